@@ -1,0 +1,77 @@
+"""The `sverka` command line: a thin face on the core.
+
+`sverka [CORPUS]` opens the app; `sverka <command> ...` runs one of the subcommands listed in
+COMMANDS, each in its own module `tui/cli/<name>_cmd.py` with a `register(subparsers)` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Subcommand modules, in the order `--help` lists them.
+COMMANDS: list[str] = [
+    "list",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global options, the app's positional corpus, and every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="sverka",
+        description=(
+            "Sverka (сверка, 'cross-check'): read, clean, extract facts from and compare news "
+            "articles in a folder. Without a command, opens the terminal app."
+        ),
+    )
+    add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"tui.cli.{name}_cmd")
+        module.register(sub)
+    return parser
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    """Options accepted before any subcommand."""
+    parser.add_argument("--config", metavar="FILE", help="config file (default: per-user config.toml)")
+    parser.add_argument("--notes", metavar="FILE", help="notes file (default: from config, else per-user)")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme for the app")
+
+
+def split_app_args(argv: Sequence[str]) -> bool:
+    """True when argv names no subcommand, i.e. the app should open."""
+    skip_next = False
+    for arg in argv:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg in ("--config", "--notes", "--theme"):
+            skip_next = True
+            continue
+        if arg.startswith("-"):
+            return arg not in ("-h", "--help")
+        return arg not in COMMANDS
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `sverka` console script."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if split_app_args(args_list):
+        from tui.cli.app_cmd import run_app
+
+        return run_app(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

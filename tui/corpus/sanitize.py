@@ -1,0 +1,43 @@
+"""Strip terminal control sequences and bidi overrides from untrusted text.
+
+Article text, file names and notes come from outside. Nothing that could move the cursor, set a
+hyperlink (OSC 8), write the clipboard (OSC 52) or reorder text on screen may reach any output.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL | ESC \), DCS/SOS/PM/APC
+# (ESC P|X|^|_ ... ESC \), and two-character escapes (ESC + one char).
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]?              # CSI
+    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC, terminated by BEL or ST (or unterminated)
+    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?        # DCS, SOS, PM, APC
+    | \x1b[ -/]*[0-~]?                     # other two-character escapes (and a lone ESC)
+    | \x9b[0-?]*[ -/]*[@-~]?               # 8-bit CSI
+    | \x9d[^\x07\x9c]*(?:\x07|\x9c)?       # 8-bit OSC
+    """,
+    re.VERBOSE,
+)
+
+# C0 except TAB and LF, DEL, C1, bidi embeddings/overrides/isolates.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def sanitize_text(text: str) -> str:
+    """Return `text` without control characters, escape sequences or bidi overrides.
+
+    TAB and LF are kept; CR should already have been normalised to LF by the reader, and any left
+    is removed here.
+    """
+    if not text:
+        return text
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def sanitize_line(text: str) -> str:
+    """Sanitise and also flatten newlines and tabs to spaces (for one-line labels, file names)."""
+    return " ".join(sanitize_text(text).split())

@@ -1,0 +1,105 @@
+"""The facts extracted from one text: plain frozen dataclasses with a stable JSON shape.
+
+Every item carries `start`/`end` offsets into the text it was extracted from (for an article, the
+cleaned `Document.text`) and its surface `text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+EntityType = Literal["PER", "ORG", "LOC"]
+SourceKind = Literal["agency", "official"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named person, organisation or place, with its base form and a cross-language key."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    normal: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateFact:
+    """A calendar date or range; `value` is ISO (`2022-01-10`, `2022-01`, or `2022-01-05/2022-01-07`)."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with what it counts: «задержали 7939 человек» → value 7939, counted «человек», event «задержать»."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    approx: str | None = None
+    counted: str | None = None
+    event: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted statement and who said it (resolved to an entity's normal form and key when possible)."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A cited source: a news agency, or an official body (ministry, police, commandant's office)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: SourceKind = "agency"
+
+
+_KINDS: dict[str, type] = {
+    "entities": Entity,
+    "dates": DateFact,
+    "quantities": Quantity,
+    "quotes": Quote,
+    "sources": Source,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """All facts of one text."""
+
+    entities: list[Entity] = field(default_factory=list)
+    dates: list[DateFact] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        """The JSON shape of `sverka facts --json`."""
+        return {name: [asdict(item) for item in getattr(self, name)] for name in _KINDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Facts:
+        """Inverse of `to_dict`; unknown fields are ignored so old caches stay readable."""
+        kwargs: dict[str, list[Any]] = {}
+        for name, kind in _KINDS.items():
+            allowed = {f.name for f in fields(kind)}
+            kwargs[name] = [
+                kind(**{k: v for k, v in item.items() if k in allowed}) for item in data.get(name, [])
+            ]
+        return cls(**kwargs)

@@ -1,0 +1,59 @@
+"""Where Sverka keeps the user's config, notes and caches.
+
+One module answers every "where does this live" question. Each folder can be overridden by an
+environment variable (tests use these so they never touch the tester's own files).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
+
+APP_NAME = "sverka"
+
+
+def _dir(env: str, default: str) -> Path:
+    value = os.environ.get(env)
+    return Path(value).expanduser() if value else Path(default)
+
+
+def config_dir() -> Path:
+    """Folder holding `config.toml` (SVERKA_CONFIG_DIR overrides)."""
+    return _dir("SVERKA_CONFIG_DIR", user_config_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    """Folder holding the user's own data: notes, persisted UI state (SVERKA_DATA_DIR overrides)."""
+    return _dir("SVERKA_DATA_DIR", user_data_dir(APP_NAME))
+
+
+def cache_dir() -> Path:
+    """Folder holding caches that can be rebuilt: catalogue, facts (SVERKA_CACHE_DIR overrides)."""
+    return _dir("SVERKA_CACHE_DIR", user_cache_dir(APP_NAME))
+
+
+def default_config_file() -> Path:
+    """The config file read when `--config` is not given."""
+    return config_dir() / "config.toml"
+
+
+def default_notes_file() -> Path:
+    """The notes file used when neither `--notes` nor the config names one."""
+    return data_dir() / "notes.toml"
+
+
+def state_file() -> Path:
+    """Small persisted UI state (chosen theme, last article)."""
+    return data_dir() / "state.toml"
+
+
+def project_themes_dir() -> Path:
+    """The `themes/` folder shipped beside the package (source checkout)."""
+    return Path(__file__).resolve().parent.parent / "themes"
+
+
+def user_themes_dir() -> Path:
+    """User themes: `<config dir>/themes/*.toml`."""
+    return config_dir() / "themes"
