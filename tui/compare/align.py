@@ -1,0 +1,208 @@
+"""Passage alignment: which sentences of two texts tell the same thing, verbatim or in other words.
+
+Each sentence becomes a set of keys — stems of folded base forms of its content words, numbers,
+and, when facts are given, the canonical keys of its entities and the ISO values of its dates.
+Keys are weighted by how rare they are among the sentences of the two texts (a key found in every
+sentence, like «Казахстан» in a story about Kazakhstan, weighs little); numbers, entities and
+dates weigh more, as anchors. Two sentences are *similar* when their weighted overlap is high and
+rests on enough distinct keys; they are the *same* when they also share long runs of identical
+(folded) words. Every sentence is matched against every other, so reuse out of order is found;
+runs of parallel sentences then pull in neighbours that pass a lower bar.
+
+Thresholds were set on the seeds with a negative control (seeds against unrelated texts, see
+tests/unit/test_compare_align.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from tui.compare.model import Pair, Span
+from tui.compare.text import Sentence, sentences
+
+SIMILAR_MIN = 0.40
+"""Weighted overlap a pair needs on its own."""
+HEAVY_MIN = 0.28
+"""Weighted overlap enough when the shared keys weigh at least HEAVY_WEIGHT (long paraphrases)."""
+HEAVY_WEIGHT = 18.0
+"""Summed weight of shared keys (about six rare words) that makes chance unlikely."""
+NEIGHBOUR_MIN = 0.30
+"""Weighted overlap a pair needs when next to an aligned pair (parallel runs)."""
+MIN_SHARED_KEYS = 3
+"""Distinct shared keys a pair needs: two common words are chance, not reuse."""
+SAME_MIN_RUN_SHARE = 0.6
+"""Share of the shorter sentence's words covered by common runs of ≥ 3 words, for `same`."""
+SAME_MIN_WORDS = 6
+"""Words in common runs needed for `same`."""
+MIN_SENTENCE_KEYS = 3
+"""Sentences with fewer keys (captions, bylines) are not aligned."""
+ANCHOR_WEIGHT = 2.0
+"""Extra weight of numbers, entities and dates."""
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A fact located in the text (entity key or date value) that becomes a sentence key."""
+
+    start: int
+    end: int
+    key: str
+
+
+def _add_anchors(sents: Sequence[Sentence], anchors: Iterable[Anchor]) -> None:
+    """Add each anchor's key to the sentence containing its start."""
+    ordered = sorted(anchors, key=lambda x: x.start)
+    i = 0
+    for anchor in ordered:
+        while i < len(sents) and sents[i].end <= anchor.start:
+            i += 1
+        if i < len(sents) and sents[i].start <= anchor.start:
+            sents[i].keys.add(anchor.key)
+
+
+def _is_telling_number(key: str) -> bool:
+    """Numbers above 31 or with a fraction identify a statement; 1–31 are days and list items."""
+    try:
+        value = float(key[1:])
+    except ValueError:
+        return False
+    return value > 31 or not value.is_integer()
+
+
+def _weights(a: Sequence[Sentence], b: Sequence[Sentence]) -> dict[str, float]:
+    """Inverse sentence frequency of each key over both texts, anchors boosted."""
+    df: Counter[str] = Counter()
+    for sent in (*a, *b):
+        df.update(sent.keys)
+    total = len(a) + len(b) or 1
+    weights: dict[str, float] = {}
+    for key, count in df.items():
+        w = math.log(1 + total / count)
+        if key[0] in "@%" or (key[0] == "#" and _is_telling_number(key)):
+            w *= ANCHOR_WEIGHT
+        weights[key] = w
+    return weights
+
+
+def _run_share(x: Sentence, y: Sentence) -> tuple[float, int]:
+    """(share of the shorter sentence in common runs of ≥ 3 words, words in such runs)."""
+    if not x.surface or not y.surface:
+        return 0.0, 0
+    matcher = SequenceMatcher(None, x.surface, y.surface, autojunk=False)
+    words = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 3)
+    return words / min(len(x.surface), len(y.surface)), words
+
+
+Score = tuple[float, int, float, int, float]
+"""(weighted overlap, shared keys, verbatim run share, verbatim words, shared weight)."""
+
+
+def score_pair(x: Sentence, y: Sentence, weights: dict[str, float]) -> Score:
+    """(weighted overlap, shared keys, verbatim run share, verbatim words, shared weight).
+
+    The overlap is the weighted Dice coefficient, raised towards the containment of the shorter
+    sentence when one quotes part of the other.
+    """
+    shared = x.keys & y.keys
+    if not shared:
+        return 0.0, 0, 0.0, 0, 0.0
+    w_shared = sum(weights[k] for k in shared)
+    w_x = sum(weights[k] for k in x.keys)
+    w_y = sum(weights[k] for k in y.keys)
+    dice = 2 * w_shared / (w_x + w_y)
+    contain = w_shared / min(w_x, w_y)
+    overlap = max(dice, 0.85 * contain) if len(shared) >= 4 else dice
+    run_share, run_words = (0.0, 0)
+    if len(shared) >= 2:
+        run_share, run_words = _run_share(x, y)
+    return overlap, len(shared), run_share, run_words, w_shared
+
+
+def _kind(score: Score, bar: float = SIMILAR_MIN) -> tuple[str, float] | None:
+    """The pair's kind and score, or None when it does not pass `bar`."""
+    overlap, shared, run_share, run_words, w_shared = score
+    if run_share >= SAME_MIN_RUN_SHARE and run_words >= SAME_MIN_WORDS:
+        return "same", round(max(run_share, overlap), 3)
+    if shared < MIN_SHARED_KEYS:
+        return None
+    if overlap >= bar or (w_shared >= HEAVY_WEIGHT and overlap >= HEAVY_MIN):
+        return "similar", round(overlap, 3)
+    return None
+
+
+def align_sentences(
+    a: Sequence[Sentence], b: Sequence[Sentence]
+) -> list[tuple[int, int, float, str]]:
+    """Aligned (index in a, index in b, score, kind), sorted by position in a then b."""
+    a_ok = [s for s in a if len(s.keys) >= MIN_SENTENCE_KEYS]
+    b_ok = [s for s in b if len(s.keys) >= MIN_SENTENCE_KEYS]
+    weights = _weights(a_ok, b_ok)
+    scores: dict[tuple[int, int], Score] = {}
+    passed: dict[tuple[int, int], tuple[str, float]] = {}
+    for x in a_ok:
+        for y in b_ok:
+            s = score_pair(x, y, weights)
+            if s[0] == 0.0:
+                continue
+            scores[(x.index, y.index)] = s
+            verdict = _kind(s)
+            if verdict:
+                passed[(x.index, y.index)] = verdict
+    # Keep, for each sentence, its best partner (a sentence may be reused more than once).
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), (_, score) in passed.items():
+        if score > best_a.get(i, (-1.0, -1))[0]:
+            best_a[i] = (score, j)
+        if score > best_b.get(j, (-1.0, -1))[0]:
+            best_b[j] = (score, i)
+    kept = {(i, j) for i, (_, j) in best_a.items()} | {(i, j) for j, (_, i) in best_b.items()}
+    chosen = {key: passed[key] for key in kept}
+    # Parallel runs: a neighbour of an aligned pair passes a lower bar.
+    taken_a = {i for i, _ in chosen}
+    taken_b = {j for _, j in chosen}
+    frontier = list(chosen)
+    while frontier:
+        i, j = frontier.pop()
+        for di in (-1, 1):
+            key = (i + di, j + di)
+            if key in chosen or key[0] in taken_a or key[1] in taken_b or key not in scores:
+                continue
+            verdict = _kind(scores[key], NEIGHBOUR_MIN)
+            if verdict:
+                chosen[key] = verdict
+                taken_a.add(key[0])
+                taken_b.add(key[1])
+                frontier.append(key)
+    return sorted((i, j, score, kind) for (i, j), (kind, score) in chosen.items())
+
+
+def align(
+    text_a: str,
+    text_b: str,
+    lang_a: str | None = None,
+    lang_b: str | None = None,
+    anchors_a: Iterable[Anchor] = (),
+    anchors_b: Iterable[Anchor] = (),
+) -> list[Pair]:
+    """Aligned passages of two texts (offsets into each), in reading order of `text_a`."""
+    sa = sentences(text_a, lang_a)
+    sb = sentences(text_b, lang_b)
+    _add_anchors(sa, anchors_a)
+    _add_anchors(sb, anchors_b)
+    pairs: list[Pair] = []
+    for i, j, score, kind in align_sentences(sa, sb):
+        x, y = sa[i], sb[j]
+        pairs.append(
+            Pair(
+                a=Span(x.start, x.end, x.text),
+                b=Span(y.start, y.end, y.text),
+                score=score,
+                kind=kind,  # type: ignore[arg-type]
+            )
+        )
+    return pairs

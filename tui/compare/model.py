@@ -1,0 +1,161 @@
+"""The result of comparing two articles: aligned passages and the difference of their facts.
+
+All offsets point into each article's cleaned `Document.text`. `Comparison.to_dict()` is the JSON
+shape of `sverka compare --json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PairKind = Literal["same", "similar"]
+"""`same`: verbatim or near-verbatim reuse; `similar`: the same statement in other words."""
+
+QuantityStatus = Literal["agree", "differ", "conflict", "only_a", "only_b"]
+"""`agree`: a value in common; `conflict`: same event and scope, different number; `differ`: same
+thing counted but a different scope (place or date) or no scope to tell; `only_a`/`only_b`: one
+article does not give this number at all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A passage of one article: offsets into its `Document.text` and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"start", "end", "text"}`."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two aligned passages, one from each article."""
+
+    a: Span
+    b: Span
+    score: float
+    kind: PairKind
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"a", "b", "score", "kind"}`."""
+        return {
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "score": self.score,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    """One entity (by canonical key) and how each article names it (None: not mentioned)."""
+
+    key: str
+    type: str
+    a: str | None
+    b: str | None
+    mentions_a: int = 0
+    mentions_b: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"key", "type", "a", "b", "mentions_a", "mentions_b"}`."""
+        return {
+            "key": self.key,
+            "type": self.type,
+            "a": self.a,
+            "b": self.b,
+            "mentions_a": self.mentions_a,
+            "mentions_b": self.mentions_b,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EntityDiff:
+    """Entities in both articles, only in A, only in B."""
+
+    shared: list[EntityRow] = field(default_factory=list)
+    only_a: list[EntityRow] = field(default_factory=list)
+    only_b: list[EntityRow] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"shared", "only_a", "only_b"}`, each a list of entity rows."""
+        return {
+            "shared": [row.to_dict() for row in self.shared],
+            "only_a": [row.to_dict() for row in self.only_a],
+            "only_b": [row.to_dict() for row in self.only_b],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One mention of a number or date in one article."""
+
+    start: int
+    end: int
+    text: str
+    value: float | str
+    approx: str | None = None
+    scope: str | None = None
+    """Where/when the number applies (an entity key or date of its sentence), if one was found."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"start", "end", "text", "value", "approx", "scope"}`."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "approx": self.approx,
+            "scope": self.scope,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ValueGroup:
+    """Numbers counting the same thing (or mentions of one date), side by side, with a status."""
+
+    what: str
+    a: list[Value]
+    b: list[Value]
+    status: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"what", "a", "b", "status"}`."""
+        return {
+            "what": self.what,
+            "a": [v.to_dict() for v in self.a],
+            "b": [v.to_dict() for v in self.b],
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything Sverka knows about how two articles relate."""
+
+    a: str
+    b: str
+    pairs: list[Pair] = field(default_factory=list)
+    entities: EntityDiff = field(default_factory=EntityDiff)
+    quantities: list[ValueGroup] = field(default_factory=list)
+    dates: list[ValueGroup] = field(default_factory=list)
+
+    @property
+    def disagreements(self) -> list[ValueGroup]:
+        """Quantity groups whose numbers conflict or differ, in reading order of article A."""
+        return [g for g in self.quantities if g.status in ("conflict", "differ")]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `sverka compare --json`."""
+        return {
+            "a": self.a,
+            "b": self.b,
+            "pairs": [p.to_dict() for p in self.pairs],
+            "entities": self.entities.to_dict(),
+            "quantities": [g.to_dict() for g in self.quantities],
+            "dates": [g.to_dict() for g in self.dates],
+        }

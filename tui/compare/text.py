@@ -1,0 +1,165 @@
+"""Text features for comparing Russian and Ukrainian sentences.
+
+Letters are folded so that the two languages meet (і/ї → и, є → е, ґ → г, ё/э → е, ы → и; soft and
+hard signs and apostrophes dropped), words are reduced to base forms with pymorphy3 (Russian or
+Ukrainian dictionary, cached), and base forms are cut to a short stem, so that «Токаеву» and
+«Токаєву», «Алматы» and «Алмати», «митинги» and «мітинги» share a key.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import razdel
+
+_FOLD = str.maketrans(
+    {
+        "ё": "е",
+        "э": "е",
+        "ы": "и",
+        "і": "и",
+        "ї": "и",
+        "є": "е",
+        "ґ": "г",
+        "ь": None,
+        "ъ": None,
+        "'": None,
+        "’": None,
+        "ʼ": None,
+    }
+)
+
+STEM_LENGTH = 5
+"""Base forms are cut to this many letters: a cheap bridge between близкие ru/uk forms."""
+
+WORD_RE = re.compile(
+    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*"
+)
+"""Numbers (with space-grouped thousands) and words (with inner hyphens and apostrophes)."""
+
+_SKIP_TAGS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED", "Apro"})
+
+
+def fold(word: str) -> str:
+    """Lower-case and fold ru/uk letter differences away."""
+    return word.lower().translate(_FOLD)
+
+
+# Function words and news boilerplate in both languages (folded), ignored as content.
+_STOP_WORDS = """
+    и в во не на с со к ко у о об от по за из до для при без над под про через это этот тот
+    такой который какой весь все всё свой его ее её их они он она оно мы вы я ты же ли бы
+    быть есть был была были будет будут стать мочь также так как что чтобы где когда уже еще
+    ещё или но а да то ни только очень более менее там тут здесь сам самый один кто год
+    і й та що як цей той який весь усе все свій його її їх вони він вона воно ми ви я ти
+    чи б би бути є був була були буде будуть стати могти також так де коли вже ще або але
+    тощо лише дуже більш менш сам самий один хто із зі з від після перед між рік
+    сообщать сообщить заявить говорить сказать отметить передавать данные фото время
+    повідомляти повідомити заявити говорити сказати зазначити дані час
+"""
+_STOP = frozenset(fold(w) for w in _STOP_WORDS.split())
+
+
+def number_key(token: str) -> str | None:
+    """`#2500` for «2 500», `#7939` for «7939», `#2.5` for «2,5»; None for a word."""
+    if not token[0].isdigit():
+        return None
+    digits = re.sub(r"[ \u00a0\u202f]", "", token).replace(",", ".")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    return f"#{value:g}"
+
+
+_ANALYZERS: dict[str, Any] = {}
+_LOCK = threading.Lock()
+
+
+def _analyzer(lang: str) -> Any:
+    """The pymorphy3 analyser for `lang` ("uk" or Russian for anything else), loaded once."""
+    key = "uk" if lang == "uk" else "ru"
+    with _LOCK:
+        if key not in _ANALYZERS:
+            import pymorphy3
+
+            _ANALYZERS[key] = pymorphy3.MorphAnalyzer(lang=key)
+        return _ANALYZERS[key]
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: str) -> tuple[str, bool]:
+    """(folded base form, is_content_word) of one word, cached per language."""
+    low = word.lower()
+    folded = fold(low)
+    if folded in _STOP or len(folded) < 2:
+        return folded, False
+    parse = _analyzer(lang).parse(low)[0]
+    tag = str(parse.tag)
+    pos = parse.tag.POS
+    if pos in _SKIP_TAGS or "Apro" in tag:
+        return fold(parse.normal_form), False
+    normal = fold(parse.normal_form)
+    return normal, normal not in _STOP
+
+
+def stem(normal: str) -> str:
+    """The comparison key of a folded base form."""
+    return normal[:STEM_LENGTH]
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of a text, with offsets and the features used to compare it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    surface: list[str] = field(default_factory=list)
+    """Folded surface tokens, stop words included (for verbatim reuse)."""
+    keys: set[str] = field(default_factory=set)
+    """Stems of content words, number keys (`#…`), entity keys (`@…`), date keys (`%…`)."""
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text`: lines first (titles and paragraphs), then razdel inside each."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        for sent in razdel.sentenize(line):
+            start = line_start + sent.start
+            end = line_start + sent.stop
+            if text[start:end].strip():
+                spans.append((start, end))
+    return spans
+
+
+def sentences(text: str, lang: str | None) -> list[Sentence]:
+    """Split `text` into sentences and compute their word features (entities are added later)."""
+    out: list[Sentence] = []
+    lang = lang or "ru"
+    for i, (start, end) in enumerate(split_sentences(text)):
+        chunk = text[start:end]
+        sent = Sentence(index=i, start=start, end=end, text=chunk)
+        for match in WORD_RE.finditer(chunk):
+            token = match.group()
+            num = number_key(token)
+            if num is not None:
+                sent.surface.append(num)
+                sent.keys.add(num)
+                continue
+            sent.surface.append(fold(token))
+            normal, content = lemma(token, lang)
+            if content:
+                sent.keys.add(stem(normal))
+        out.append(sent)
+    return out
