@@ -69,8 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    from tui.cli.common import CliError, fail
+
     try:
         return int(args.func(args) or 0)
+    except CliError as exc:
+        return fail(str(exc))
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

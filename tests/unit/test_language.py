@@ -1,0 +1,34 @@
+"""Language detection: letters first, langdetect (seeded) for the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.corpus.language import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Влада Казахстану проводить масові зачистки: за добу затримано майже дві тисячі осіб.", "uk"),
+        ("Місцева генпрокуратура запустила сайт, на якому користувачі можуть викладати матеріали.", "uk"),
+        ("Власти Казахстана проводят массовые зачистки: за сутки задержаны почти две тысячи человек.", "ru"),
+        ("Улады Беларусі заявілі, што сітуацыя ў краіне стабільная і пад кантролем.", "be"),
+        ("Қазақстан Республикасының Президенті халыққа үндеу жасады және төтенше жағдай енгізді.", "kk"),
+        ("The president of Kazakhstan declared a state of emergency in Almaty on Wednesday.", "en"),
+        ("", "unknown"),
+        ("12345 — 678", "unknown"),
+    ],
+)
+def test_language_is_recognised(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_short_ukrainian_text_is_never_russian_or_bulgarian() -> None:
+    for text in ("Він сказав, що їх немає.", "Це є правда", "Київ і Харків"):
+        assert detect_language(text) == "uk"
+
+
+def test_detection_is_deterministic() -> None:
+    text = "Ceci est un court texte en français pour vérifier la stabilité de la détection."
+    assert len({detect_language(text) for _ in range(5)}) == 1

@@ -1,0 +1,75 @@
+"""Pieces every subcommand shares: the --corpus option, config loading, error reporting."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tui.config import Config, ConfigError, load_config
+from tui.corpus import Corpus, CorpusError, load_corpus, sanitize_line
+
+DEFAULT_CORPUS = Path("seeds")
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr with exit status 2."""
+
+
+def add_corpus_option(parser: argparse.ArgumentParser) -> None:
+    """`--corpus DIR`, defaulting to the config's corpus, else ./seeds."""
+    parser.add_argument(
+        "--corpus",
+        metavar="DIR",
+        type=Path,
+        help="folder of articles (default: the config's corpus, else ./seeds)",
+    )
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    """`--json`: machine-readable output for scripts."""
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The config named by --config, else the per-user one (raises CliError when invalid)."""
+    try:
+        return load_config(Path(args.config) if getattr(args, "config", None) else None)
+    except ConfigError as exc:
+        raise CliError(str(exc)) from None
+
+
+def corpus_folder(args: argparse.Namespace, positional: Path | None = None) -> Path:
+    """The corpus folder chosen by argument, config or default."""
+    chosen = positional or getattr(args, "corpus", None)
+    if chosen:
+        return Path(chosen)
+    config = config_from_args(args)
+    return config.corpus or DEFAULT_CORPUS
+
+
+def open_corpus(args: argparse.Namespace, positional: Path | None = None) -> Corpus:
+    """Load the chosen corpus; print the skipped-files summary to stderr; CliError on failure."""
+    folder = corpus_folder(args, positional)
+    try:
+        corpus = load_corpus(folder)
+    except CorpusError as exc:
+        raise CliError(str(exc)) from None
+    summary = corpus.skipped_summary()
+    if summary:
+        print(summary, file=sys.stderr)
+    return corpus
+
+
+def print_json(data: Any) -> None:
+    """Pretty JSON on stdout, Cyrillic kept readable."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def fail(message: str) -> int:
+    """Print `sverka: message` on stderr; return exit status 2."""
+    print(f"sverka: {sanitize_line(message)}", file=sys.stderr)
+    return 2

@@ -1,0 +1,130 @@
+"""Turn the bytes of an article file into text, and say which encoding they were in.
+
+Order: a byte-order mark (UTF-8/16/32), UTF-16 without a BOM, strict UTF-8, then the legacy
+Cyrillic code pages (cp1251, koi8-r, koi8-u, cp866) chosen by how Russian/Ukrainian the decoded
+letters look. General-purpose detectors misread short Cyrillic texts, so detection is restricted
+to these candidates.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+LEGACY_ENCODINGS = ("cp1251", "koi8-r", "koi8-u", "cp866")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Letters of Russian and Ukrainian running text, most frequent first; weights fall with rank.
+_COMMON = "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъёіїєґ"
+_WEIGHT = {ch: 3.0 - 2.5 * i / len(_COMMON) for i, ch in enumerate(_COMMON)}
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text in any encoding Sverka reads (binary data)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text (LF newlines) and the name of the encoding it was read with."""
+
+    text: str
+    encoding: str
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Guess UTF-16 from the pattern of zero (Latin) or 0x04 (Cyrillic) high bytes."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+
+    def high_ratio(half: bytes) -> float:
+        return sum(1 for b in half if b in (0x00, 0x04)) / max(len(half), 1)
+
+    if high_ratio(odd) > 0.7 and high_ratio(even) < 0.3:
+        return "utf-16-le"
+    if high_ratio(even) > 0.7 and high_ratio(odd) < 0.3:
+        return "utf-16-be"
+    return None
+
+
+def _legacy_score(text: str) -> float:
+    """How much `text` looks like Russian/Ukrainian prose (higher is better)."""
+    score = 0.0
+    prev_lower = False
+    for ch in text:
+        weight = _WEIGHT.get(ch)
+        if weight is not None:
+            score += weight
+            prev_lower = True
+            continue
+        if "А" <= ch <= "я" or ch in "ЁІЇЄҐ":
+            # Capitals inside a word are rare in real text and common in a wrong code page.
+            score += -1.5 if prev_lower else 0.3
+            prev_lower = False
+            continue
+        prev_lower = False
+        if ch.isascii() or ch.isspace() or ch in "«»—–…№":
+            continue
+        score -= 2.0  # box drawing, symbols: the mark of a wrong code page
+    return score
+
+
+def _decode_legacy(data: bytes) -> Decoded:
+    sample = data[:65536]
+    best: tuple[float, str] | None = None
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _legacy_score(text)
+        if best is None or score > best[0]:
+            best = (score, encoding)
+    if best is None:
+        raise UndecodableError("not text in any supported encoding")
+    encoding = best[1]
+    return Decoded(_normalise_newlines(data.decode(encoding, errors="replace")), encoding)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data with NUL bytes or many control bytes (after UTF-16/32 are ruled out)."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    return controls > max(8, len(sample) // 50)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode article bytes, raising UndecodableError for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(_normalise_newlines(data[len(bom) :].decode(encoding)), encoding.replace("-sig", "-bom"))
+            except UnicodeDecodeError:
+                break
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return Decoded(_normalise_newlines(data.decode(utf16)), utf16)
+        except UnicodeDecodeError:
+            pass
+    if looks_binary(data):
+        raise UndecodableError("binary file")
+    try:
+        return Decoded(_normalise_newlines(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data)

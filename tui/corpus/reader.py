@@ -1,0 +1,278 @@
+"""Read a folder of articles: walk it safely, decode each file, derive its metadata.
+
+The walk never blocks or loops: only regular files are opened (FIFOs, sockets and devices are
+skipped before any open), symlinked folders are followed once (loops are cut by remembering
+device and inode), and every problem becomes a `Skipped` entry with a reason instead of an
+exception — the rest of the corpus always loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from tui.corpus.decode import UndecodableError, decode_bytes
+from tui.corpus.metadata import (
+    MetadataError,
+    detect_date,
+    detect_outlet,
+    language_of,
+    read_sidecar,
+    title_and_words,
+)
+from tui.corpus.sanitize import sanitize_line, sanitize_text
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class CorpusError(Exception):
+    """A problem with the corpus as a whole (missing folder, no articles, unknown id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: its decoded, sanitised text and metadata."""
+
+    id: str
+    path: Path
+    raw: str
+    encoding: str
+    title: str
+    outlet: str
+    language: str
+    date: str | None
+    words: int
+    size: int
+    mtime: float
+    sha1: str
+    url: str | None = None
+
+    def meta(self) -> dict[str, object]:
+        """The JSON-able metadata (everything but the text)."""
+        return {
+            "id": self.id,
+            "path": str(self.path),
+            "title": self.title,
+            "outlet": self.outlet,
+            "language": self.language,
+            "date": self.date,
+            "words": self.words,
+            "encoding": self.encoding,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that was not loaded, and why."""
+
+    path: Path
+    reason: str
+
+
+def walk_articles(root: Path) -> Iterator[Path | Skipped]:
+    """Yield candidate article files under `root` (sorted, recursive) or Skipped entries.
+
+    Hidden folders are not entered. Non-regular files are reported, never opened.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+        except OSError as exc:
+            yield Skipped(folder, f"unreadable folder ({exc.strerror or exc})")
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            yield Skipped(folder, "symlink loop (folder already visited)")
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield Skipped(folder, f"unreadable folder ({exc.strerror or exc})")
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(path)
+                continue
+            if not entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as exc:
+                reason = "broken symlink" if entry.is_symlink() else f"cannot stat ({exc.strerror or exc})"
+                yield Skipped(path, reason)
+                continue
+            if not stat.S_ISREG(mode):
+                yield Skipped(path, "not a regular file")
+                continue
+            yield path
+        stack.extend(reversed(subfolders))
+
+
+def _read_bytes(path: Path) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise IsADirectoryError("not a regular file")
+        if st.st_size > MAX_BYTES:
+            raise OverflowError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise OverflowError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return data
+    finally:
+        os.close(fd)
+
+
+def article_id_for(path: Path) -> str:
+    """The id an article gets: its file name without extension (sanitised)."""
+    return sanitize_line(path.name.rsplit(".", 1)[0]) or "untitled"
+
+
+def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
+    """Read and describe one article file; any problem becomes a Skipped with its reason."""
+    try:
+        data = _read_bytes(path)
+        st = path.stat()
+    except OverflowError as exc:
+        return Skipped(path, str(exc))
+    except OSError as exc:
+        return Skipped(path, f"unreadable ({exc.strerror or exc})")
+    if not data.strip():
+        return Skipped(path, "empty file")
+    try:
+        decoded = decode_bytes(data)
+    except UndecodableError as exc:
+        return Skipped(path, str(exc))
+    raw = sanitize_text(decoded.text)
+    if not raw.strip():
+        return Skipped(path, "empty file (whitespace only)")
+    try:
+        sidecar = read_sidecar(path)
+    except MetadataError as exc:
+        return Skipped(path, str(exc))
+    title, words = title_and_words(raw)
+    return Article(
+        id=article_id_for(path),
+        path=path,
+        raw=raw,
+        encoding=decoded.encoding,
+        title=sidecar.get("title") or title or "(untitled)",
+        outlet=sidecar.get("outlet") or detect_outlet(raw),
+        language=sidecar.get("language") or language_of(raw),
+        date=sidecar.get("date") or detect_date(raw),
+        words=words,
+        size=len(data),
+        mtime=st.st_mtime,
+        sha1=hashlib.sha1(data).hexdigest(),
+        url=sidecar.get("url"),
+    )
+
+
+def assign_ids(articles: list[Article], root: Path) -> list[Article]:
+    """Make ids unique: colliding file names get their path relative to the corpus root."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        counts[article.id] = counts.get(article.id, 0) + 1
+    out: list[Article] = []
+    taken: set[str] = set()
+    for article in articles:
+        new_id = article.id
+        if counts[article.id] > 1:
+            try:
+                rel = article.path.relative_to(root)
+            except ValueError:
+                rel = Path(article.path.name)
+            new_id = sanitize_line(rel.with_suffix("").as_posix())
+            if new_id in taken:
+                new_id = sanitize_line(rel.as_posix())
+        n = 2
+        base = new_id
+        while new_id in taken:
+            new_id, n = f"{base}~{n}", n + 1
+        taken.add(new_id)
+        out.append(article if new_id == article.id else replace(article, id=new_id))
+    return out
+
+
+@dataclass(slots=True)
+class Corpus:
+    """The articles of one folder, and the files that could not be loaded."""
+
+    root: Path
+    articles: list[Article]
+    skipped: list[Skipped]
+
+    def resolve(self, prefix: str) -> Article:
+        """The article whose id is `prefix` or starts with it (must be unique)."""
+        exact = [a for a in self.articles if a.id == prefix]
+        if exact:
+            return exact[0]
+        matches = [a for a in self.articles if a.id.startswith(prefix)]
+        if not matches:
+            raise CorpusError(f"no article with id starting with {sanitize_line(prefix)!r} in {self.root}")
+        if len(matches) > 1:
+            shown = ", ".join(a.id for a in matches[:5])
+            more = "…" if len(matches) > 5 else ""
+            raise CorpusError(f"id prefix {sanitize_line(prefix)!r} is ambiguous: {shown}{more}")
+        return matches[0]
+
+    def by_id(self) -> dict[str, Article]:
+        """Articles keyed by id."""
+        return {a.id: a for a in self.articles}
+
+    def skipped_summary(self) -> str | None:
+        """One line for stderr about the skipped files, or None when none were skipped."""
+        if not self.skipped:
+            return None
+        reasons: dict[str, int] = {}
+        for s in self.skipped:
+            key = s.reason.split(" (")[0]
+            reasons[key] = reasons.get(key, 0) + 1
+        parts = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+        return f"sverka: skipped {len(self.skipped)} file(s) in {self.root}: {parts}"
+
+
+def check_folder(folder: Path) -> Path:
+    """Raise CorpusError with one clear sentence unless `folder` is a readable directory."""
+    if not folder.exists():
+        raise CorpusError(f"corpus folder not found: {sanitize_line(str(folder))}")
+    if not folder.is_dir():
+        raise CorpusError(f"corpus path is not a folder: {sanitize_line(str(folder))}")
+    return folder
+
+
+def load_corpus(folder: Path) -> Corpus:
+    """Read every article under `folder`. Raises CorpusError if it is missing or holds none."""
+    root = check_folder(Path(folder))
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in walk_articles(root):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        result = read_article(item, root)
+        (skipped if isinstance(result, Skipped) else articles).append(result)  # type: ignore[arg-type]
+    if not articles:
+        detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
+        raise CorpusError(f"no articles (.txt or .md files) in {sanitize_line(str(root))}{detail}")
+    return Corpus(root, assign_ids(articles, root), skipped)
