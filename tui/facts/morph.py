@@ -1,0 +1,83 @@
+"""Shared, lazily loaded pymorphy3 analysers for Russian and Ukrainian, with cached lookups.
+
+The analysers are built once per process on first use (~0.2 s for both). Every lookup goes through
+an `lru_cache`, so a word is analysed once per process however many articles mention it. Other fact
+extractors (entities included) may reuse `analyzer`, `parses`, `lemma` and `text_lang`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Literal
+
+Lang = Literal["ru", "uk"]
+
+_UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+#: Words: letters/digits, inner hyphens and apostrophes («Касым-Жомарт», «п'ять», «Kun.uz» kept apart).
+WORD_RE = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
+
+
+def norm_lang(lang: str | None) -> Lang | None:
+    """'ru'/'uk' (also 'ru-RU', 'ua', 'ukr'...) → 'ru'|'uk'; anything else → None."""
+    if not lang:
+        return None
+    code = lang.strip().lower()[:2]
+    if code in ("uk", "ua"):
+        return "uk"
+    if code in ("ru", "be"):
+        return "ru"
+    return None
+
+
+def text_lang(text: str, lang: str | None = None) -> Lang:
+    """The language to analyse `text` with: `lang` if it names ru/uk, else a letter-count guess."""
+    known = norm_lang(lang)
+    if known:
+        return known
+    uk = len(_UK_ONLY.findall(text))
+    ru = len(_RU_ONLY.findall(text))
+    return "uk" if uk > ru else "ru"
+
+
+@lru_cache(maxsize=2)
+def analyzer(lang: Lang) -> Any:
+    """The pymorphy3 `MorphAnalyzer` for `lang`, created on first use."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str, lang: Lang) -> tuple[Any, ...]:
+    """All pymorphy3 parses of `word` (lowercased), best first."""
+    return tuple(analyzer(lang).parse(word.lower()))
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: Lang) -> str:
+    """The most likely base form of `word`, lowercased («осіб» → «особа», «задержали» → «задержать»)."""
+    found = parses(word, lang)
+    return found[0].normal_form.replace("ё", "е") if found else word.lower()
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str, lang: Lang) -> frozenset[str]:
+    """Every base form pymorphy3 considers for `word` (for lookups that tolerate ambiguity)."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in parses(word, lang)) | {
+        word.lower().replace("ё", "е")
+    }
+
+
+@lru_cache(maxsize=200_000)
+def pos(word: str, lang: Lang) -> str | None:
+    """The part of speech of the best parse (`NOUN`, `VERB`, `PRTS`, `ADJF`...), None if unknown."""
+    found = parses(word, lang)
+    return found[0].tag.POS if found else None
+
+
+def best(word: str, lang: Lang) -> Any | None:
+    """The best parse of `word`, or None."""
+    found = parses(word, lang)
+    return found[0] if found else None
