@@ -1,0 +1,365 @@
+"""Raw NER spans and the rules that clean them up: split, trim, re-type, merge.
+
+slovnet's spans are good but have habits that cost exact matches: a name and its transliteration in
+brackets become one span («Джоэл Саймон (Joel Simon)»), list items run into each other across
+bullets and line breaks, a sentence-initial adverb or pronoun is glued to the name after it, and on
+Ukrainian text common words become people. Everything here works on token offsets into the
+original text, so the offsets stay exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.facts import nlp
+from tui.facts.ukrainian import is_geo, lemma, to_russian_letters, token_kind
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token of the text: offsets and the original surface."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An entity span before normalisation."""
+
+    start: int
+    end: int
+    type: str
+
+
+# Tokens a span is cut at (the pieces on each side become separate spans).
+_SPLIT_TOKENS = {"(", ")", "[", "]", "•", "·", ",", ";", "|", "/", "—", "–"}
+# Punctuation allowed at the edge of a span only when its partner is inside too.
+_PAIRS = {"»": "«", '"': '"', "”": "“", ")": "("}
+_EDGE_JUNK = set(".,:;!?-—–•·|/()[]*") | {"«", "»", '"', "“", "”", "„", "'"}
+
+# Head words (Russian letters, lemmas) that make a capitalised phrase an organisation.
+ORG_HEADS = frozenset(
+    [
+        "союз",
+        "совет",
+        "рада",
+        "комиссия",
+        "комисия",
+        "комитет",
+        "парламент",
+        "уряд",
+        "правительство",
+        "министерство",
+        "миниcтерство",
+        "министерство",
+        "партия",
+        "суд",
+        "банк",
+        "служба",
+        "агентство",
+        "организация",
+        "организация",
+        "палата",
+        "лига",
+        "ассоциация",
+        "асоциация",
+        "фонд",
+        "университет",
+        "компания",
+        "корпорация",
+        "управление",
+        "управлиння",
+        "содружество",
+        "спивдружнисть",
+        "конгресс",
+        "конгрес",
+        "сенат",
+        "дума",
+        "администрация",
+        "админиcтрация",
+        "адмиистрация",
+        "прокуратура",
+        "полиция",
+        "полиция",
+        "армия",
+        "церковь",
+        "церква",
+        "движение",
+        "рух",
+        "институт",
+        "академия",
+        "канцелярия",
+        "кабинет",
+        "кабинет",
+        "минфин",
+        "мид",
+        "мзс",
+        "министр",
+        "генпрокуратура",
+        "комендатура",
+        "бюро",
+        "трибунал",
+        "еврокомиссия",
+        "европарламент",
+        "евросоюз",
+    ]
+)
+
+# Supranational bodies slovnet calls places. Russian annotation (factRuEval, BSNLP-ru) calls them
+# organisations; Ukrainian BSNLP mostly calls the EU a place, as slovnet does, so only Russian
+# spans are re-typed. Keys do not carry the type, so the link ЕС ↔ ЄС holds either way.
+_ALWAYS_ORG = frozenset({"ес", "евросоюз", "европейский союз", "нато", "оон", "снг", "одкб"})
+
+
+def tag(text: str, lang: str) -> tuple[list[Tok], list[Span]]:
+    """Tokens of `text` and slovnet's raw spans (Ukrainian is tagged with Russian letters)."""
+    from natasha import Doc
+
+    tagged = to_russian_letters(text) if lang == "uk" else text
+    doc = Doc(tagged)
+    doc.segment(nlp.segmenter())
+    doc.tag_ner(nlp.ner_tagger())
+    tokens = [Tok(t.start, t.stop, text[t.start : t.stop]) for t in doc.tokens]
+    spans = [Span(s.start, s.stop, s.type) for s in doc.spans]
+    return tokens, spans
+
+
+def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[Span]:
+    """Split, trim, re-type and merge raw spans; the result is sorted and non-overlapping."""
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    out: list[Span] = []
+    for span in _merge_adjacent(text, spans, lang):
+        i = starts.get(span.start)
+        if i is None:
+            continue
+        toks: list[Tok] = []
+        while i < len(tokens) and tokens[i].end <= span.end:
+            toks.append(tokens[i])
+            i += 1
+        for piece in _pieces(text, toks):
+            out.extend(_check(piece, span.type, lang, text))
+    out = _propagate(text, tokens, out)
+    out = _merge_adjacent(text, out, lang)
+    out = _extend_left(text, tokens, starts, out, lang)
+    if lang == "ru":
+        out = [_retype_known(text, s) for s in out]
+    return out
+
+
+def _pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
+    """Cut a span's tokens at brackets, bullets, commas and line breaks; trim junk at the edges."""
+    pieces: list[list[Tok]] = [[]]
+    prev: Tok | None = None
+    for tok in toks:
+        gap = text[prev.end : tok.start] if prev else ""
+        if tok.text in _SPLIT_TOKENS or "\n" in gap:
+            pieces.append([])
+        if tok.text not in _SPLIT_TOKENS:
+            pieces[-1].append(tok)
+        prev = tok
+    return [p for p in (_trim_edges(p) for p in pieces) if p]
+
+
+def _trim_edges(toks: list[Tok]) -> list[Tok]:
+    """Drop punctuation at either edge, unless it closes a pair opened inside the span."""
+    while toks and toks[0].text in _EDGE_JUNK and not _closed_inside(toks, 0):
+        toks = toks[1:]
+    while toks and toks[-1].text in _EDGE_JUNK and not _opened_inside(toks):
+        toks = toks[:-1]
+    if toks and not any(ch.isalnum() for t in toks for ch in t.text):
+        return []
+    return toks
+
+
+def _closed_inside(toks: list[Tok], i: int) -> bool:
+    opener = toks[i].text
+    closers = [c for c, o in _PAIRS.items() if o == opener]
+    return any(t.text in closers for t in toks[i + 1 :])
+
+
+def _opened_inside(toks: list[Tok]) -> bool:
+    opener = _PAIRS.get(toks[-1].text)
+    if opener is None:
+        return False
+    return any(t.text == opener for t in toks[:-1])
+
+
+def _check(toks: list[Tok], type_: str, lang: str, text: str) -> list[Span]:
+    """Ask the dictionary about each token: trim function words, split off places, re-type."""
+    kinds = [_kind(t.text, lang) for t in toks]
+    for i in range(len(toks) - 1):
+        if len(toks[i].text) == 1 and toks[i].text.isupper() and toks[i + 1].text == ".":
+            kinds[i] = "name"  # an initial: «Т.Мей», «К.Токаев»
+    # Function words never start or end a name («Раніше Барньє», «Коли Тереза Мей»).
+    while toks and kinds[0] in ("function", "punct"):
+        toks, kinds = toks[1:], kinds[1:]
+    while toks and kinds[-1] in ("function", "punct"):
+        toks, kinds = toks[:-1], kinds[:-1]
+    if not toks:
+        return []
+    if type_ != "ORG" and "function" in kinds:
+        # «Брюсселі та Лондоні», «Великобританії з ЄС»: two names joined by a small word.
+        out: list[Span] = []
+        run: list[Tok] = []
+        for tok, kind in [*zip(toks, kinds, strict=True), (None, "function")]:
+            if kind == "function" or tok is None:
+                if run:
+                    out.extend(_check(run, type_, lang, text))
+                run = []
+            else:
+                run.append(tok)
+        return out
+    if type_ == "PER" and lang == "uk":
+        return _check_person_uk(toks, kinds, text)
+    return [Span(toks[0].start, toks[-1].end, type_)]
+
+
+def _kind(word: str, lang: str) -> str:
+    if not any(ch.isalnum() for ch in word):
+        return "punct"  # kept inside a span («Т.Мей»), trimmed at its edges
+    if lang == "uk":
+        return token_kind(word, "uk")
+    # Russian: slovnet is reliable; only catch lowercase function words.
+    if word[:1].islower() and token_kind(word, "ru") == "function":
+        return "function"
+    return "word"
+
+
+def _check_person_uk(toks: list[Tok], kinds: list[str], text: str) -> list[Span]:
+    """A Ukrainian «person»: keep it only if the dictionary knows a name in it or does not know it."""
+    if not any(k in ("name", "unknown") for k in kinds):
+        return _retype_common(toks, text)
+    # Leading common words before a name: «Координатор Євросоюзу», «Прем'єр Мей». A place in
+    # front stays: «Азії Бібі» is a name far more often than «Канади Трюдо» is two entities.
+    i = 0
+    while i < len(toks) and kinds[i] == "word" and not _geo_word(toks[i].text):
+        i += 1
+    rest = toks[i:]
+    if not rest:
+        return []
+    return [Span(rest[0].start, rest[-1].end, "PER")]
+
+
+def _geo_word(word: str) -> bool:
+    return is_geo(to_russian_letters(lemma(word, "uk")))
+
+
+def _retype_common(toks: list[Tok], text: str) -> list[Span]:
+    """Capitalised dictionary words slovnet called a person: an organisation, a place, or nothing."""
+    lemmas = [to_russian_letters(lemma(t.text, "uk")) for t in toks]
+    if any(lem in ORG_HEADS for lem in lemmas):
+        return [Span(toks[0].start, toks[-1].end, "ORG")]
+    if any(is_geo(lem) for lem in lemmas):
+        return [Span(toks[0].start, toks[-1].end, "LOC")]
+    if len(toks) > 1 and toks[0].text[:1].isupper() and toks[-1].text[:1].isupper():
+        return [Span(toks[0].start, toks[-1].end, "LOC")]
+    return []
+
+
+def _merge_adjacent(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """Join «Великої» + «Британії» (an adjective span right before another span) into one."""
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end >= span.start:
+            continue  # overlap: keep the first
+        gap = text[out[-1].end : span.start] if out else ""
+        if (
+            out
+            and gap == " "
+            and (_ends_with_adjective(text, out[-1], lang) or out[-1].type == span.type == "PER")
+        ):
+            prev = out.pop()
+            span = Span(prev.start, span.end, span.type)
+        out.append(span)
+    return out
+
+
+def _propagate(text: str, tokens: list[Tok], spans: list[Span]) -> list[Span]:
+    """Tag untagged repeats of a name seen tagged elsewhere in the same text.
+
+    The tagger decides mention by mention and misses some repeats («Мей» tagged in one sentence,
+    not in the next). A surface that is tagged somewhere with one type only is tagged everywhere
+    it occurs as whole tokens, capitalised, outside other spans; a person's surname (the last word
+    of a two- or three-word name) counts as such a surface too.
+    """
+    types: dict[str, set[str]] = {}
+    # Note: a surface tagged with two different types is ambiguous and never propagated.
+    for sp in spans:
+        surface = text[sp.start : sp.end]
+        types.setdefault(surface, set()).add(sp.type)
+        words = surface.split()
+        if sp.type == "PER" and 2 <= len(words) <= 3 and "." not in surface:
+            types.setdefault(words[-1], set()).add("PER")
+    # Organisations are left alone: a Latin word the tagger once called an organisation («Brexit»)
+    # is more often an event or a common word.
+    known = {
+        s: t
+        for s, (t,) in ((s, tuple(t)) for s, t in types.items() if len(t) == 1)
+        if t in ("PER", "LOC") and _propagatable(s)
+    }
+    if not known:
+        return spans
+    taken = [False] * (len(text) + 1)
+    for sp in spans:
+        for k in range(sp.start, sp.end):
+            taken[k] = True
+    out = list(spans)
+    for tok in tokens:
+        type_ = known.get(tok.text)
+        if type_ and not taken[tok.start] and not taken[tok.end - 1]:
+            out.append(Span(tok.start, tok.end, type_))
+    return sorted(out, key=lambda s: (s.start, s.end))
+
+
+def _propagatable(surface: str) -> bool:
+    return (
+        len(surface) >= 3
+        and " " not in surface
+        and surface[:1].isupper()
+        and all(ch.isalpha() or ch in "-'’" for ch in surface)
+    )
+
+
+def _extend_left(
+    text: str, tokens: list[Tok], starts: dict[int, int], spans: list[Span], lang: str
+) -> list[Span]:
+    """Take in a capitalised adjective right before a place: «Велика» + «Британія»."""
+    out: list[Span] = []
+    for sp in spans:
+        i = starts.get(sp.start)
+        if sp.type == "LOC" and i:
+            prev = tokens[i - 1]
+            free = not out or out[-1].end <= prev.start
+            if free and text[prev.end : sp.start] == " " and _is_adjective(prev.text, lang):
+                sp = Span(prev.start, sp.end, sp.type)
+        out.append(sp)
+    return out
+
+
+def _is_adjective(word: str, lang: str) -> bool:
+    if not word[:1].isupper() or len(word) < 3:
+        return False
+    parses = nlp.morph(lang).parse(word)
+    return bool(parses) and all(p.tag.POS == "ADJF" for p in parses[:2])
+
+
+def _ends_with_adjective(text: str, span: Span, lang: str) -> bool:
+    last = text[span.start : span.end].split()[-1]
+    if not last[:1].isupper():
+        return False
+    parses = nlp.morph(lang).parse(last)
+    return bool(parses) and all(p.tag.POS in {"ADJF"} for p in parses[:2])
+
+
+def _retype_known(text: str, span: Span) -> Span:
+    surface = to_russian_letters(text[span.start : span.end]).lower().replace("ё", "е")
+    if span.type == "LOC" and (surface in _ALWAYS_ORG or _lemma_phrase(surface) in _ALWAYS_ORG):
+        return Span(span.start, span.end, "ORG")
+    return span
+
+
+def _lemma_phrase(surface: str) -> str:
+    return " ".join(nlp.morph("ru").parse(w)[0].normal_form for w in surface.split())
