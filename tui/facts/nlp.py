@@ -39,12 +39,11 @@ def ner_tagger() -> Any:
     return NewsNERTagger(embedding())
 
 
-@lru_cache(maxsize=2)
 def morph(lang: str = "ru") -> Any:
-    """A pymorphy3 analyser for `lang` ("ru" or "uk")."""
-    import pymorphy3
+    """The pymorphy3 analyser for `lang` ("ru" or "uk"), shared with the other fact extractors."""
+    from tui.facts.morph import analyzer
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    return analyzer("uk" if lang == "uk" else "ru")
 
 
 def warm_up() -> None:

@@ -163,7 +163,19 @@ def _pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
 
 
 def _trim_edges(toks: list[Tok]) -> list[Tok]:
-    """Drop punctuation at either edge, unless it closes a pair opened inside the span."""
+    """Drop punctuation at either edge, unless it closes a pair opened inside the span.
+
+    A quote opened inside and never closed marks a name in quotes after a descriptor that the
+    tagger cut short («ОАО «Газпром», «РИА «Новости»): the name is what follows the quote.
+    """
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i].text in ("«", "“", "„", '"'):
+            closers = [j for j in range(i + 1, len(toks)) if toks[j].text in ("»", "”", "“", '"')]
+            if not closers:
+                toks = toks[i + 1 :]  # opened, never closed: the name follows the quote
+            elif closers[0] == len(toks) - 1:
+                toks = toks[i + 1 : -1]  # «ОАО «Газпром»»: the name is inside the quotes
+            break
     while toks and toks[0].text in _EDGE_JUNK and not _closed_inside(toks, 0):
         toks = toks[1:]
     while toks and toks[-1].text in _EDGE_JUNK and not _opened_inside(toks):
@@ -199,6 +211,8 @@ def _check(toks: list[Tok], type_: str, lang: str, text: str) -> list[Span]:
         toks, kinds = toks[:-1], kinds[:-1]
     if not toks:
         return []
+    if lang == "ru" and len(toks) == 1 and token_kind(toks[0].text, "ru") == "function":
+        return []  # a capitalised pronoun or adverb at the start of a sentence («Все»)
     if type_ != "ORG" and "function" in kinds:
         # «Брюсселі та Лондоні», «Великобританії з ЄС»: two names joined by a small word.
         out: list[Span] = []
