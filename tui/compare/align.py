@@ -125,7 +125,8 @@ def score_pair(x: Sentence, y: Sentence, weights: dict[str, float]) -> Score:
 def _kind(score: Score, bar: float = SIMILAR_MIN) -> tuple[str, float] | None:
     """The pair's kind and score, or None when it does not pass `bar`."""
     overlap, shared, run_share, run_words, w_shared = score
-    if run_share >= SAME_MIN_RUN_SHARE and run_words >= SAME_MIN_WORDS:
+    verbatim = run_words >= SAME_MIN_WORDS or (run_share == 1.0 and run_words >= 3)
+    if run_share >= SAME_MIN_RUN_SHARE and verbatim:
         return "same", round(max(run_share, overlap), 3)
     if shared < MIN_SHARED_KEYS:
         return None

@@ -44,9 +44,12 @@ WORD_RE = re.compile(
 _SKIP_TAGS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED", "Apro"})
 
 
+_DOUBLE_RE = re.compile(r"([^\W\d])\1")
+
+
 def fold(word: str) -> str:
-    """Lower-case and fold ru/uk letter differences away."""
-    return word.lower().translate(_FOLD)
+    """Lower-case, fold ru/uk letter differences away and undouble letters (террор/терор)."""
+    return _DOUBLE_RE.sub(r"\1", word.lower().translate(_FOLD))
 
 
 # Function words and news boilerplate in both languages (folded), ignored as content.
@@ -93,7 +96,11 @@ def _analyzer(lang: str) -> Any:
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str, lang: str) -> tuple[str, bool]:
-    """(folded base form, is_content_word) of one word, cached per language."""
+    """(folded base form, is_content_word) of one word, cached per language.
+
+    Ukrainian base forms are bridged to Russian ones where a short lexicon or the Russian
+    dictionary knows the counterpart (see `bridge_uk`), so both languages share keys.
+    """
     low = word.lower()
     folded = fold(low)
     if folded in _STOP or len(folded) < 2:
@@ -101,10 +108,161 @@ def lemma(word: str, lang: str) -> tuple[str, bool]:
     parse = _analyzer(lang).parse(low)[0]
     tag = str(parse.tag)
     pos = parse.tag.POS
+    normal_form = parse.normal_form
+    if lang == "uk":
+        normal_form = bridge_uk(normal_form)
+    normal = fold(normal_form)
     if pos in _SKIP_TAGS or "Apro" in tag:
-        return fold(parse.normal_form), False
-    normal = fold(parse.normal_form)
+        return normal, False
     return normal, normal not in _STOP
+
+
+@lru_cache(maxsize=50_000)
+def bridge_uk(normal: str) -> str:
+    """The Russian counterpart of a Ukrainian base form, or the form itself.
+
+    First the lexicon of frequent news words that are not cognates (країна → страна); then, for
+    words with «і», the Russian dictionary is asked about «і» → «о»/«е» (підготовка → подготовка).
+    """
+    if normal in UK_RU_LEXICON:
+        return UK_RU_LEXICON[normal]
+    if "і" in normal:
+        ru = _analyzer("ru")
+        for letter in ("о", "е"):
+            candidate = normal.replace("і", letter)
+            if ru.word_is_known(candidate):
+                return candidate
+    return normal
+
+
+UK_RU_LEXICON: dict[str, str] = {
+    pair.split(":")[0]: pair.split(":")[1]
+    for pair in [
+        "країна:страна",
+        "влада:власть",
+        "уряд:правительство",
+        "місто:город",
+        "село:село",
+        "область:область",
+        "людина:человек",
+        "особа:человек",
+        "люди:люди",
+        "населення:население",
+        "мешканець:житель",
+        "затримати:задержать",
+        "затримання:задержание",
+        "заарештувати:арестовать",
+        "вбити:убить",
+        "загинути:погибнуть",
+        "загиблий:погибший",
+        "поранити:ранить",
+        "постраждати:пострадать",
+        "заворушення:беспорядки",
+        "протестувальник:протестующий",
+        "мітинг:митинг",
+        "акція:акция",
+        "звернутися:обратиться",
+        "звернення:обращение",
+        "допомога:помощь",
+        "підтримка:поддержка",
+        "оголосити:объявить",
+        "заява:заявление",
+        "заявити:заявить",
+        "повідомлення:сообщение",
+        "наголосити:подчеркнуть",
+        "зазначити:отметить",
+        "вважати:считать",
+        "розповісти:рассказать",
+        "збройний:вооруженный",
+        "зброя:оружие",
+        "військовий:военный",
+        "військо:войско",
+        "сила:сила",
+        "безпека:безопасность",
+        "договір:договор",
+        "організація:организация",
+        "колективний:коллективный",
+        "попередній:предварительный",
+        "даний:данный",
+        "дані:данные",
+        "досвід:опыт",
+        "бойовий:боевой",
+        "нападник:нападавший",
+        "учасник:участник",
+        "участь:участие",
+        "угруповання:группировка",
+        "переслідування:преследование",
+        "зазнати:подвергнуться",
+        "змушений:вынужденный",
+        "жалоба:траур",
+        "загальнонаціональний:общенациональный",
+        "день:день",
+        "тиждень:неделя",
+        "січень:январь",
+        "лютий:февраль",
+        "березень:март",
+        "квітень:апрель",
+        "травень:май",
+        "червень:июнь",
+        "липень:июль",
+        "серпень:август",
+        "вересень:сентябрь",
+        "жовтень:октябрь",
+        "листопад:ноябрь",
+        "грудень:декабрь",
+        "рік:год",
+        "тисяча:тысяча",
+        "мільйон:миллион",
+        "мільярд:миллиард",
+        "понад:свыше",
+        "майже:почти",
+        "близько:около",
+        "минулий:прошлый",
+        "наступний:следующий",
+        "розслідування:расследование",
+        "правоохоронний:правоохранительный",
+        "поліція:полиция",
+        "прокуратура:прокуратура",
+        "суд:суд",
+        "міністерство:министерство",
+        "закордонний:иностранный",
+        "справа:дело",
+        "голова:глава",
+        "керівник:руководитель",
+        "президент:президент",
+        "прем'єр:премьер",
+        "відставка:отставка",
+        "вимога:требование",
+        "вимагати:требовать",
+        "ціна:цена",
+        "газ:газ",
+        "аеропорт:аэропорт",
+        "будівля:здание",
+        "адміністрація:администрация",
+        "захопити:захватить",
+        "стрілянина:перестрелка",
+        "стріляти:стрелять",
+        "вогонь:огонь",
+        "наказ:приказ",
+        "наказати:приказать",
+        "миротворець:миротворец",
+        "миротворчий:миротворческий",
+        "направити:направить",
+        "надіслати:отправить",
+        "відправити:отправить",
+        "вивести:вывести",
+        "залишити:покинуть",
+        "терорист:террорист",
+        "терористичний:террористический",
+        "загроза:угроза",
+        "напад:нападение",
+        "вилучити:изъять",
+        "боєприпас:боеприпас",
+        "одиниця:единица",
+        "техніка:техника",
+    ]
+}
+"""Ukrainian → Russian base forms of frequent news words that folding alone does not bridge."""
 
 
 def stem(normal: str) -> str:

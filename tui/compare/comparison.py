@@ -1,0 +1,41 @@
+"""`compare`: two articles → aligned passages and the difference of their facts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.compare.align import Anchor, align
+from tui.compare.facts_diff import Side, diff_dates, diff_entities, diff_quantities
+from tui.compare.model import Comparison
+from tui.compare.prepare import Prepared, prepare
+from tui.facts.model import Facts
+
+if TYPE_CHECKING:
+    from tui.corpus import Article
+
+
+def anchors(facts: Facts) -> list[Anchor]:
+    """Entity keys (`@key`) and date values (`%value`) located in the text, for alignment."""
+    out = [Anchor(e.start, e.end, "@" + e.key) for e in facts.entities if e.key]
+    out.extend(Anchor(d.start, d.end, "%" + d.value) for d in facts.dates)
+    return out
+
+
+def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
+    """Compare two prepared articles (offsets into each one's cleaned text)."""
+    pairs = align(a.text, b.text, a.language, b.language, anchors(a.facts), anchors(b.facts))
+    side_a = Side(a.text, a.facts.entities, a.facts.dates, a.facts.quantities)
+    side_b = Side(b.text, b.facts.entities, b.facts.dates, b.facts.quantities)
+    return Comparison(
+        a=a.id,
+        b=b.id,
+        pairs=pairs,
+        entities=diff_entities(a.facts.entities, b.facts.entities),
+        quantities=diff_quantities(side_a, side_b, pairs),
+        dates=diff_dates(side_a, side_b, pairs),
+    )
+
+
+def compare(a: Article, b: Article) -> Comparison:
+    """Clean both articles, get their facts, and compare them."""
+    return compare_prepared(prepare(a), prepare(b))
