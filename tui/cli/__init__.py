@@ -14,6 +14,8 @@ from collections.abc import Sequence
 # Subcommand modules, in the order `--help` lists them.
 COMMANDS: list[str] = [
     "list",
+    "compare",
+    "matrix",
 ]
 
 

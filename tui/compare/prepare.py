@@ -39,14 +39,10 @@ def prepare(article: Article) -> Prepared:
         hit = _CACHE.get(key)
     if hit is not None:
         return hit
-    from tui.clean import clean_article
-    from tui.facts import facts_for
-
-    document = clean_article(article)
-    facts = facts_for(article, document)
+    text, facts = _clean_and_extract(article)
     prepared = Prepared(
         id=article.id,
-        text=document.text,
+        text=text,
         language=article.language,
         facts=facts,
         title=article.title,
@@ -55,6 +51,20 @@ def prepare(article: Article) -> Prepared:
     with _LOCK:
         _CACHE[key] = prepared
     return prepared
+
+
+def _clean_and_extract(article: Article) -> tuple[str, Facts]:
+    """The cleaned text and its facts; while a stage is not installed yet, its input as is."""
+    try:
+        from tui.clean import clean_article
+    except ImportError:
+        return article.raw, Facts()
+    document = clean_article(article)
+    try:
+        from tui.facts import facts_for
+    except ImportError:
+        return document.text, Facts()
+    return document.text, facts_for(article, document)
 
 
 def clear_cache() -> None:

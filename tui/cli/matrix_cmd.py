@@ -1,0 +1,96 @@
+"""`sverka matrix [--corpus DIR] [--json] [--rank ID]`: who reports what, who leaves it out.
+
+Facts (entities by canonical key, quantity groups by what they count) × articles. With `--rank ID`,
+instead: the other articles ranked by overlap with that one (whom to compare it with).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tui.cli.common import (
+    CliError,
+    add_corpus_option,
+    add_json_option,
+    fail,
+    open_corpus,
+    print_json,
+)
+from tui.compare import matrix, rank_by_overlap
+from tui.corpus import CorpusError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the `matrix` subcommand."""
+    parser = sub.add_parser(
+        "matrix",
+        help="facts × articles: who reports what; or rank articles by overlap with one",
+        description=(
+            "Lay the facts of a corpus (entities, quantity groups) against its articles. "
+            "With --rank ID, list the other articles by how much they share with ID."
+        ),
+    )
+    add_corpus_option(parser)
+    add_json_option(parser)
+    parser.add_argument("--rank", metavar="ID", help="rank the other articles by overlap with ID")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the matrix, or the ranking for `--rank`."""
+    try:
+        corpus = open_corpus(args)
+        target = corpus.resolve(args.rank) if args.rank else None
+    except (CliError, CorpusError) as exc:
+        return fail(str(exc))
+    console = Console(highlight=False)
+    if target is not None:
+        ranked = rank_by_overlap(target, corpus)
+        if args.json:
+            print_json([{"id": art_id, "score": score} for art_id, score in ranked])
+            return 0
+        titles = {a.id: a.title for a in corpus.articles}
+        table = Table(box=None, header_style="bold", title=Text(f"Overlap with {target.id}"))
+        table.add_column(Text("id"))
+        table.add_column(Text("score"), justify="right")
+        table.add_column(Text("title"), overflow="ellipsis")
+        for art_id, score in ranked:
+            table.add_row(Text(art_id), Text(f"{score:.3f}"), Text(titles.get(art_id, "")))
+        console.print(table)
+        return 0
+    result = matrix(corpus)
+    if args.json:
+        print_json(result.to_dict())
+        return 0
+    table = Table(header_style="bold", title=Text("Facts × articles"))
+    table.add_column(Text("fact"), overflow="fold")
+    for i, art_id in enumerate(result.articles):
+        table.add_column(Text(_short(art_id, i)), justify="center", overflow="fold")
+    for row in result.rows:
+        label = Text(f"{row.type or '#'} ", style="dim")
+        label.append(row.label)
+        cells: list[Text] = []
+        for art_id in result.articles:
+            cell = row.cells.get(art_id)
+            if cell is None:
+                cells.append(Text("·", style="dim"))
+            elif row.kind == "entity":
+                cells.append(Text(f"✓{cell}", style="green"))
+            else:
+                cells.append(Text(", ".join(v["text"] for v in cell), style="yellow"))
+        table.add_row(label, *cells)
+    console.print(table)
+    ids = Text("Articles: ", style="dim")
+    ids.append(", ".join(f"{_short(a, i)}={a}" for i, a in enumerate(result.articles)))
+    console.print(ids)
+    return 0
+
+
+def _short(art_id: str, index: int) -> str:
+    """A column header: the id's part before the first underscore, else its first 8 characters."""
+    head = art_id.split("_", 1)[0]
+    return head if 0 < len(head) <= 8 else f"{index + 1}"
