@@ -1,0 +1,248 @@
+"""SverkaApp: wires config, themes, keymap, the main screen and the screens of other issues.
+
+The app holds little state of its own: where the corpus is, which theme and keymap are in force,
+and the notes store. Screens and widgets do the rest.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+import tomli_w
+from textual.app import App
+from textual.binding import BindingType
+from textual.dom import DOMNode
+
+from tui import paths
+from tui.app.commands import SverkaCommands
+from tui.app.keymap import bindings_for, validate_keymap
+from tui.app.library import Library, MemoryLibrary
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.main import MainScreen
+from tui.app.themes import DEFAULT_THEME, load_themes
+from tui.config import Config
+from tui.corpus.sanitize import sanitize_line
+
+LibraryOpener = Callable[[Callable[[str], None]], Library]
+"""Opens the corpus in a worker thread, reporting progress through the callback."""
+
+
+class SverkaApp(App[int]):
+    """Sverka: read, check facts, compare and annotate news articles."""
+
+    TITLE = "Sverka"
+    CSS_PATH: ClassVar[list[str | Path]] = ["sverka.tcss"]
+    COMMANDS: ClassVar[set[Any]] = {SverkaCommands}
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("app")
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        corpus: Path | None = None,
+        *,
+        notes_path: Path | None = None,
+        theme: str | None = None,
+        open_library: LibraryOpener | None = None,
+        theme_folders: list[Path] | None = None,
+        remember_theme: bool = True,
+    ) -> None:
+        super().__init__()
+        self.config = config or Config()
+        self.corpus_path = corpus or self.config.corpus or Path("seeds")
+        self.notes_path = notes_path
+        self._cli_theme = theme
+        self._opener = open_library
+        self._theme_folders = theme_folders
+        self._remember_theme = remember_theme
+        self.theme_names: list[str] = []
+        self.keymap_in_force: dict[str, str] = {}
+        self.main_screen: MainScreen | None = None
+
+    # -- start-up -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        problems = self._setup_themes()
+        problems += self._setup_keymap()
+        if problems:
+            self.notify(
+                "\n".join(sanitize_line(p) for p in problems),
+                title="Some settings were ignored",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+        self.main_screen = MainScreen()
+        self.push_screen(self.main_screen)
+
+    def _setup_themes(self) -> list[str]:
+        loaded = load_themes(self._theme_folders)
+        for theme in loaded.themes.values():
+            self.register_theme(theme)
+        self.theme_names = sorted(name for name in self.available_themes if name != "textual-ansi")
+        problems = [f"theme {p}" for p in loaded.problems]
+        wanted, origin = self._wanted_theme()
+        if wanted in self.theme_names:
+            self.theme = wanted
+        else:
+            if wanted:
+                problems.append(f"unknown theme {wanted!r} ({origin}); using {DEFAULT_THEME}")
+            if DEFAULT_THEME in self.theme_names:
+                self.theme = DEFAULT_THEME
+        return problems
+
+    def _wanted_theme(self) -> tuple[str, str]:
+        """--theme, else the remembered palette choice (unless the config changed since), else the config."""
+        if self._cli_theme:
+            return self._cli_theme, "--theme"
+        state = read_state()
+        remembered = state.get("theme")
+        if isinstance(remembered, str) and state.get("config_theme") == self.config.theme:
+            return remembered, "remembered choice"
+        return self.config.theme, "config"
+
+    def _setup_keymap(self) -> list[str]:
+        keymap, problems = validate_keymap(self.config.keymap)
+        self.keymap_in_force = keymap
+        if keymap:
+            self.set_keymap(keymap)
+        return [f"keymap: {p}" for p in problems]
+
+    def open_library(self, progress: Callable[[str], None]) -> Library:
+        """Open the corpus (called from a worker thread)."""
+        if self._opener is not None:
+            return self._opener(progress)
+        return MemoryLibrary.load(self.corpus_path, progress)
+
+    # -- themes -------------------------------------------------------------------------------
+
+    def set_theme(self, name: str) -> None:
+        """Switch theme and remember the choice in the state file."""
+        self.theme = name
+        if self._remember_theme:
+            write_state({"theme": name, "config_theme": self.config.theme})
+        self.notify(f"Theme: {name}", timeout=2, markup=False)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.keymap_in_force))
+
+    def action_target(self, target: str) -> DOMNode | None:
+        """Where a binding group's actions run (used by the command palette)."""
+        if target == "app":
+            return self
+        screen = self.main_screen
+        if screen is None:
+            return None
+        return {
+            "main": screen,
+            "list": screen.article_list,
+            "reader": screen.reader,
+            "facts": screen.facts_pane.tree,
+        }.get(target)
+
+    # -- notes and comparison (their screens belong to issues 5 and 6) ------------------------
+
+    def resolved_notes_path(self) -> Path:
+        """The notes file: --notes, else the config, else the per-user default."""
+        from tui.notes import resolve_notes_path
+
+        return resolve_notes_path(self.notes_path, self.config.notes)
+
+    def notes_store(self) -> Any:
+        """The notes store (opened on first use)."""
+        store = getattr(self, "_notes_store", None)
+        if store is None:
+            from tui.notes import NotesStore
+
+            store = NotesStore(self.resolved_notes_path())
+            store.load()
+            self._notes_store = store
+        return store
+
+    def open_note_editor(self, article: Any, document: Any, span: tuple[int, int] | None) -> None:
+        """Add a note to `article`, on the passage `span` of its cleaned text if given."""
+        if article is None:
+            self.notify("Open an article first (Enter).", severity="warning")
+            return
+        try:
+            from tui.app.screens.note_editor import NoteEditor
+        except ImportError:
+            self.notify("Notes are not available in this build.", severity="warning")
+            return
+        self.push_screen(NoteEditor.for_article(self.notes_store(), article, document, span))
+
+    def open_notes(self) -> None:
+        """Show the notes pane."""
+        try:
+            from tui.app.screens.notes import NotesScreen
+        except ImportError:
+            self.notify("Notes are not available in this build.", severity="warning")
+            return
+        self.push_screen(NotesScreen(self.notes_store()))
+
+    def export_notes(self, fmt: str) -> None:
+        """Write every note to `notes-export.<ext>` beside the notes file."""
+        try:
+            from tui.notes import export
+
+            store = self.notes_store()
+            text = export(store.list(), fmt)
+            suffix = {
+                "markdown": "md",
+                "md": "md",
+                "json": "json",
+                "csv": "csv",
+                "toml": "toml",
+            }.get(fmt, fmt)
+            target = self.resolved_notes_path().with_name(f"notes-export.{suffix}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except Exception as exc:  # noqa: BLE001 - reported, never a traceback
+            self.notify(
+                sanitize_line(str(exc)), title="Export failed", severity="error", markup=False
+            )
+            return
+        self.notify(
+            f"{len(store.list())} notes written to {target}", title="Notes exported", markup=False
+        )
+
+    def open_compare(self, article: Any) -> None:
+        """Compare `article` with a second one (chosen on the comparison screen)."""
+        if article is None:
+            self.notify("Open an article first (Enter).", severity="warning")
+            return
+        try:
+            from tui.app.screens.compare import CompareScreen
+        except ImportError:
+            self.notify("Comparison is not available in this build.", severity="warning")
+            return
+        library = self.main_screen.library if self.main_screen else None
+        self.push_screen(CompareScreen(article, library))
+
+
+def read_state() -> dict[str, Any]:
+    """The persisted UI state ({} if missing or unreadable)."""
+    try:
+        return tomllib.loads(paths.state_file().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def write_state(changes: dict[str, Any]) -> None:
+    """Merge `changes` into the state file (failures are ignored: state is a convenience)."""
+    state = read_state()
+    state.update(changes)
+    file = paths.state_file()
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_suffix(".tmp")
+        tmp.write_text(tomli_w.dumps(state), encoding="utf-8")
+        tmp.replace(file)
+    except OSError:
+        pass

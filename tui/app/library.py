@@ -1,0 +1,211 @@
+"""What the app reads articles from: a view of rows for the list, and full articles by id.
+
+The list never holds one object per article on screen; it asks a *view* for `rows(start, count)`.
+Two libraries provide views with the same interface:
+
+- `MemoryLibrary` — over `tui.corpus.load_corpus(folder).articles` (small corpora, tests);
+- the SQLite catalogue of `tui.index` (large corpora), wrapped by `CatalogueLibrary`.
+
+No Textual import here: this is the app's model, kept apart from its widgets (as toolong keeps
+its log file model apart from `LogLines`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from tui.corpus import Article
+
+SORT_KEYS: tuple[str, ...] = ("date", "title", "outlet", "language", "words")
+"""The sorts the list offers, in the order `s` cycles through them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the article list."""
+
+    id: str
+    title: str
+    outlet: str
+    language: str
+    date: str | None
+    words: int
+
+
+class RowSource(Protocol):
+    """Anything the article list can page through."""
+
+    def __len__(self) -> int: ...
+
+    def rows(self, start: int, count: int) -> Sequence[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ViewQuery:
+    """How the list is sorted and filtered."""
+
+    sort: str = "date"
+    descending: bool = True
+    outlet: str | None = None
+    language: str | None = None
+    text: str = ""
+
+    def describe(self) -> str:
+        """A short human summary for the status line."""
+        arrow = "↓" if self.descending else "↑"
+        parts = [f"sort {self.sort} {arrow}"]
+        if self.outlet:
+            parts.append(f"outlet {self.outlet}")
+        if self.language:
+            parts.append(f"lang {self.language}")
+        if self.text:
+            parts.append(f"filter «{self.text}»")
+        return " · ".join(parts)
+
+
+def row_of(article: Article) -> Row:
+    """The list row of an article."""
+    return Row(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        language=article.language,
+        date=article.date,
+        words=article.words,
+    )
+
+
+class MemoryView:
+    """A sorted, filtered list of rows held in memory (fine up to tens of thousands)."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def rows(self, start: int, count: int) -> list[Row]:
+        """Rows `start .. start+count` (fewer at the end)."""
+        return self._rows[max(0, start) : max(0, start) + max(0, count)]
+
+    def index_of(self, article_id: str) -> int | None:
+        """Position of an article in this view, if present."""
+        for index, row in enumerate(self._rows):
+            if row.id == article_id:
+                return index
+        return None
+
+
+def fact_key(kind: str, fact: Any) -> str:
+    """What makes two mentions "the same fact" across articles, per kind."""
+    if kind == "entities":
+        return str(fact.key or fact.normal)
+    if kind == "dates":
+        return str(fact.value)
+    if kind == "quantities":
+        return f"{fact.value:g} {fact.counted or ''}".strip()
+    if kind == "quotes":
+        return str(fact.speaker_key or fact.speaker or f"@{fact.start}")
+    return str(fact.name)
+
+
+def mentions_in(facts: Any, kind: str, key: str) -> bool:
+    """True if `facts` holds a fact of `kind` with `key`."""
+    return any(fact_key(kind, fact) == key for fact in getattr(facts, kind))
+
+
+def _sort_value(row: Row, key: str) -> Any:
+    if key == "words":
+        return row.words
+    if key == "date":
+        return row.date or ""
+    return (getattr(row, key) or "").casefold()
+
+
+class Library(Protocol):
+    """The app's source of rows and articles."""
+
+    root: Path
+
+    def __len__(self) -> int: ...
+
+    def view(self, query: ViewQuery) -> RowSource: ...
+
+    def facet(self, field: str) -> list[tuple[str, int]]: ...
+
+    def article(self, article_id: str) -> Article: ...
+
+    def all_articles(self) -> Sequence[Article]: ...
+
+
+class MemoryLibrary:
+    """A library over a corpus loaded into memory."""
+
+    def __init__(self, root: Path, articles: Sequence[Article]) -> None:
+        self.root = root
+        self._articles = list(articles)
+        self._by_id = {a.id: a for a in self._articles}
+        self._rows = [row_of(a) for a in self._articles]
+
+    @classmethod
+    def load(cls, root: Path, progress: Callable[[str], None] | None = None) -> MemoryLibrary:
+        """Read the corpus folder (raises `tui.corpus.CorpusError`)."""
+        from tui.corpus import load_corpus
+
+        if progress:
+            progress(f"Reading {root} …")
+        corpus = load_corpus(root)
+        return cls(root, corpus.articles)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def view(self, query: ViewQuery) -> MemoryView:
+        """Rows matching `query`, sorted."""
+        needle = query.text.casefold().strip()
+        rows = [
+            r
+            for r in self._rows
+            if (query.outlet is None or r.outlet == query.outlet)
+            and (query.language is None or r.language == query.language)
+            and (
+                not needle
+                or needle in r.title.casefold()
+                or needle in r.outlet.casefold()
+                or needle in self._by_id[r.id].raw.casefold()
+            )
+        ]
+        rows.sort(key=lambda r: (_sort_value(r, query.sort), r.id), reverse=query.descending)
+        return MemoryView(rows)
+
+    def facet(self, field: str) -> list[tuple[str, int]]:
+        """Distinct values of `field` ("outlet" or "language") with their counts."""
+        counts = Counter(getattr(r, field) for r in self._rows)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def article(self, article_id: str) -> Article:
+        """The full article (raises KeyError)."""
+        return self._by_id[article_id]
+
+    def all_articles(self) -> Sequence[Article]:
+        """Every article, in corpus order."""
+        return self._articles
+
+    def mentions(self, kind: str, key: str, exclude: str | None = None) -> list[tuple[str, str]]:
+        """(id, title) of the articles whose facts hold `kind`/`key` (slow: run in a worker)."""
+        from tui.clean import clean_article
+        from tui.facts import facts_for
+
+        found: list[tuple[str, str]] = []
+        for article in self._articles:
+            if article.id == exclude:
+                continue
+            facts = facts_for(article, clean_article(article))
+            if mentions_in(facts, kind, key):
+                found.append((article.id, article.title))
+        return found

@@ -1,0 +1,500 @@
+"""The main screen: article list, reading view and facts pane.
+
+State flows down (the screen's reactives decide what the panes show), events flow up (the panes
+post messages handled here with `@on`). Slow work — opening the corpus, cleaning, extracting
+facts, looking up other mentions — runs in thread workers that post messages back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import var
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from tui.app.keymap import bindings_for
+from tui.app.library import SORT_KEYS, ViewQuery
+from tui.app.screens.pick import PickScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.facts_pane import FactsPane
+from tui.app.widgets.reading_view import ReadingView
+from tui.corpus.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from tui.app.app import SverkaApp
+
+NARROW_WIDTH = 100
+"""Below this many columns the panes collapse: list or article, one at a time."""
+
+
+class MainScreen(Screen[None]):
+    """List, article and facts side by side (or one at a time on a narrow terminal)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("main")
+
+    query_state: var[ViewQuery] = var(ViewQuery)
+    """How the list is sorted and filtered."""
+
+    show_facts: var[bool] = var(False)
+    """Whether the facts pane is shown."""
+
+    reading: var[bool] = var(False)
+    """On a narrow terminal: the article is shown instead of the list."""
+
+    narrow: var[bool] = var(False)
+    """The terminal is too narrow for side-by-side panes."""
+
+    @dataclass
+    class LibraryReady(Message):
+        """The corpus is open."""
+
+        library: Any
+
+    @dataclass
+    class LibraryFailed(Message):
+        """The corpus could not be opened."""
+
+        error: str
+
+    @dataclass
+    class ArticleReady(Message):
+        """An article was read and cleaned."""
+
+        article: Any
+        document: Any
+
+    @dataclass
+    class FactsReady(Message):
+        """Facts of an article were extracted (or failed: `error`)."""
+
+        article_id: str
+        facts: Any | None
+        error: str = ""
+
+    @dataclass
+    class MentionsReady(Message):
+        """Other articles mentioning a fact."""
+
+        item: Any
+        rows: list[tuple[str, str]]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library: Any | None = None
+        self.article: Any | None = None
+        self.document: Any | None = None
+        self.facts: Any | None = None
+        self._filter_timer: Timer | None = None
+
+    @property
+    def sverka(self) -> SverkaApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Input(placeholder="Filter by text (Enter: keep, Esc: clear)", id="filter")
+                yield Static(Text("Opening corpus…"), id="list-status")
+                yield ArticleList(id="articles")
+            with Vertical(id="reader-pane"):
+                yield Static(Text(""), id="reader-status")
+                yield ReadingView(id="reader")
+            yield FactsPane(id="facts-pane")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> ReadingView:
+        return self.query_one(ReadingView)
+
+    @property
+    def facts_pane(self) -> FactsPane:
+        return self.query_one(FactsPane)
+
+    def on_mount(self) -> None:
+        self.query_one("#filter").display = False
+        self.narrow = self.app.size.width < NARROW_WIDTH
+        self.article_list.focus()
+        self.load_library()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.narrow = event.size.width < NARROW_WIDTH
+
+    def watch_narrow(self, narrow: bool) -> None:
+        self.set_class(narrow, "-narrow")
+
+    def watch_reading(self, reading: bool) -> None:
+        self.set_class(reading, "-reading")
+
+    def watch_show_facts(self, show: bool) -> None:
+        self.set_class(show, "-facts")
+
+    # -- opening the corpus -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_library(self) -> None:
+        """Open the corpus in a thread; the list paints as soon as it is ready."""
+
+        def progress(message: str) -> None:
+            self.app.call_from_thread(self._set_list_status, message)
+
+        try:
+            library = self.sverka.open_library(progress)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            self.post_message(self.LibraryFailed(sanitize_line(str(exc)) or type(exc).__name__))
+            return
+        self.post_message(self.LibraryReady(library))
+
+    def _set_list_status(self, message: str) -> None:
+        self.query_one("#list-status", Static).update(Text(message))
+
+    @on(LibraryReady)
+    def _library_ready(self, event: LibraryReady) -> None:
+        self.library = event.library
+        self.refresh_view()
+        self.refresh_bindings()
+
+    @on(LibraryFailed)
+    def _library_failed(self, event: LibraryFailed) -> None:
+        self._set_list_status(event.error)
+        self.reader.clear(event.error)
+        self.notify(event.error, title="Cannot open the corpus", severity="error", timeout=10)
+
+    def refresh_view(self) -> None:
+        """Ask the library for rows matching the current query and show them."""
+        if self.library is None:
+            return
+        keep = self.article_list.highlighted_row
+        view = self.library.view(self.query_state)
+        self.article_list.set_source(view, keep_id=keep.id if keep else None)
+        total = len(self.library)
+        shown = len(view)
+        count = f"{shown} of {total} articles" if shown != total else f"{total} articles"
+        self._set_list_status(f"{count} · {self.query_state.describe()}")
+
+    def watch_query_state(self) -> None:
+        self.refresh_view()
+
+    # -- opening an article -------------------------------------------------------------------
+
+    @on(ArticleList.Selected)
+    def _row_selected(self, event: ArticleList.Selected) -> None:
+        self.open_article(event.row.id)
+
+    def open_article(self, article_id: str) -> None:
+        """Read and clean an article in a worker, then show it (and focus the reader)."""
+        if self.library is None:
+            return
+        self.reading = True
+        self.reader.focus()
+        self.query_one("#reader-status", Static).update(Text("Opening…"))
+        self._open_worker(article_id)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_worker(self, article_id: str) -> None:
+        from tui.clean import clean_article
+
+        assert self.library is not None
+        article = self.library.article(article_id)
+        document = clean_article(article)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ArticleReady(article, document))
+
+    @on(ArticleReady)
+    def _article_ready(self, event: ArticleReady) -> None:
+        self.article, self.document, self.facts = event.article, event.document, None
+        self.article_list.open_id = event.article.id
+        self.reader.show(event.article, event.document)
+        self.facts_pane.show_facts(None)
+        self.facts_pane.set_status("Extracting facts (loading the language model)…")
+        self._update_reader_status("extracting facts…")
+        self.refresh_bindings()
+        self._facts_worker(event.article, event.document)
+
+    def _update_reader_status(self, facts_state: str) -> None:
+        article = self.article
+        if article is None:
+            return
+        parts = [
+            article.outlet,
+            article.language,
+            article.date or "no date",
+            f"{article.words} words",
+        ]
+        if self.reader.raw:
+            parts.append("RAW")
+        if self.reader.reveal_removed:
+            parts.append("removed shown")
+        if facts_state:
+            parts.append(facts_state)
+        self.query_one("#reader-status", Static).update(
+            Text(" · ".join(sanitize_line(str(p)) for p in parts))
+        )
+
+    @work(thread=True, exclusive=True, group="facts")
+    def _facts_worker(self, article: Any, document: Any) -> None:
+        try:
+            from tui.facts import facts_for
+
+            facts = facts_for(article, document)
+        except Exception as exc:  # noqa: BLE001 - shown in the pane
+            self.post_message(
+                self.FactsReady(article.id, None, sanitize_line(str(exc)) or type(exc).__name__)
+            )
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.FactsReady(article.id, facts))
+
+    @on(FactsReady)
+    def _facts_ready(self, event: FactsReady) -> None:
+        if self.article is None or event.article_id != self.article.id:
+            return
+        if event.facts is None:
+            self.facts_pane.set_status(f"Facts unavailable: {event.error}")
+            self._update_reader_status("facts unavailable")
+            return
+        self.facts = event.facts
+        self.reader.set_facts(event.facts)
+        self.facts_pane.show_facts(event.facts)
+        n = sum(
+            len(getattr(event.facts, k))
+            for k in ("entities", "dates", "quantities", "quotes", "sources")
+        )
+        self._update_reader_status(f"{n} facts")
+
+    # -- facts pane ---------------------------------------------------------------------------
+
+    @on(FactsPane.MentionChosen)
+    def _mention_chosen(self, event: FactsPane.MentionChosen) -> None:
+        self.reader.show_mention(*event.span)
+        if event.item.kind != "quotes" and self.article is not None:
+            self.facts_pane.show_others(event.item, [])
+            self.facts_pane.set_status("Looking for other mentions…")
+            self._mentions_worker(event.item, self.article.id)
+
+    @work(thread=True, exclusive=True, group="mentions")
+    def _mentions_worker(self, item: Any, exclude: str) -> None:
+        assert self.library is not None
+        finder = getattr(self.library, "mentions", None)
+        rows = finder(item.kind, item.key, exclude) if finder else []
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.MentionsReady(item, rows))
+
+    @on(MentionsReady)
+    def _mentions_ready(self, event: MentionsReady) -> None:
+        self.facts_pane.set_status("")
+        self.facts_pane.show_others(event.item, event.rows)
+
+    @on(FactsPane.ArticleChosen)
+    def _other_article(self, event: FactsPane.ArticleChosen) -> None:
+        self.open_article(event.article_id)
+
+    # -- panes and focus ----------------------------------------------------------------------
+
+    def _panes(self) -> list[Widget]:
+        panes: list[Widget] = [self.article_list, self.reader]
+        if self.show_facts:
+            panes.append(self.facts_pane.tree)
+        return panes
+
+    def _focus_pane(self, pane: Widget) -> None:
+        if self.narrow:
+            if pane is self.article_list:
+                self.reading = False
+                self.show_facts = False
+            elif pane is self.reader:
+                self.reading = True
+                self.show_facts = False
+            else:
+                self.reading = True
+        pane.focus()
+
+    def _current_pane(self) -> int:
+        focused = self.focused
+        for index, pane in enumerate(self._panes()):
+            if focused is pane or (focused is not None and pane in focused.ancestors):
+                return index
+        if focused is not None and self.facts_pane in focused.ancestors_with_self:
+            return 2
+        return 0
+
+    def action_focus_next_pane(self) -> None:
+        """Move focus to the next pane."""
+        panes = self._panes()
+        self._focus_pane(panes[(self._current_pane() + 1) % len(panes)])
+
+    def action_focus_previous_pane(self) -> None:
+        """Move focus to the previous pane."""
+        panes = self._panes()
+        self._focus_pane(panes[(self._current_pane() - 1) % len(panes)])
+
+    def action_back(self) -> None:
+        """Go back one step: close the filter, leave the facts, leave the article."""
+        focused = self.focused
+        filter_input = self.query_one("#filter", Input)
+        if focused is filter_input:
+            self._close_filter(clear=True)
+            return
+        if focused is not None and self.facts_pane in focused.ancestors_with_self:
+            if self.narrow:
+                self.show_facts = False
+            self._focus_pane(self.reader)
+            return
+        if focused is self.reader:
+            if self.reader.selected_span is not None:
+                self.reader.action_clear_selection()
+                return
+            self._focus_pane(self.article_list)
+            return
+        if self.query_state.text:
+            self._close_filter(clear=True)
+
+    # -- filtering and sorting ----------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Filter the list by text."""
+        self._focus_pane(self.article_list)
+        filter_input = self.query_one("#filter", Input)
+        filter_input.display = True
+        filter_input.focus()
+
+    def _close_filter(self, clear: bool) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if clear:
+            filter_input.value = ""
+            self._set_query(text="")
+        filter_input.display = bool(filter_input.value)
+        self.article_list.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        value = event.value
+        self._filter_timer = self.set_timer(0.15, lambda: self._set_query(text=value))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._set_query(text=event.value)
+        self._close_filter(clear=False)
+
+    def _set_query(self, **changes: Any) -> None:
+        current = self.query_state
+        values = {
+            "sort": current.sort,
+            "descending": current.descending,
+            "outlet": current.outlet,
+            "language": current.language,
+            "text": current.text,
+        }
+        values.update(changes)
+        new = ViewQuery(**values)
+        if new != current:
+            self.query_state = new
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next key (date, title, outlet, language, words)."""
+        index = SORT_KEYS.index(self.query_state.sort) if self.query_state.sort in SORT_KEYS else -1
+        sort = SORT_KEYS[(index + 1) % len(SORT_KEYS)]
+        self._set_query(sort=sort, descending=sort in ("date", "words"))
+
+    def action_reverse_sort(self) -> None:
+        """Reverse the sort order."""
+        self._set_query(descending=not self.query_state.descending)
+
+    def action_pick_outlet(self) -> None:
+        """Show only one outlet's articles."""
+        self._pick("outlet", "Outlet")
+
+    def action_pick_language(self) -> None:
+        """Show only one language's articles."""
+        self._pick("language", "Language")
+
+    def _pick(self, field: str, title: str) -> None:
+        if self.library is None:
+            return
+        choices = self.library.facet(field)
+
+        def chosen(value: str | None) -> None:
+            if value is not PickScreen.CANCELLED:
+                self._set_query(**{field: value})
+
+        current = getattr(self.query_state, field)
+        self.app.push_screen(PickScreen(title, choices, current), chosen)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out what needs an open article until one is open."""
+        if (
+            action in ("toggle_raw", "toggle_removed", "compare", "add_note")
+            and self.article is None
+        ):
+            return None
+        if (
+            action in ("pick_outlet", "pick_language", "cycle_sort", "reverse_sort", "filter")
+            and self.library is None
+        ):
+            return None
+        return True
+
+    def action_toggle_facts(self) -> None:
+        """Show or hide the facts pane."""
+        self.show_facts = not self.show_facts
+        if self.show_facts:
+            self._focus_pane(self.facts_pane.tree)
+        elif (
+            self.focused is None
+            or self.facts_pane in self.focused.ancestors_with_self
+            or self.focused is self.facts_pane
+        ):
+            self._focus_pane(self.reader)
+
+    def action_toggle_raw(self) -> None:
+        """Show the raw file text instead of the cleaned text."""
+        self.reader.raw = not self.reader.raw
+        self._update_reader_status(f"{self._fact_count()} facts" if self.facts else "")
+
+    def action_toggle_removed(self) -> None:
+        """Reveal the blocks the cleaner removed, dimmed, in place."""
+        self.reader.reveal_removed = not self.reader.reveal_removed
+        self._update_reader_status(f"{self._fact_count()} facts" if self.facts else "")
+
+    def _fact_count(self) -> int:
+        return sum(
+            len(getattr(self.facts, k))
+            for k in ("entities", "dates", "quantities", "quotes", "sources")
+        )
+
+    # -- comparison and notes (screens owned by their issues) ---------------------------------
+
+    def action_compare(self) -> None:
+        """Compare the open article with another one."""
+        self.sverka.open_compare(self.article)
+
+    def action_add_note(self) -> None:
+        """Add a note to the open article, or to the selected sentence."""
+        self.sverka.open_note_editor(self.article, self.document, self.reader.selected_span)
+
+    def action_show_notes(self) -> None:
+        """Show the notes pane."""
+        self.sverka.open_notes()

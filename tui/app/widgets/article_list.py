@@ -1,0 +1,264 @@
+"""The article list: a virtual, Line-API list that asks its source for rows on demand.
+
+There is never one widget per article. `render_line(y)` maps the screen line to a row index,
+fetches the page holding it from the source (`rows(start, count)`), and keeps a few pages in a
+small LRU cache — so a million-row catalogue costs what a five-row one does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.keymap import bindings_for
+from tui.app.library import RowSource
+from tui.corpus.sanitize import sanitize_line
+
+PAGE_SIZE = 128
+"""Rows fetched from the source at a time."""
+
+
+class _EmptySource:
+    def __len__(self) -> int:
+        return 0
+
+    def rows(self, start: int, count: int) -> list[Any]:
+        return []
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """A scrolling list of articles with a cursor; Enter or a click opens one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("list")
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor",
+        "article-list--meta",
+        "article-list--open",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        & > .article-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .article-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .article-list--meta { color: $text-muted; }
+        & > .article-list--open { text-style: bold; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Index of the highlighted row in the current source."""
+
+    open_id: reactive[str | None] = reactive(None)
+    """Id of the article shown in the reading view (drawn bold)."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to a row."""
+
+        article_list: ArticleList
+        row: Any
+
+    @dataclass
+    class Selected(Message):
+        """A row was chosen (Enter or click)."""
+
+        article_list: ArticleList
+        row: Any
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._source: RowSource = _EmptySource()
+        self._pages: LRUCache[int, list[Any]] = LRUCache(maxsize=16)
+        self._line_cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(maxsize=256)
+        self._generation = 0
+
+    # -- data ---------------------------------------------------------------------------------
+
+    @property
+    def source(self) -> RowSource:
+        """The rows being shown."""
+        return self._source
+
+    def set_source(self, source: RowSource, keep_id: str | None = None) -> None:
+        """Show `source`; put the cursor on `keep_id` if it is in the first pages, else on top."""
+        self._source = source
+        self._pages.clear()
+        self._line_cache.clear()
+        self._generation += 1
+        self.virtual_size = Size(self.scrollable_content_region.width, len(source))
+        index = 0
+        if keep_id is not None:
+            finder = getattr(source, "index_of", None)
+            found = finder(keep_id) if finder else None
+            if found is not None:
+                index = found
+        self.cursor = min(index, max(0, len(source) - 1))
+        self.refresh()
+
+    def row_at(self, index: int) -> Any | None:
+        """The row at `index`, fetched through the page cache."""
+        if index < 0 or index >= len(self._source):
+            return None
+        page_no = index // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            page = list(self._source.rows(page_no * PAGE_SIZE, PAGE_SIZE))
+            self._pages[page_no] = page
+        offset = index - page_no * PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    @property
+    def highlighted_row(self) -> Any | None:
+        """The row under the cursor."""
+        return self.row_at(self.cursor)
+
+    # -- cursor -------------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._source) - 1)) if len(self._source) else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._line_cache.clear()
+        self.refresh()
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
+        row = self.highlighted_row
+        if row is not None:
+            self.post_message(self.Highlighted(self, row))
+
+    def watch_open_id(self) -> None:
+        self._line_cache.clear()
+        self.refresh()
+
+    def action_cursor_down(self) -> None:
+        """Next article."""
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        """Previous article."""
+        self.cursor -= 1
+
+    def action_cursor_first(self) -> None:
+        """First article."""
+        self.cursor = 0
+
+    def action_cursor_last(self) -> None:
+        """Last article."""
+        self.cursor = len(self._source) - 1
+
+    def action_page_down(self) -> None:
+        """One screen down."""
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_up(self) -> None:
+        """One screen up."""
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_open(self) -> None:
+        """Open the highlighted article."""
+        row = self.highlighted_row
+        if row is not None:
+            self.post_message(self.Selected(self, row))
+
+    def on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_offset.y) + event.y
+        if 0 <= index < len(self._source):
+            self.cursor = index
+            self.action_open()
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._line_cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._source))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line_cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        row = self.row_at(index)
+        if row is None:
+            return Strip.blank(width, self.rich_style)
+        is_cursor = index == self.cursor
+        key = (self._generation, index, width, is_cursor, row.id == self.open_id, self.has_focus)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._render_row(row, width, is_cursor)
+            self._line_cache[key] = strip
+        return strip
+
+    def _render_row(self, row: Any, width: int, is_cursor: bool) -> Strip:
+        base = self.rich_style
+        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        columns = _columns(width)
+        title_width = width - sum(w + 1 for _, w in columns) - 1
+        title = sanitize_line(row.title or row.id)
+        text.append(" ")
+        text.append(
+            _fit(title, title_width),
+            style=self.get_component_rich_style("article-list--open", partial=True)
+            if row.id == self.open_id
+            else None,
+        )
+        for name, col_width in columns:
+            value = _column_value(row, name)
+            text.append(" ")
+            cell = _fit(value, col_width)
+            text.append(cell.rjust(col_width) if name == "words" else cell, style=meta_style)
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).extend_cell_length(width).crop(0, width)
+        strip = strip.apply_style(base)
+        if is_cursor:
+            strip = strip.apply_style(self.get_component_rich_style("article-list--cursor"))
+        return strip.simplify()
+
+
+def _columns(width: int) -> list[tuple[str, int]]:
+    """Metadata columns that fit beside a readable title at `width`."""
+    if width >= 70:
+        return [("outlet", 12), ("language", 2), ("date", 10), ("words", 5)]
+    if width >= 50:
+        return [("outlet", 10), ("date", 10)]
+    if width >= 34:
+        return [("outlet", 8)]
+    return []
+
+
+def _column_value(row: Any, name: str) -> str:
+    value = getattr(row, name)
+    if value is None:
+        return "—"
+    return sanitize_line(str(value))
+
+
+def _fit(value: str, width: int) -> str:
+    """Pad or cut `value` to exactly `width` cells (ellipsis when cut)."""
+    if width <= 0:
+        return ""
+    text = Text(value)
+    text.truncate(width, overflow="ellipsis", pad=True)
+    return text.plain

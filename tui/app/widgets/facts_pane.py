@@ -1,0 +1,181 @@
+"""The facts pane: the shown article's facts grouped by kind, and where else they are mentioned.
+
+Choosing an item posts `FactsPane.MentionChosen`; the screen scrolls the reading view to the
+mention (choosing it again goes to the next one) and looks up the other articles that mention it.
+Every label is a `rich.text.Text` built from plain strings, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Label, OptionList, Static, Tree
+from textual.widgets.option_list import Option
+
+from tui.app.keymap import bindings_for
+from tui.app.library import fact_key
+from tui.corpus.sanitize import sanitize_line
+
+KIND_TITLES: dict[str, str] = {
+    "entities": "Entities",
+    "dates": "Dates",
+    "quantities": "Quantities",
+    "quotes": "Quotes",
+    "sources": "Sources",
+}
+
+
+@dataclass
+class FactItem:
+    """One line of the pane: a fact (grouped by its key) and every mention of it in the text."""
+
+    kind: str
+    label: str
+    key: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    detail: str = ""
+    next_mention: int = 0
+
+
+def group_facts(facts: Any) -> dict[str, list[FactItem]]:
+    """Facts grouped by kind; entities by key, dates by value, sources by name."""
+    groups: dict[str, dict[str, FactItem]] = {kind: {} for kind in KIND_TITLES}
+
+    def add(kind: str, key: str, label: str, start: int, end: int, detail: str = "") -> None:
+        item = groups[kind].get(key)
+        if item is None:
+            item = groups[kind][key] = FactItem(kind, label, key, detail=detail)
+        item.mentions.append((start, end))
+
+    for e in facts.entities:
+        add("entities", fact_key("entities", e), e.normal or e.text, e.start, e.end, e.type)
+    for d in facts.dates:
+        add("dates", fact_key("dates", d), d.value, d.start, d.end)
+    for q in facts.quantities:
+        add("quantities", fact_key("quantities", q), q.text, q.start, q.end, q.counted or "")
+    for quote in facts.quotes:
+        speaker = quote.speaker or "?"
+        add("quotes", f"@{quote.start}", f"{speaker}: {quote.text}", quote.start, quote.end)
+    for s in facts.sources:
+        add("sources", fact_key("sources", s), s.name, s.start, s.end, s.kind)
+    return {kind: list(items.values()) for kind, items in groups.items()}
+
+
+class FactsTree(Tree[FactItem]):
+    """The tree of facts, with the pane's key bindings."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("facts")
+
+
+class FactsPane(Vertical):
+    """Facts of the open article, grouped by kind, and the other articles mentioning one."""
+
+    DEFAULT_CSS = """
+    FactsPane {
+        & > #facts-status { color: $text-muted; height: auto; padding: 0 1; }
+        & > FactsTree { height: 1fr; background: $surface; }
+        & > #facts-others-title { color: $text-muted; padding: 0 1; height: 1; }
+        & > #facts-others { height: auto; max-height: 8; border: none; background: $surface; }
+    }
+    """
+
+    @dataclass
+    class MentionChosen(Message):
+        """A fact was chosen: jump to `span` in the text; find other articles mentioning it."""
+
+        item: FactItem
+        span: tuple[int, int]
+
+    @dataclass
+    class ArticleChosen(Message):
+        """An article in the "also mentioned in" list was chosen."""
+
+        article_id: str
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("No article open."), id="facts-status")
+        tree: FactsTree = FactsTree(Text("Facts"), id="facts-tree")
+        tree.show_root = False
+        tree.guide_depth = 2
+        yield tree
+        yield Label(Text("Also mentioned in"), id="facts-others-title")
+        yield OptionList(id="facts-others")
+
+    def on_mount(self) -> None:
+        self.query_one("#facts-others-title").display = False
+        self.query_one("#facts-others").display = False
+
+    @property
+    def tree(self) -> FactsTree:
+        """The facts tree (focus target)."""
+        return self.query_one(FactsTree)
+
+    def set_status(self, message: str) -> None:
+        """One line above the tree: progress or a problem."""
+        status = self.query_one("#facts-status", Static)
+        status.update(Text(message))
+        status.display = bool(message)
+
+    def show_facts(self, facts: Any | None) -> None:
+        """Fill the tree (None: empty it)."""
+        tree = self.tree
+        tree.clear()
+        self.show_others(None, [])
+        if facts is None:
+            return
+        groups = group_facts(facts)
+        for kind, title in KIND_TITLES.items():
+            items = groups[kind]
+            branch = tree.root.add(
+                Text(f"{title} ({len(items)})", style="bold"), expand=kind != "quotes"
+            )
+            for item in items:
+                label = Text(sanitize_line(item.label)[:80])
+                if len(item.mentions) > 1:
+                    label.append(f" ×{len(item.mentions)}", style="dim")
+                if item.detail:
+                    label.append(f" {item.detail}", style="dim")
+                branch.add_leaf(label, data=item)
+        self.set_status("")
+
+    def show_others(self, item: FactItem | None, rows: Sequence[tuple[str, str]]) -> None:
+        """List the other articles (id, title) mentioning `item`."""
+        title = self.query_one("#facts-others-title", Label)
+        others = self.query_one("#facts-others", OptionList)
+        others.clear_options()
+        if item is None:
+            title.display = others.display = False
+            return
+        title.display = others.display = True
+        if not rows:
+            title.update(Text(f"No other article mentions {sanitize_line(item.label)[:40]}"))
+            others.display = False
+            return
+        title.update(Text(f"Also mentioned in ({len(rows)}):"))
+        others.add_options(
+            Option(Text(sanitize_line(t)[:80]), id=article_id) for article_id, t in rows
+        )
+
+    @on(Tree.NodeSelected)
+    def _node_selected(self, event: Tree.NodeSelected[FactItem]) -> None:
+        event.stop()
+        item = event.node.data
+        if item is None or not item.mentions:
+            return
+        span = item.mentions[item.next_mention % len(item.mentions)]
+        item.next_mention += 1
+        self.post_message(self.MentionChosen(item, span))
+
+    @on(OptionList.OptionSelected, "#facts-others")
+    def _other_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.ArticleChosen(event.option.id))

@@ -1,0 +1,359 @@
+"""The reading view: the cleaned article, entities highlighted by type, sentences selectable.
+
+A Line-API `ScrollView`: the text is wrapped once per width into `Line`s (slices of paragraphs),
+and each screen line is styled on demand. Article text only ever becomes `rich.text.Text` built
+from plain strings — it is never parsed as markup, so `[@click=app.quit]` in an article is text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.keymap import bindings_for
+from tui.app.widgets.text_layout import (
+    Line,
+    Para,
+    document_paras,
+    line_of_offset,
+    raw_paras,
+    sentences,
+    wrap_offsets,
+)
+
+# Fact kind → component class used to highlight it.
+HIGHLIGHT_CLASSES: dict[str, str] = {
+    "PER": "reading-view--per",
+    "ORG": "reading-view--org",
+    "LOC": "reading-view--loc",
+    "date": "reading-view--date",
+    "quantity": "reading-view--quantity",
+    "source": "reading-view--source",
+}
+
+PLACEHOLDER = "Choose an article in the list and press Enter.\n\nPress ? for every key."
+
+
+class ReadingView(ScrollView, can_focus=True):
+    """One article, wrapped to the pane's width."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("reader")
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reading-view--title",
+        "reading-view--date-line",
+        "reading-view--subheading",
+        "reading-view--removed",
+        "reading-view--placeholder",
+        "reading-view--sentence",
+        "reading-view--mention",
+        *HIGHLIGHT_CLASSES.values(),
+    }
+
+    DEFAULT_CSS = """
+    ReadingView {
+        background: $surface;
+        padding: 0 1;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        & > .reading-view--title { text-style: bold; color: $text-primary; }
+        & > .reading-view--date-line { color: $text-muted; }
+        & > .reading-view--subheading { text-style: bold; }
+        & > .reading-view--removed { color: $text-disabled; text-style: italic; }
+        & > .reading-view--placeholder { color: $text-muted; }
+        & > .reading-view--sentence { background: $primary 40%; }
+        & > .reading-view--mention { background: $warning 60%; color: $text; text-style: bold; }
+        & > .reading-view--per { color: $text-accent; text-style: bold; }
+        & > .reading-view--org { color: $text-secondary; text-style: bold; }
+        & > .reading-view--loc { color: $text-success; }
+        & > .reading-view--date { color: $text-warning; }
+        & > .reading-view--quantity { color: $text-warning; text-style: bold; }
+        & > .reading-view--source { color: $text-error; }
+    }
+    """
+
+    raw: reactive[bool] = reactive(False)
+    """Show the raw text instead of the cleaned one."""
+
+    reveal_removed: reactive[bool] = reactive(False)
+    """Show the blocks the cleaner removed, dimmed, where they were."""
+
+    @dataclass
+    class SentenceChanged(Message):
+        """The selected sentence changed (None: no selection)."""
+
+        reading_view: ReadingView
+        span: tuple[int, int] | None
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.article: Any | None = None
+        self.document: Any | None = None
+        self._facts: Any | None = None
+        self._spans: list[tuple[int, int, str]] = []
+        self._paras: list[Para] = [Para(PLACEHOLDER, "placeholder", None)]
+        self._lines: list[Line] = []
+        self._sentences: list[tuple[int, int]] = []
+        self._sentence: int | None = None
+        self._mention: tuple[int, int] | None = None
+        self._para_text: dict[int, Text] = {}
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
+        self._wrapped_width = -1
+
+    # -- content ------------------------------------------------------------------------------
+
+    def show(self, article: Any, document: Any) -> None:
+        """Show an article and its cleaned document (facts arrive later via `set_facts`)."""
+        self.article = article
+        self.document = document
+        self._facts = None
+        self._spans = []
+        self._sentences = sentences(document)
+        self._sentence = None
+        self._mention = None
+        self._rebuild()
+        self.scroll_to(0, 0, animate=False, force=True)
+        self.post_message(self.SentenceChanged(self, None))
+
+    def clear(self, message: str = PLACEHOLDER) -> None:
+        """Show a message instead of an article."""
+        self.article = None
+        self.document = None
+        self._facts = None
+        self._spans = []
+        self._sentences = []
+        self._sentence = None
+        self._mention = None
+        self._rebuild(placeholder=message)
+
+    def set_facts(self, facts: Any) -> None:
+        """Highlight the facts of the shown article (offsets into `Document.text`)."""
+        self._facts = facts
+        spans: list[tuple[int, int, str]] = []
+        for entity in facts.entities:
+            spans.append((entity.start, entity.end, entity.type))
+        spans.extend((d.start, d.end, "date") for d in facts.dates)
+        spans.extend((q.start, q.end, "quantity") for q in facts.quantities)
+        spans.extend((s.start, s.end, "source") for s in facts.sources)
+        self._spans = spans
+        self._restyle()
+
+    @property
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected sentence as offsets into `Document.text`."""
+        if self._sentence is None or not self._sentences:
+            return None
+        return self._sentences[self._sentence]
+
+    @property
+    def line_count(self) -> int:
+        """Number of wrapped lines (for tests and the status bar)."""
+        return len(self._lines)
+
+    def visible_text(self) -> str:
+        """The wrapped text as plain lines (tests, e2e checks)."""
+        return "\n".join(self._line_text(index).plain.rstrip() for index in range(len(self._lines)))
+
+    def watch_raw(self) -> None:
+        self._sentence = None
+        self._mention = None
+        self._rebuild()
+
+    def watch_reveal_removed(self) -> None:
+        self._rebuild()
+
+    def _rebuild(self, placeholder: str | None = None) -> None:
+        if placeholder is not None:
+            self._paras = [Para(placeholder, "placeholder", None)]
+        elif self.article is None or self.document is None:
+            self._paras = [Para(PLACEHOLDER, "placeholder", None)]
+        elif self.raw:
+            self._paras = raw_paras(self.article.raw)
+        else:
+            self._paras = document_paras(self.document, self.reveal_removed)
+        self._wrapped_width = -1
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        width = max(10, self.scrollable_content_region.width)
+        if width == self._wrapped_width:
+            return
+        self._wrapped_width = width
+        lines: list[Line] = []
+        gap = self._paras and self._paras[0].kind != "raw"
+        for index, para in enumerate(self._paras):
+            if index and gap:
+                lines.append(Line(-1, 0, 0))
+            lines.extend(Line(index, s, e) for s, e in wrap_offsets(para.text, width))
+        self._lines = lines
+        self.virtual_size = Size(width, len(lines))
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self._para_text.clear()
+        self._strips.clear()
+        self.refresh()
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._rewrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._para_text.clear()
+        self._strips.clear()
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _para_styled(self, index: int) -> Text:
+        cached = self._para_text.get(index)
+        if cached is not None:
+            return cached
+        para = self._paras[index]
+        base = {
+            "title": "reading-view--title",
+            "date": "reading-view--date-line",
+            "subheading": "reading-view--subheading",
+            "removed": "reading-view--removed",
+            "placeholder": "reading-view--placeholder",
+        }.get(para.kind)
+        text = Text(para.text, style=self._style(base) if base else "", end="")
+        if para.start is not None:
+            p_start, p_end = para.start, para.start + len(para.text)
+            for start, end, kind in self._spans:
+                if end > p_start and start < p_end:
+                    text.stylize(
+                        self._style(HIGHLIGHT_CLASSES[kind]), start - p_start, end - p_start
+                    )
+            for span, cls in (
+                (self.selected_span, "reading-view--sentence"),
+                (self._mention, "reading-view--mention"),
+            ):
+                if span and span[1] > p_start and span[0] < p_end:
+                    text.stylize(self._style(cls), span[0] - p_start, span[1] - p_start)
+        self._para_text[index] = text
+        return text
+
+    def _line_text(self, index: int) -> Text:
+        line = self._lines[index]
+        if line.para < 0:
+            return Text("", end="")
+        text = self._para_styled(line.para)[line.start : line.end]
+        text.rstrip()
+        return text
+
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        key = (index, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            segments = list(self._line_text(index).render(self.app.console))
+            strip = Strip(segments).extend_cell_length(width).crop(0, width)
+            strip = strip.apply_style(self.rich_style).simplify()
+            self._strips[key] = strip
+        return strip
+
+    # -- movement -----------------------------------------------------------------------------
+
+    def _scroll_to_offset(self, offset: int, center: bool = True) -> None:
+        self._rewrap()
+        line = line_of_offset(self._lines, self._paras, offset)
+        if line is not None:
+            self.scroll_to_region(Region(0, line, 1, 1), animate=False, center=center, force=True)
+
+    def show_mention(self, start: int, end: int) -> None:
+        """Mark `Document.text[start:end]` and scroll it into view (switches off raw mode)."""
+        if self.raw:
+            self.raw = False
+        self._mention = (start, end)
+        self._restyle()
+        self._scroll_to_offset(start)
+
+    def _select(self, index: int | None) -> None:
+        if self.raw and index is not None:
+            self.raw = False
+        self._sentence = index
+        self._restyle()
+        span = self.selected_span
+        if span:
+            self._scroll_to_offset(span[0], center=False)
+        self.post_message(self.SentenceChanged(self, span))
+
+    def _first_visible_sentence(self) -> int:
+        top = int(self.scroll_offset.y)
+        for index, line in enumerate(self._lines[top:], start=top):
+            para = self._paras[line.para] if line.para >= 0 else None
+            if para is not None and para.start is not None:
+                offset = para.start + line.start
+                for s_index, (_start, e) in enumerate(self._sentences):
+                    if e > offset:
+                        return s_index
+            if index - top > self.size.height:
+                break
+        return 0
+
+    def action_next_sentence(self) -> None:
+        """Select the next sentence (for a note on a passage)."""
+        if not self._sentences:
+            return
+        if self._sentence is None:
+            self._select(self._first_visible_sentence())
+        else:
+            self._select(min(self._sentence + 1, len(self._sentences) - 1))
+
+    def action_previous_sentence(self) -> None:
+        """Select the previous sentence."""
+        if not self._sentences:
+            return
+        if self._sentence is None:
+            self._select(self._first_visible_sentence())
+        else:
+            self._select(max(self._sentence - 1, 0))
+
+    def action_clear_selection(self) -> None:
+        """Drop the sentence selection and the mention mark."""
+        self._mention = None
+        self._select(None)
+
+    def action_scroll_down(self) -> None:
+        """One line down."""
+        self.scroll_relative(y=1, animate=False)
+
+    def action_scroll_up(self) -> None:
+        """One line up."""
+        self.scroll_relative(y=-1, animate=False)
+
+    def action_scroll_home(self) -> None:
+        """Top of the article."""
+        self.scroll_to(y=0, animate=False)
+
+    def action_scroll_end(self) -> None:
+        """End of the article."""
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    def action_page_down(self) -> None:
+        """One screen down."""
+        self.scroll_relative(y=max(1, self.size.height - 1), animate=False)
+
+    def action_page_up(self) -> None:
+        """One screen up."""
+        self.scroll_relative(y=-max(1, self.size.height - 1), animate=False)

@@ -1,0 +1,70 @@
+"""`sverka [--config F] [--notes F] [--theme NAME] [CORPUS]`: open the terminal app.
+
+Only argument parsing and config loading happen here; the app itself lives in `tui.app` and is
+imported after the arguments are known to be good (so `--help` and errors stay instant).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui.cli.common import DEFAULT_CORPUS, fail
+from tui.config import ConfigError, load_config
+from tui.corpus.reader import CorpusError, check_folder
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    """The parser of the app's own command line."""
+    parser = argparse.ArgumentParser(
+        prog="sverka",
+        description=(
+            "Open the Sverka reader on a folder of articles. Other commands: "
+            "sverka list|show|facts|compare|notes|index|search (see sverka COMMAND --help)."
+        ),
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="config file (default: per-user config.toml)"
+    )
+    parser.add_argument(
+        "--notes", metavar="FILE", help="notes file (default: from config, else per-user)"
+    )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme, e.g. sverka-dark, sverka-light, sverka-high-contrast",
+    )
+    parser.add_argument(
+        "corpus",
+        metavar="CORPUS",
+        nargs="?",
+        type=Path,
+        help="folder of articles (default: config, else ./seeds)",
+    )
+    return parser
+
+
+def run_app(argv: Sequence[str]) -> int:
+    """Parse `argv`, load the config, check the corpus folder, run the app; the exit status."""
+    args = build_app_parser().parse_args(list(argv))
+    try:
+        config = load_config(Path(args.config) if args.config else None)
+    except ConfigError as exc:
+        return fail(str(exc))
+    corpus = args.corpus or config.corpus or DEFAULT_CORPUS
+    try:
+        check_folder(corpus)
+    except CorpusError as exc:
+        return fail(str(exc))
+
+    from tui.app.app import SverkaApp
+
+    app = SverkaApp(
+        config,
+        corpus,
+        notes_path=Path(args.notes) if args.notes else None,
+        theme=args.theme,
+    )
+    result = app.run()
+    return int(result or app.return_code or 0)
