@@ -8,6 +8,7 @@ extractors (entities included) may reuse `analyzer`, `parses`, `lemma` and `text
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -81,3 +82,37 @@ def best(word: str, lang: Lang) -> Any | None:
     """The best parse of `word`, or None."""
     found = parses(word, lang)
     return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, a number (thousands groups joined: «2 500») or one punctuation character."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["num", "word", "punct"]
+
+
+_TOKEN_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])(?:,\d+)?|\d+(?:[.,]\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*)"
+    r"|(?P<punct>\S)"
+)
+# «человекПрезидент»: two words glued where a line break or full stop was lost.
+_GLUE_RE = re.compile(r"(?<=[a-zа-яёіїєґ])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])")
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of `text` with offsets; glued words («человекПрезидент») are split in two."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "word":
+            pos_ = m.start()
+            for part in _GLUE_RE.split(m[0]):
+                out.append(Token(pos_, pos_ + len(part), part, "word"))
+                pos_ += len(part)
+        else:
+            out.append(Token(m.start(), m.end(), m[0], kind))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,476 @@
+"""Quantities in Russian and Ukrainian news: the number, how approximate, what it counts, which event.
+
+«в Казахстане задержали 7939 человек» → value 7939, counted «человек», event «задержать»;
+«затримано майже 2 тис. осіб» → value 2000, approx «майже», counted «особа», event «затримати».
+`quantity_signature` maps both to the same language-neutral pair (``("человек", "задержать")``).
+
+What is a quantity here (decisions, so a reader knows what to expect):
+
+- digits, thousands grouped by spaces/NBSP/narrow NBSP («2 500», «1 925»), decimals with a comma
+  or a dot («1,5»), scale words and abbreviations («8 тысяч», «2 тис.», «100 млрд», «1,5 млн»);
+- numbers in words («два», «двадцать пять», «півтори тисячі»); a lone «один/одна» is skipped
+  (it is mostly «one of»), and vague plurals «десятки», «сотни», «тысячи», «тисячі» become 10, 100,
+  1000 with that word as `approx` («сотни тысяч» → 100000);
+- `approx` is the marker as found, lowercased: «около», «почти», «более», «минимум», «не менее»,
+  «понад», «майже», «близько», «щонайменше», «с лишним»...;
+- percentages are kept with counted «%»; money with the currency as counted («доллар», «долар»);
+- skipped: dates and years (anything `find_dates` finds, and bare 1800–2100 numbers that count
+  nothing), times «10:30», ordinals «2-й», numbers glued to words («Оскар-2025», «COVID-19»),
+  list markers at a line start («1. …»), numbers after «№», «стр.», «ст.», «п.», phone-like digit
+  runs, ranges «5-7» (no single value), and a number right before a closing quote («Хабар 24»).
+
+`start`/`end` cover the approximation marker (if any) through the counted noun, e.g.
+«около 2 500 человек»; `counted` is the noun's base form (a measure word keeps its complement:
+«единица техники», «одиниця вогнепальної зброї»); `event` is the governing verb's or verbal noun's
+base form, found by: a participle attached to the counted phrase («16 погибших силовиков»), a verbal
+noun right before the number («вилучення 36 одиниць»), a coordinated quantity's event («… та 1 486
+боєприпасів»), the nearest verb before the number in its clause, the next verb in its sentence, the
+nearest verb before in the sentence. Reporting verbs («сообщаться», «стать», «повідомлятися») are
+never taken as the event.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from tui.facts.dates import find_dates
+from tui.facts.model import Quantity
+from tui.facts.morph import Lang, Token, best, lemma, parses, text_lang, tokenize
+
+_UNITS = {
+    # ru
+    "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+    "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300,
+    "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800,
+    "девятьсот": 900, "полтора": 1.5, "полторы": 1.5, "двое": 2, "трое": 3, "четверо": 4,
+    "пятеро": 5, "шестеро": 6, "один": 1,
+    # uk
+    "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "одинадцять": 11,
+    "дванадцять": 12, "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15,
+    "шістнадцять": 16, "сімнадцять": 17, "вісімнадцять": 18, "дев'ятнадцять": 19,
+    "двадцять": 20, "тридцять": 30, "п'ятдесят": 50, "шістдесят": 60, "сімдесят": 70,
+    "вісімдесят": 80, "дев'яносто": 90, "двісті": 200, "чотириста": 400, "п'ятсот": 500,
+    "шістсот": 600, "сімсот": 700, "вісімсот": 800, "дев'ятсот": 900, "півтора": 1.5,
+    "півтори": 1.5, "двоє": 2, "троє": 3, "п'ятеро": 5,
+}  # fmt: skip
+_SCALES = {
+    "тысяча": 1e3, "тыс": 1e3, "тисяча": 1e3, "тис": 1e3, "миллион": 1e6, "млн": 1e6,
+    "мільйон": 1e6, "миллиард": 1e9, "млрд": 1e9, "мільярд": 1e9, "триллион": 1e12,
+    "трлн": 1e12, "трильйон": 1e12,
+}  # fmt: skip
+_VAGUE: dict[str, float] = {}
+for _value, _forms in (
+    (10, "десятки десятков десятках десятками десятків"),
+    (100, "сотни сотен сотнях сотнями сотні сотень"),
+    (1e3, "тысячи тысяч тысячах тысячами тисячі тисяч тисячах тисячами"),
+    (1e6, "миллионы миллионов миллионах мільйони мільйонів мільйонах"),
+    (1e9, "миллиарды миллиардов мільярди мільярдів"),
+):
+    _VAGUE.update(dict.fromkeys(_forms.split(), _value))
+_APPROX = [
+    "около", "почти", "примерно", "приблизительно", "порядка", "свыше", "более", "больше",
+    "менее", "меньше", "минимум", "максимум", "как минимум", "как максимум", "не менее",
+    "не более", "не меньше", "не больше", "более чем", "менее чем", "больше чем", "чуть более",
+    "чуть менее", "почти что", "по меньшей мере", "по крайней мере", "ориентировочно",
+    "близько", "майже", "понад", "приблизно", "орієнтовно", "щонайменше", "щонайбільше",
+    "принаймні", "мінімум", "максимум", "як мінімум", "більше", "більш ніж", "більше ніж",
+    "менше", "менш ніж", "менше ніж", "не менше", "не менш ніж", "не більше", "не більш ніж",
+    "понад", "близько",
+]  # fmt: skip
+_APPROX_AFTER = ["с лишним", "с небольшим", "з гаком", "з лишком", "з лишнім"]
+_MEASURE_HEADS = {"единица", "одиниця", "штука", "шт", "партия", "партія", "комплект", "случай",
+                  "випадок", "тонна", "литр", "літр", "кубометр"}  # fmt: skip
+_CURRENCY = {"$": "доллар", "€": "евро", "₽": "рубль", "₴": "гривна", "₸": "тенге",
+             "дол": "доллар", "долл": "доллар", "руб": "рубль", "грн": "гривна", "тг": "тенге",
+             "usd": "доллар", "eur": "евро"}  # fmt: skip
+_UK_OBLIQUE = {"п'яти": "п'ять", "шести": "шість", "семи": "сім", "восьми": "вісім",
+               "дев'яти": "дев'ять", "десяти": "десять", "двох": "два", "трьох": "три",
+               "чотирьох": "чотири", "двохсот": "двісті", "трьохсот": "триста"}  # fmt: skip
+_PERCENT_LEMMAS = {"процент", "відсоток", "процентный", "%"}
+_WEAK_VERBS = {
+    "быть", "стать", "являться", "сообщаться", "сообщать", "сообщить", "говориться", "мочь",
+    "составить", "составлять", "насчитываться", "известно", "бути", "стати", "являтися",
+    "повідомлятися", "повідомляти", "повідомити", "йтися", "могти", "становити", "складати",
+    "налічуватися", "говорити", "сказать", "заявить", "заявити", "сказати", "передавать",
+    "передавати", "писать", "писати", "ідтися",
+}  # fmt: skip
+_NUMBER_MARKERS = {"стр", "ст", "п", "ч", "рис", "табл", "гл", "с", "пп", "тел"}
+_CLAUSE_PUNCT = set(',;:()—–«»"“”„')
+_SENTENCE_PUNCT = set(".!?…")
+_COORD = {"и", "а", "также", "та", "і", "й", "plus"}
+_VERB_POS = {"VERB", "INFN", "PRTS", "GRND"}
+
+
+def _norm_num(s: str) -> float:
+    return float(re.sub(r"[ \u00a0\u202f\u2009]", "", s).replace(",", "."))
+
+
+def _low(t: Token) -> str:
+    return t.text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
+def _number_word(t: Token, lang: Lang) -> float | None:
+    """The value of a number word («двух» → 2, «півтори» → 1.5), None if it is not one."""
+    low = _low(t)
+    if low in _UNITS:
+        return _UNITS[low]
+    if low in _UK_OBLIQUE:
+        return _UNITS[_UK_OBLIQUE[low]]
+    found = parses(low, lang)
+    if found and found[0].tag.POS == "NUMR" and found[0].normal_form in _UNITS:
+        return _UNITS[found[0].normal_form]
+    return None
+
+
+def _scale(t: Token, lang: Lang) -> float | None:
+    low = _low(t)
+    if low in _SCALES:
+        return _SCALES[low]
+    return _SCALES.get(lemma(low, lang)) if t.kind == "word" else None
+
+
+class _Extractor:
+    """One pass over one text's tokens."""
+
+    def __init__(self, text: str, lang: Lang) -> None:
+        self.text = text
+        self.lang = lang
+        self.toks = tokenize(text)
+        self.dates = [(d.start, d.end) for d in find_dates(text, lang, None)]
+        self.found: list[tuple[Quantity, int, int]] = []  # quantity, first and last token index
+
+    # -- helpers -----------------------------------------------------------------------------
+    def in_date(self, t: Token) -> bool:
+        return any(s <= t.start < e for s, e in self.dates)
+
+    def gap(self, a: Token, b: Token) -> str:
+        return self.text[a.end : b.start]
+
+    def skip_number(self, i: int) -> bool:
+        """Numbers that are not quantities (see the module docstring)."""
+        t, toks = self.toks[i], self.toks
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if self.in_date(t):
+            return True
+        if prev and not self.gap(prev, t) and prev.text in "-‐‑+/:№#" and i > 1:
+            before = toks[i - 2]
+            if not self.gap(before, prev) or prev.text in "+/:№#":
+                return True  # «Оскар-2025», «COVID-19», «+7», «10:30»
+        if nxt and not self.gap(t, nxt):
+            if nxt.text in ":/" or (nxt.text in "-‐‑–" and i + 2 < len(toks)):
+                return True  # «10:30», «2-й», «5-7», «123-45-67»
+            if nxt.kind == "word":
+                return True  # «24х», «5G»
+        if nxt and nxt.text in '»“"' and self.gap(t, nxt) == "":
+            return True  # «Хабар 24»
+        if nxt and nxt.text == "." and (prev is None or "\n" in self.gap(prev, t)):
+            return True  # «1. Трамп: …» list marker
+        if prev and _low(prev) in {"№", "#", "no", "n"}:
+            return True  # «№ 5»
+        if prev and prev.text == "." and i > 1 and _low(toks[i - 2]) in _NUMBER_MARKERS:
+            return not self.gap(toks[i - 2], prev)  # «стр. 5», «ст. 272»
+        # «+7 (727) …»
+        return bool(prev and prev.text == "(" and i > 1 and toks[i - 2].kind == "num")
+
+    def approx_before(self, i: int) -> tuple[str | None, int]:
+        """The approximation marker ending right before token i, and its first token index."""
+        for words in (3, 2, 1):
+            j = i - words
+            if j < 0:
+                continue
+            span = self.toks[j:i]
+            if any(t.kind != "word" for t in span):
+                continue
+            phrase = " ".join(_low(t) for t in span)
+            if phrase in _APPROX:
+                return phrase, j
+        return None, i
+
+    # -- the number itself -------------------------------------------------------------------
+    def read_number(self, i: int) -> tuple[float, str | None, int] | None:
+        """(value, vague word, index after the number phrase) for a number starting at token i."""
+        toks, lang = self.toks, self.lang
+        t = toks[i]
+        vague: str | None = None
+        if t.kind == "num":
+            value = _norm_num(t.text)
+            j = i + 1
+        else:
+            total, current, j, any_word = 0.0, 0.0, i, False
+            while j < len(toks) and toks[j].kind == "word":
+                unit = _number_word(toks[j], lang)
+                if unit is not None:
+                    current += unit
+                    any_word = True
+                    j += 1
+                    continue
+                break
+            if not any_word:
+                if _low(t) not in _VAGUE:
+                    return None
+                vague, value, j = _low(t), _VAGUE[_low(t)], i + 1
+            else:
+                if j - i == 1 and _low(t) in {"один", "одна", "одно", "одни", "одне", "одного"}:
+                    return None
+                value = total + current
+        # scale words: «8 тысяч», «2 тис.», «сотни тысяч»
+        while j < len(toks) and toks[j].kind == "word":
+            scale = _scale(toks[j], lang)
+            if scale is None:
+                break
+            value *= scale
+            j += 1
+            abbreviated = _low(toks[j - 1]) in _SCALES
+            if (
+                abbreviated
+                and j < len(toks)
+                and toks[j].text == "."
+                and not self.gap(toks[j - 1], toks[j])
+            ):
+                j += 1  # the abbreviation's full stop
+        return value, vague, j
+
+    # -- what it counts ----------------------------------------------------------------------
+    def counted_after(self, j: int) -> tuple[str | None, int, str | None]:
+        """(counted base form, index of its last token, event from an attached participle)."""
+        toks, lang = self.toks, self.lang
+        participle: str | None = None
+        adjective: Token | None = None
+        k = j
+        while k < len(toks) and k < j + 5:
+            t = toks[k]
+            if t.kind == "punct":
+                if t.text == "%":
+                    return "%", k, participle
+                if (
+                    t.text in '«"„“'
+                    and k == j
+                    or (t.text == "." and _low(toks[k - 1]) in _CURRENCY)
+                ):
+                    k += 1
+                    continue
+                break
+            if t.kind == "num":
+                break
+            low = _low(t)
+            if low in _CURRENCY:
+                return _CURRENCY[low], k, participle
+            p = best(low, lang)
+            if p is None:
+                break
+            posn = p.tag.POS
+            if posn == "NOUN" and "Abbr" not in p.tag or posn is None and t.text[:1].islower():
+                base = p.normal_form.replace("ё", "е")
+                if base in _PERCENT_LEMMAS:
+                    return "%", k, participle
+                if base in _MEASURE_HEADS:
+                    tail = self.noun_complement(k + 1)
+                    if tail is not None:
+                        return (
+                            f"{base} {self.text[toks[k + 1].start : toks[tail].end].lower()}",
+                            tail,
+                            participle,
+                        )
+                return base, k, participle
+            if posn in ("ADJF", "PRTF", "NUMR", "ADVB") or (posn == "NOUN" and "Abbr" in p.tag):
+                if posn == "PRTF" and participle is None:
+                    participle = p.normal_form.replace("ё", "е")
+                if posn in ("ADJF", "PRTF"):
+                    adjective = t
+                k += 1
+                continue
+            break
+        if adjective is not None:  # substantivised: «десятки нападавших»
+            p = best(_low(adjective), lang)
+            form = p.inflect({"masc", "sing", "nomn"}) if p is not None else None
+            word = form.word if form is not None else _low(adjective)
+            own = p.normal_form.replace("ё", "е") if p is not None else None
+            return (
+                word.replace("ё", "е"),
+                toks.index(adjective, j),
+                (None if participle == own else participle),
+            )
+        return None, j - 1, participle
+
+    def noun_complement(self, k: int) -> int | None:
+        """Index of the genitive noun after a measure word, skipping adjectives («вогнепальної зброї»)."""
+        for m in range(k, min(k + 3, len(self.toks))):
+            t = self.toks[m]
+            if t.kind != "word":
+                return None
+            p = best(_low(t), self.lang)
+            if p is None:
+                return None
+            if p.tag.POS == "NOUN":
+                return m if "gent" in p.tag else None
+            if p.tag.POS not in ("ADJF", "PRTF"):
+                return None
+        return None
+
+    # -- the event ---------------------------------------------------------------------------
+    def verb_at(self, k: int) -> str | None:
+        t = self.toks[k]
+        if t.kind != "word":
+            return None
+        p = best(_low(t), self.lang)
+        if p is None or p.tag.POS not in _VERB_POS:
+            return None
+        return p.normal_form.replace("ё", "е")
+
+    def event_for(self, first: int, last: int, participle: str | None) -> str | None:
+        toks = self.toks
+        if participle and participle not in _WEAK_VERBS:
+            return participle
+        # the participle right after the counted phrase: «2 265 человек, пострадавших …»
+        k = last + 1
+        if k < len(toks) and toks[k].text == "(":  # «2 265 человек (половина — в Алматы), …»
+            close = next((m for m in range(k, min(k + 20, len(toks))) if toks[m].text == ")"), k)
+            k = close + 1
+        if k < len(toks) and toks[k].text == ",":
+            k += 1
+        if k < len(toks) and toks[k].kind == "word":
+            p = best(_low(toks[k]), self.lang)
+            if p is not None and p.tag.POS == "PRTF" and "past" in p.tag:
+                return p.normal_form.replace("ё", "е")
+        # a verbal noun right before: «вилучення 36 одиниць», «о задержании 100 человек»
+        k = first - 1
+        if k >= 0 and _low(toks[k]) in {"о", "об", "про"}:
+            k -= 1
+        if k >= 0 and toks[k].kind == "word":
+            base = lemma(_low(toks[k]), self.lang)
+            if re.search(r"(?:ение|ание|тие|ення|ання|іння|ття)$", base):
+                return base
+        # a coordinated quantity: «38 одиниць … та 1 486 боєприпасів»
+        if first > 0 and _low(toks[first - 1]) in _COORD and self.found:
+            prev, _, prev_last = self.found[-1]
+            if prev_last >= first - 8 and prev.event:
+                between = toks[prev_last + 1 : first]
+                if not any(t.text in _SENTENCE_PUNCT for t in between):
+                    return prev.event
+        # the nearest strong verb before in the clause, then after in the sentence, then before
+        clause_start = first
+        while (
+            clause_start > 0 and toks[clause_start - 1].text not in _CLAUSE_PUNCT | _SENTENCE_PUNCT
+        ):
+            clause_start -= 1
+        for k in range(first - 1, clause_start - 1, -1):
+            verb = self.verb_at(k)
+            if verb and verb not in _WEAK_VERBS:
+                return verb
+        k = last + 1
+        while k < len(toks) and toks[k].text not in _SENTENCE_PUNCT and k < last + 25:
+            verb = self.verb_at(k)
+            if verb and verb not in _WEAK_VERBS:
+                return verb
+            k += 1
+        k = clause_start - 1
+        while k >= 0 and toks[k].text not in _SENTENCE_PUNCT and k > first - 25:
+            verb = self.verb_at(k)
+            if verb and verb not in _WEAK_VERBS:
+                return verb
+            k -= 1
+        return None
+
+    # -- driver ------------------------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if (
+                t.kind == "punct"
+                and t.text in _CURRENCY
+                and i + 1 < len(toks)
+                and toks[i + 1].kind == "num"
+            ):
+                currency: str | None = _CURRENCY[t.text]
+                i += 1
+                t = toks[i]
+            else:
+                currency = None
+            if t.kind not in ("num", "word") or (t.kind == "num" and self.skip_number(i)):
+                i += 1
+                continue
+            read = self.read_number(i)
+            if read is None:
+                i += 1
+                continue
+            value, vague, j = read
+            approx, first = self.approx_before(i)
+            after = " ".join(_low(x) for x in toks[j : j + 2])
+            if after in _APPROX_AFTER:  # «сто с лишним человек»
+                approx, j = approx or after, j + 2
+            counted, last, participle = self.counted_after(j)
+            if currency and counted is None:
+                counted = currency
+            if (
+                counted is None
+                and t.kind == "num"
+                and float(value).is_integer()
+                and 1800 <= value <= 2100
+                and j == i + 1
+            ):
+                i = j
+                continue  # a bare year
+            event = self.event_for(first, last, participle)
+            start = toks[first].start if approx else toks[i - (1 if currency else 0)].start
+            end = toks[max(last, j - 1)].end
+            q = Quantity(
+                start, end, self.text[start:end], float(value), approx or vague, counted, event
+            )
+            self.found.append((q, first, max(last, j - 1)))
+            i = max(last, j - 1) + 1
+        return [q for q, _, _ in self.found]
+
+
+def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
+    """Every quantity in `text` with its approximation, counted noun and event (see module doc)."""
+    return _Extractor(text, text_lang(text, lang)).run()
+
+
+# -- comparing across languages ----------------------------------------------------------------
+
+_FOLD = str.maketrans({"ё": "е", "є": "е", "э": "е", "і": "и", "ї": "и", "ы": "и", "ґ": "г",
+                       "'": None, "’": None, "ʼ": None, "ъ": None})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[dict[str, str], dict[str, str]]:
+    data = tomllib.loads((Path(__file__).with_name("quantity_vocab.toml")).read_text("utf-8"))
+    return dict(data.get("counted", {})), dict(data.get("event", {}))
+
+
+def fold(word: str) -> str:
+    """Letter folding shared by ru and uk: «боєприпас» and «боеприпас» → «боеприпас»; -ти → -ть."""
+    w = word.lower().replace("ё", "е")
+    # uk -ити/-ати/-ути… ↔ ru -ить/-ать/-уть…; consonant + «ти» (нести, йти) is the same in both
+    w = re.sub(r"(?<=[аеиоуяіїє])ти(ся|сь)?$", lambda m: "ть" + ("ся" if m[1] else ""), w)
+    return w.translate(_FOLD)
+
+
+@lru_cache(maxsize=50_000)
+def _neutral(phrase: str | None, table: str) -> str | None:
+    if not phrase:
+        return None
+    counted_map, event_map = _vocab()
+    mapping = counted_map if table == "counted" else event_map
+    words = phrase.split()
+    head = words[0]
+    out = [fold(mapping.get(head, head))]
+    if len(words) > 1:  # «одиниця вогнепальної зброї» → head + the complement's base form
+        tail = words[-1]
+        base = lemma(tail, text_lang(phrase))
+        out.append(fold(counted_map.get(base, base)))
+    return " ".join(out)
+
+
+def quantity_signature(q: Quantity) -> tuple[str | None, str | None]:
+    """(counted, event) in a language-neutral form, so «затримано 1 925 осіб» ≈ «задержали 7939 человек»."""
+    return _neutral(q.counted, "counted"), _neutral(q.event, "event")
