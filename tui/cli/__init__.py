@@ -16,6 +16,7 @@ COMMANDS: list[str] = [
     "list",
     "compare",
     "matrix",
+    "notes",
 ]
 
 

@@ -1,0 +1,202 @@
+"""NotesStore: persistence, merge of concurrent changes, refusal to overwrite what it cannot read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.notes import ArticleMeta, NotesError, NotesStore, make_anchor, resolve_notes_path, safefile
+from tui.paths import default_notes_file
+
+DOC = "Заголовок\n\nВ Киеве прошла встреча.\n\nПогибли 10 человек."
+
+
+def fresh(path: Path) -> NotesStore:
+    store = NotesStore(path)
+    store.load()
+    return store
+
+
+def test_add_update_delete_persist(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "notes.toml"
+    store = fresh(path)
+    meta = ArticleMeta(title="Встреча", outlet="rbc.ru", date="2022-01-05")
+    a = store.add("rbc/1", "первая", tags=["проверить", "Проверить", " two  words "], article=meta)
+    anchor = make_anchor(DOC, DOC.index("Погибли"), len(DOC))
+    b = store.add("rbc/1", "вторая", anchor=anchor)
+    assert a.tags == ("проверить", "Проверить", "two words")
+    assert b.quote == "Погибли 10 человек." and b.anchor == anchor
+
+    again = fresh(path)
+    assert again.list() == store.list()
+    assert again.get(a.id).article == meta
+
+    store.update(a.id, text="изменённая", tags=["x"])
+    store.delete(b.id)
+    again = fresh(path)
+    assert [n.text for n in again.list()] == ["изменённая"]
+    assert again.get(a.id).tags == ("x",)
+    assert again.get(a.id).created == a.created
+    assert again.get(a.id).updated >= a.updated
+
+
+def test_list_filters_by_article_and_tag(tmp_path: Path) -> None:
+    store = fresh(tmp_path / "n.toml")
+    store.add("a", "1", tags=["Red"])
+    store.add("b", "2", tags=["blue"])
+    store.add("a", "3")
+    assert [n.text for n in store.list(article_id="a")] == ["1", "3"]
+    assert [n.text for n in store.list(tag="red")] == ["1"]
+    assert store.tags() == ["blue", "Red"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"this is [not toml",
+        b"\xff\xfe not utf-8",
+        b'version = 99\n[[notes]]\nid = "x"\narticle = "a"\n',
+        b'[[notes]]\nid = "x"\narticle = "a"\ncolour = "red"\n',
+        b'[[notes]]\narticle = "a"\ntext = "no id"\n',
+        b'[[notes]]\nid = "x"\narticle = "a"\n[[notes]]\nid = "x"\narticle = "b"\n',
+        b'[[notes]]\nid = "x"\narticle = "a"\n[notes.anchor]\nquote = "q"\nstart = -1\nend = 2\n',
+    ],
+)
+def test_unreadable_file_is_never_overwritten(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.toml"
+    path.write_bytes(content)
+    store = NotesStore(path)
+    with pytest.raises(NotesError) as err:
+        store.load()
+    assert str(path) in str(err.value) and "\n" not in str(err.value)
+    # The caller keeps working: the note is in memory, pending, and the file untouched.
+    with pytest.raises(NotesError):
+        store.add("a", "не потерять")
+    assert store.pending and [n.text for n in store.list()] == ["не потерять"]
+    assert path.read_bytes() == content
+    assert not list(tmp_path.glob("notes.toml.[0-9]"))
+
+
+def test_file_broken_while_running_is_left_alone_then_merged_once_fixed(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    store = fresh(path)
+    first = store.add("a", "first")
+    good = path.read_bytes()
+    broken = good.replace(b"[[notes]]", b"[[notes]")
+    path.write_bytes(broken)
+    with pytest.raises(NotesError):
+        store.add("a", "second")
+    assert path.read_bytes() == broken
+    path.write_bytes(good)  # the user fixes the hand edit
+    store.save()
+    assert [n.text for n in fresh(path).list()] == ["first", "second"]
+    assert first.id in store
+
+
+def test_concurrent_instances_merge_adds_edits_and_deletes(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    one = fresh(path)
+    keep = one.add("a", "keep")
+    gone = one.add("a", "delete me")
+    edit = one.add("a", "edit me")
+    two = fresh(path)
+    one.add("a", "from one")
+    two.add("b", "from two")
+    two.delete(gone.id)
+    one.update(edit.id, text="edited by one")
+    two.update(keep.id, tags=["by-two"])
+    one.save()
+    final = {n.text: n for n in fresh(path).list()}
+    assert set(final) == {"keep", "edited by one", "from one", "from two"}
+    assert final["keep"].tags == ("by-two",)
+    assert one.list() == fresh(path).list()
+
+
+def test_same_field_edited_twice_keeps_both_versions(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    one = fresh(path)
+    note = one.add("a", "original")
+    two = fresh(path)
+    one.update(note.id, text="one's version")
+    two.update(note.id, text="two's version")
+    assert two.last_result is not None and len(two.last_result.conflict_copies) == 1
+    texts = sorted(n.text for n in fresh(path).list())
+    assert texts == ["one's version", "two's version"]
+    assert fresh(path).get(note.id).text == "one's version"
+
+
+def test_edit_beats_concurrent_delete(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    one = fresh(path)
+    note = one.add("a", "original")
+    two = fresh(path)
+    one.delete(note.id)
+    two.update(note.id, text="still wanted")
+    assert [n.text for n in fresh(path).list()] == ["still wanted"]
+
+
+def test_vanished_file_is_rewritten_with_everything(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    store = fresh(path)
+    store.add("a", "1")
+    path.unlink()
+    store.add("a", "2")
+    assert [n.text for n in fresh(path).list()] == ["1", "2"]
+
+
+def test_backups_rotate(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    store = fresh(path)
+    versions = []
+    for i in range(5):
+        store.add("a", f"n{i}")
+        versions.append(path.read_bytes())
+    assert safefile.backup_path(path, 1).read_bytes() == versions[3]
+    assert safefile.backup_path(path, 2).read_bytes() == versions[2]
+    assert safefile.backup_path(path, 3).read_bytes() == versions[1]
+    assert not safefile.backup_path(path, 4).exists()
+
+
+def test_stale_temp_files_are_cleaned_at_start(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    stale = tmp_path / ".notes.toml.abc123.tmp"
+    stale.write_bytes(b"half a file")
+    other = tmp_path / ".other.toml.abc123.tmp"
+    other.write_bytes(b"not ours")
+    fresh(path)
+    assert not stale.exists() and other.exists()
+
+
+def test_works_degraded_without_fcntl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(safefile, "fcntl", None)
+    path = tmp_path / "notes.toml"
+    store = fresh(path)
+    store.add("a", "no lock available")
+    assert [n.text for n in fresh(path).list()] == ["no lock available"]
+
+
+def test_unchanged_save_does_not_rewrite(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    store = fresh(path)
+    store.add("a", "x")
+    result = store.save()
+    assert not result.written and not safefile.backup_path(path, 2).exists()
+
+
+def test_update_and_delete_unknown_id_raise_keyerror(tmp_path: Path) -> None:
+    store = fresh(tmp_path / "n.toml")
+    with pytest.raises(KeyError):
+        store.update("nope", text="x")
+    with pytest.raises(KeyError):
+        store.delete("nope")
+
+
+def test_resolve_notes_path_order(tmp_path: Path) -> None:
+    assert (
+        resolve_notes_path(str(tmp_path / "cli.toml"), tmp_path / "cfg.toml")
+        == tmp_path / "cli.toml"
+    )
+    assert resolve_notes_path(None, tmp_path / "cfg.toml") == tmp_path / "cfg.toml"
+    assert resolve_notes_path(None, None) == default_notes_file()
+    assert resolve_notes_path("~/n.toml", None) == Path.home() / "n.toml"

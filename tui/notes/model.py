@@ -1,0 +1,130 @@
+"""The notes data model: `Note`, `Anchor`, `ArticleMeta`, `AnchorStatus` and `NotesError`.
+
+Plain frozen dataclasses, so notes compare by value (the store's three-way merge relies on it) and
+can be handed to the UI without anyone mutating them behind the store's back.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+
+class NotesError(Exception):
+    """The notes file could not be read or written. The message is one readable sentence."""
+
+
+class AnchorStatus(StrEnum):
+    """Where a passage note's quote was found in the current cleaned text."""
+
+    ARTICLE = "article"
+    """The note is on the whole article; it has no passage."""
+    EXACT = "exact"
+    """The quote is where it was when the note was made."""
+    MOVED = "moved"
+    """The quote was found elsewhere in the text (the text shifted); the offsets were updated."""
+    ORPHANED = "orphaned"
+    """The quote is no longer in the text. The note is kept; it is never moved to a look-alike."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A passage in `Document.text`: the quoted text, some context either side, and its offsets."""
+
+    quote: str
+    """The passage exactly as it was in the cleaned text when the note was made."""
+    prefix: str
+    """Up to `CONTEXT` characters of text just before the passage."""
+    suffix: str
+    """Up to `CONTEXT` characters of text just after the passage."""
+    start: int
+    """Offset of the passage's first character in `Document.text`."""
+    end: int
+    """Offset just past the passage's last character (`text[start:end] == quote`)."""
+    status: AnchorStatus = AnchorStatus.EXACT
+    """What the last re-anchoring found."""
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What a note remembers about its article, captured when the note is made (used by export)."""
+
+    title: str = ""
+    outlet: str = ""
+    date: str | None = None
+
+
+def now_iso() -> str:
+    """The current time as an ISO 8601 UTC string with milliseconds, e.g. `2026-11-22T03:00:00.123Z`."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_note_id() -> str:
+    """A fresh, stable note id (uuid4 hex)."""
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note: on a whole article, or on a passage of its cleaned text (`anchor`)."""
+
+    id: str
+    """Stable id (uuid4 hex); never changes once the note exists."""
+    article_id: str
+    """`Article.id` of the article the note is about."""
+    text: str
+    """The user's own text, kept exactly as typed."""
+    tags: tuple[str, ...] = ()
+    """Normalised tags (see `normalize_tags`), in the order given, without duplicates."""
+    quote: str | None = None
+    """The quoted passage (equal to `anchor.quote` when there is an anchor)."""
+    anchor: Anchor | None = None
+    """Where the quote sits in `Document.text`, or None for a note on the whole article."""
+    article: ArticleMeta = field(default_factory=ArticleMeta)
+    """Article title/outlet/date as they were when the note was made."""
+    created: str = ""
+    """ISO 8601 UTC time the note was made."""
+    updated: str = ""
+    """ISO 8601 UTC time the note was last changed."""
+
+    @property
+    def status(self) -> AnchorStatus:
+        """`ARTICLE` for a note without anchor, else the anchor's last known status."""
+        if self.anchor is None:
+            return AnchorStatus.ARTICLE
+        return self.anchor.status
+
+    @property
+    def orphaned(self) -> bool:
+        """True when the quoted passage was not found in the article's current text."""
+        return self.status is AnchorStatus.ORPHANED
+
+
+def normalize_tag(tag: str) -> str:
+    """One tag as stored: no control characters, commas or surrounding/repeated whitespace."""
+    from tui.corpus.sanitize import sanitize_line
+
+    return " ".join(sanitize_line(_no_surrogates(tag)).replace(",", " ").split())
+
+
+def normalize_tags(tags: object) -> tuple[str, ...]:
+    """Normalise an iterable of tags (or one comma-separated string); drop empties and repeats."""
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    out: list[str] = []
+    for tag in tags or ():  # type: ignore[attr-defined]
+        norm = normalize_tag(str(tag))
+        if norm and norm not in out:
+            out.append(norm)
+    return tuple(out)
+
+
+def _no_surrogates(text: str) -> str:
+    """`text` with lone surrogates replaced by U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text) if text else text
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
