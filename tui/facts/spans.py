@@ -10,6 +10,7 @@ original text, so the offsets stay exact.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from tui.facts import nlp
 from tui.facts.ukrainian import is_geo, lemma, to_russian_letters, token_kind
@@ -113,8 +114,9 @@ ORG_HEADS = frozenset(
 _ALWAYS_ORG = frozenset({"ес", "евросоюз", "европейский союз", "нато", "оон", "снг", "одкб"})
 
 
-def tag(text: str, lang: str) -> tuple[list[Tok], list[Span]]:
-    """Tokens of `text` and slovnet's raw spans (Ukrainian is tagged with Russian letters)."""
+def tag(text: str, lang: str) -> tuple[list[Tok], list[Span], Any]:
+    """Tokens of `text`, slovnet's raw spans, and the natasha `Doc` (Ukrainian is tagged with
+    Russian letters, so the Doc's token texts are Russian-lettered; offsets are the original's)."""
     from natasha import Doc
 
     tagged = to_russian_letters(text) if lang == "uk" else text
@@ -123,7 +125,7 @@ def tag(text: str, lang: str) -> tuple[list[Tok], list[Span]]:
     doc.tag_ner(nlp.ner_tagger())
     tokens = [Tok(t.start, t.stop, text[t.start : t.stop]) for t in doc.tokens]
     spans = [Span(s.start, s.stop, s.type) for s in doc.spans]
-    return tokens, spans
+    return tokens, spans, doc
 
 
 def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[Span]:
@@ -143,6 +145,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
     out = _propagate(text, tokens, out)
     out = _merge_adjacent(text, out, lang)
     out = _extend_left(text, tokens, starts, out, lang)
+    out = _places_by_descriptor(text, tokens, starts, out, lang)
     if lang == "ru":
         out = [_retype_known(text, s) for s in out]
     return out
@@ -251,9 +254,23 @@ def _check_person_uk(toks: list[Tok], kinds: list[str], text: str) -> list[Span]
     while i < len(toks) and kinds[i] == "word" and not _geo_word(toks[i].text):
         i += 1
     rest = toks[i:]
+    kinds = kinds[i:]
+    # A sentence that opens «Влада Казахстану» (the power of Kazakhstan): a word, then a place.
+    if (
+        len(rest) == 2
+        and kinds[1] == "word"
+        and _sentence_start(text, rest[0].start)
+        and _geo_word(rest[1].text)
+    ):
+        return _retype_common(rest[1:], text)
     if not rest:
         return []
     return [Span(rest[0].start, rest[-1].end, "PER")]
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t«\"'(")
+    return not before or before[-1] in ".!?\n:"
 
 
 def _geo_word(word: str) -> bool:
@@ -358,6 +375,59 @@ def _is_adjective(word: str, lang: str) -> bool:
         return False
     parses = nlp.morph(lang).parse(word)
     return bool(parses) and all(p.tag.POS == "ADJF" for p in parses[:2])
+
+
+# Nouns after a name that make it a place: «Бостандыкского района», «Жамбилській області».
+_PLACE_NOUNS = frozenset(
+    [
+        "район",
+        "область",
+        "округ",
+        "край",
+        "улица",
+        "вулиця",
+        "площадь",
+        "площа",
+        "проспект",
+        "провинция",
+        "провинция",
+        "штат",
+        "регион",
+        "город",
+        "місто",
+        "село",
+        "поселок",
+        "селище",
+        "бульвар",
+        "переулок",
+        "провулок",
+    ]
+)
+_CONJUNCTIONS = frozenset({"и", "та", "і", "й", "или", "або", ","})
+
+
+def _places_by_descriptor(
+    text: str, tokens: list[Tok], starts: dict[int, int], spans: list[Span], lang: str
+) -> list[Span]:
+    """A «person» right before «района»/«області» (or joined by «и»/«та» to one that is) is a place."""
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    out = list(spans)
+    next_is_place = False
+    for k in range(len(out) - 1, -1, -1):
+        sp = out[k]
+        i = ends.get(sp.end)
+        nxt = tokens[i + 1] if i is not None and i + 1 < len(tokens) else None
+        place = False
+        if nxt is not None:
+            word = to_russian_letters(nxt.text.lower())
+            place = word[:1].isalpha() and (
+                to_russian_letters(lemma(nxt.text, lang)) in _PLACE_NOUNS
+                or (next_is_place and word in _CONJUNCTIONS)
+            )
+        if sp.type == "PER" and place:
+            out[k] = sp = Span(sp.start, sp.end, "LOC")
+        next_is_place = place or (sp.type == "LOC" and next_is_place)
+    return out
 
 
 def _ends_with_adjective(text: str, span: Span, lang: str) -> bool:

@@ -60,7 +60,10 @@ def token_kind(word: str, lang: str) -> TokenKind:
     if any(p.tag.POS in _HARD_FUNCTION for p in known):
         return "function"
     if any(g & _NAME_TAGS for g in grammemes):
-        return "name"
+        # «Лондоні», «Білорусі»: a surname in the dictionary, but first of all a thing or a place.
+        common = any(p.tag.POS in ("NOUN", "ADJF") and "inan" in p.tag.grammemes for p in known)
+        first_name = any("Name" in g for g in grammemes)
+        return "word" if common and not first_name else "name"
     if all(p.tag.POS in _SOFT_FUNCTION for p in known):
         return "function"
     return "word"
