@@ -230,7 +230,7 @@ def link(text: str, found: Iterable[tuple[Span, str]]) -> list[Entity]:
             first_names.setdefault(keys.fold(words[0]), key)
     # Organisations: «Организация Договора ... (ОДКБ)» — expansion and acronym share a key.
     acronym_of: dict[str, str] = {}
-    for i, ((sp, normal), key) in enumerate(zip(found, base, strict=True)):
+    for i, ((sp, _normal), key) in enumerate(zip(found, base, strict=True)):
         if sp.type != "ORG" or i + 1 >= len(found):
             continue
         nxt, nxt_normal = found[i + 1]
