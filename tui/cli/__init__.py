@@ -18,6 +18,8 @@ COMMANDS: list[str] = [
     "compare",
     "matrix",
     "notes",
+    "index",
+    "search",
 ]
 
 

@@ -1,0 +1,202 @@
+"""Catalogue: incremental scans, deletions, sorted/filtered views, a broken db file, threads."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from tui.index import Catalogue, CatalogueError
+from tui.index import scan as scan_mod
+
+RU = "{title}\n\n{date} — В Алматы прошли митинги. Президент Токаев выступил с обращением к народу.\n"
+UK = "{title}\n\n{date} — В Алмати пройшли мітинги. Президент Токаєв звернувся до народу України.\n"
+
+
+def write(
+    folder: Path, name: str, title: str, uk: bool = False, date: str = "9 января 2022"
+) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text((UK if uk else RU).format(title=title, date=date), "utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    write(root, "a1.txt", "Бета: власти Казахстана ввели режим ЧП")
+    write(root, "a2.txt", "Альфа: в Алматы снова стреляли")
+    write(root, "sub/a3.txt", "Гамма: ОДКБ направила миротворцев в Казахстан")
+    write(root, "a4.txt", "Дельта: у Казахстані скасували режим НС", uk=True)
+    return root
+
+
+@pytest.fixture
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = scan_mod.read_article
+
+    def counting(path: Path, root: Path | None = None):  # type: ignore[no-untyped-def]
+        reads.append(path.name)
+        return real(path, root)
+
+    monkeypatch.setattr(scan_mod, "read_article", counting)
+    return reads
+
+
+def test_first_scan_reads_everything_and_reports_progress(
+    corpus: Path, count_reads: list[str]
+) -> None:
+    seen: list[tuple[int, int]] = []
+    with Catalogue(corpus) as cat:
+        report = cat.refresh(progress=lambda d, t: seen.append((d, t)), workers=1)
+        assert report.total == 4 and report.added == 4 and report.read == 4
+        assert sorted(count_reads) == ["a1.txt", "a2.txt", "a3.txt", "a4.txt"]
+        assert seen[0] == (0, 4) and seen[-1] == (4, 4)
+        assert cat.db_path.parent == Path(os.environ["SVERKA_CACHE_DIR"])
+
+
+def test_rescan_reads_only_new_and_changed_files(corpus: Path, count_reads: list[str]) -> None:
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        count_reads.clear()
+        report = cat.refresh(workers=1)
+        assert count_reads == [] and report.unchanged == 4 and report.read == 0
+        changed = write(corpus, "a2.txt", "Альфа: в Алматы стало тихо")
+        os.utime(changed, ns=(1, 1_700_000_000_000_000_000))
+        write(corpus, "a5.txt", "Эпсилон: новый премьер-министр")
+        report = cat.refresh(workers=1)
+        assert sorted(count_reads) == ["a2.txt", "a5.txt"]
+        assert (report.added, report.updated, report.read) == (1, 1, 2)
+        assert cat.row("a2").title == "Альфа: в Алматы стало тихо"
+        # The changed article's old words are gone from the search index, the new ones are in.
+        assert cat.search("стреляли ").total == 0
+        assert [h.id for h in cat.search("тихо ").hits] == ["a2"]
+
+
+def test_deleted_files_disappear(corpus: Path) -> None:
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        (corpus / "sub" / "a3.txt").unlink()
+        report = cat.refresh(workers=1)
+        assert report.removed == 1 and report.total == 3
+        assert cat.row("a3") is None
+        assert cat.search("миротворцев").total == 0
+        assert "a3" not in [r.id for r in cat.view().rows(0, 10)]
+
+
+def test_unreadable_files_are_remembered_not_reread(corpus: Path, count_reads: list[str]) -> None:
+    (corpus / "empty.txt").write_text("  \n", "utf-8")
+    with Catalogue(corpus) as cat:
+        report = cat.refresh(workers=1)
+        assert [p for p, _ in report.skipped] == ["empty.txt"]
+        count_reads.clear()
+        cat.refresh(workers=1)
+        assert count_reads == []
+
+
+def test_views_sort_and_filter(corpus: Path) -> None:
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        titles = [r.title[:5] for r in cat.view("title").rows(0, 10)]
+        assert titles == ["Альфа", "Бета:", "Гамма", "Дельт"]
+        view = cat.view("title", descending=True)
+        assert [r.title[:5] for r in view.rows(1, 2)] == ["Гамма", "Бета:"]
+        assert len(view) == 4 and view.rows(10, 5) == []
+        assert [r.id for r in cat.view("id").rows(0, 4)] == ["a1", "a2", "a3", "a4"]
+        uk = cat.view("title", language="uk")
+        assert [r.id for r in uk.rows(0, 10)] == ["a4"]
+        assert [r.id for r in cat.view("title", text_filter="АЛМАТЫ").rows(0, 10)] == ["a2"]
+        assert [r.id for r in cat.view("title", text_filter="a3").rows(0, 10)] == ["a3"]
+        assert dict(cat.languages()) == {"ru": 3, "uk": 1}
+        assert sum(n for _, n in cat.outlets()) == 4
+        outlet = cat.outlets()[0][0]
+        assert len(cat.view("date", outlet=outlet)) == dict(cat.outlets())[outlet]
+        assert cat.view("words").index_of("a3") is not None
+        row = cat.view("id").rows(2, 1)[0]
+        assert row.path == (corpus / "sub" / "a3.txt").resolve() and row.words > 0
+        with pytest.raises(CatalogueError):
+            cat.view("colour")
+
+
+def test_resolve_prefix(corpus: Path) -> None:
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        assert cat.resolve("a4").id == "a4"
+        with pytest.raises(CatalogueError, match="ambiguous"):
+            cat.resolve("a")
+        with pytest.raises(CatalogueError, match="no article"):
+            cat.resolve("zz")
+
+
+def test_colliding_file_names_get_distinct_ids(corpus: Path) -> None:
+    write(corpus, "other/a1.txt", "Зета: другой файл с тем же именем")
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        ids = [r.id for r in cat.view("id").rows(0, 10)]
+        assert len(ids) == len(set(ids)) == 5
+
+
+def test_corrupt_db_is_rebuilt_with_a_message(corpus: Path) -> None:
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        path = cat.db_path
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+    with Catalogue(corpus) as cat:
+        assert cat.messages and "rebuilding" in cat.messages[0]
+        assert cat.refresh(workers=1).total == 4
+
+
+def test_reader_thread_while_scanning(corpus: Path) -> None:
+    for i in range(30):
+        write(corpus, f"more/b{i:02d}.txt", f"Статья номер {i} о событиях в Казахстане")
+    errors: list[BaseException] = []
+    counts: list[int] = []
+    with Catalogue(corpus) as cat:
+        stop = threading.Event()
+
+        def reader() -> None:
+            try:
+                while not stop.is_set():
+                    view = cat.view("date", descending=True)
+                    counts.append(len(view))
+                    view.rows(0, 20)
+                    cat.search("Казахстан")
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        thread = threading.Thread(target=reader)
+        thread.start()
+        try:
+            cat.refresh(workers=1)
+        finally:
+            stop.set()
+            thread.join()
+        assert not errors
+        assert counts and len(cat.view()) == 34
+        assert cat.search("Казахстан", limit=100).total >= 30
+
+
+def test_process_pool_gives_the_same_catalogue(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(12):
+        write(corpus, f"pool/c{i:02d}.txt", f"Заметка {i}: Токаев и ОДКБ")
+    monkeypatch.setattr(scan_mod, "POOL_THRESHOLD", 2)
+    monkeypatch.setattr(scan_mod, "BATCH", 3)
+    with Catalogue(corpus) as cat:
+        report = cat.refresh(workers=2)
+        assert report.total == 16 and report.read == 16
+        assert cat.search("токаеву").total == 16
+
+
+def test_cancelled_scan_keeps_what_it_stored(corpus: Path) -> None:
+    with Catalogue(corpus) as cat:
+        report = cat.refresh(workers=1, cancelled=lambda: True)
+        assert report.cancelled
+        assert cat.refresh(workers=1).total == 4

@@ -1,0 +1,86 @@
+"""Search: folding (case, ё/е, ґ/г, Ukrainian/Russian spellings), word forms, prefixes, snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.index import Catalogue
+from tui.index.search import parse
+from tui.index.text import fold, terms
+
+ARTICLES = {
+    "tokaev": "Обращение президента\n\nПрезидент Токаева поддержали в Астане. Ёлки стояли у входа.\n",
+    "ganok": "Новини з Києва\n\nНа ґанку біля Верховної Ради зібралися люди. Україна чекає.\n",
+    "latin": "Blinken speaks\n\nSecretary Blinken asked questions about the CSTO mission.\n",
+    "rare": "Редкое слово\n\nЗдесь встречается слово борвиталь и ещё миротворцы из ОДКБ.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def cat(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    root = tmp_path_factory.mktemp("search")
+    for name, text in ARTICLES.items():
+        (root / f"{name}.txt").write_text(text, "utf-8")
+    catalogue = Catalogue(root, db_path=root.parent / "search-test.sqlite")
+    catalogue.refresh(workers=1)
+    yield catalogue
+    catalogue.close()
+
+
+def ids(cat: Catalogue, query: str) -> list[str]:
+    return sorted(h.id for h in cat.search(query).hits)
+
+
+def test_fold_letters() -> None:
+    assert fold("ЁЛКА Ґанок Її Європа об’єкт") == "елка ганок ии европа обект"
+    assert terms("Зеленський") == terms("Зеленского") == terms("ЗЕЛЕНСКИЙ")
+    assert terms("Україна") == terms("Украины")
+    assert terms("Токаев") == "токаев тока" and terms("Токаева") == "токаев"
+
+
+def test_word_forms_meet(cat: Catalogue) -> None:
+    assert ids(cat, "Токаев ") == ["tokaev"]  # the index holds «Токаева»
+    assert ids(cat, "токаеву ") == ["tokaev"]
+    assert ids(cat, "президентом ") == ["tokaev"]
+    assert ids(cat, "миротворцам ") == ["rare"]
+    # A genitive plural in the text is indexed under the short stem too.
+    assert terms("миротворцев").split()[1] == terms("миротворцы")
+
+
+def test_case_and_letter_folding(cat: Catalogue) -> None:
+    assert ids(cat, "елки ") == ["tokaev"]  # ё in the text, е in the query
+    assert ids(cat, "ЁЛКИ ") == ["tokaev"]
+    assert ids(cat, "ганку ") == ["ganok"]  # ґ in the text, г in the query
+    assert ids(cat, "Ґанку ") == ["ganok"]
+    assert ids(cat, "украина ") == ["ganok"]  # Russian spelling finds the Ukrainian one
+    assert ids(cat, "BLINKEN ") == ["latin"]
+
+
+def test_prefix_while_typing(cat: Catalogue) -> None:
+    assert ids(cat, "борви") == ["rare"]
+    assert ids(cat, "борви ") == []  # a finished word is not a prefix
+    assert ids(cat, "Токае") == ["tokaev"]
+    assert ids(cat, "президент Токае") == ["tokaev"]
+    assert ids(cat, "президент Blinken") == []  # every word must occur
+
+
+def test_result_shape_and_snippet(cat: Catalogue) -> None:
+    result = cat.search("борвиталь")
+    assert result.total == 1 and result.took_ms >= 0
+    hit = result.hits[0]
+    assert hit.title == "Редкое слово"
+    assert "борвиталь" in hit.snippet
+    assert set(result.to_dict()) == {"query", "took_ms", "total", "hits"}
+    assert set(result.to_dict()["hits"][0]) == {"id", "title", "snippet"}
+
+
+def test_queries_without_words_or_with_syntax(cat: Catalogue) -> None:
+    assert cat.search("").total == 0
+    assert cat.search("  ...  ").hits == []
+    assert cat.search('"OR" AND NOT (*').total == 0  # FTS5 syntax is never passed through
+    assert parse("a b", prefix=False)[0] == '"a" AND "b"'
+
+
+def test_limit_and_total(cat: Catalogue) -> None:
+    result = cat.search("в", limit=1)
+    assert len(result.hits) <= 1

@@ -1,0 +1,98 @@
+"""`sverka index [CORPUS] [--facts]`: build or update the corpus catalogue and search index."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from tui.cli.common import add_corpus_option, corpus_folder, fail
+from tui.corpus.reader import CorpusError, check_folder
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the `index` subcommand."""
+    parser = sub.add_parser(
+        "index",
+        help="build or update the catalogue and search index of a corpus",
+        description=(
+            "Scan a corpus folder and bring its catalogue (metadata, sort indexes, full-text "
+            "search index; kept in the per-user cache folder) up to date. Only new and changed "
+            "files are read; deleted files are dropped. Progress goes to stderr."
+        ),
+    )
+    parser.add_argument("folder", nargs="?", type=Path, metavar="CORPUS", help="folder of articles")
+    add_corpus_option(parser)
+    parser.add_argument(
+        "--facts",
+        action="store_true",
+        help="also extract facts (entities, dates, ...) for every article not done yet",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes reading files / extracting facts (default: one per core)",
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary")
+    parser.set_defaults(func=run)
+
+
+class _Progress:
+    """Progress on stderr: a line rewritten in place on a terminal, a few lines otherwise."""
+
+    def __init__(self, label: str, quiet: bool) -> None:
+        self.label = label
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+        self.t0 = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.quiet or total == 0:
+            return
+        now = time.perf_counter()
+        if done < total and now - self.last < (0.1 if self.tty else 2.0):
+            return
+        self.last = now
+        rate = done / (now - self.t0) if now > self.t0 else 0.0
+        line = f"{self.label}: {done}/{total} ({100 * done // total}%, {rate:,.0f}/s)"
+        if self.tty:
+            end = "\n" if done >= total else ""
+            sys.stderr.write("\r\x1b[K" + line + end)
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Scan the corpus (and extract facts with --facts); print a summary on stderr."""
+    from tui.index import Catalogue
+
+    try:
+        folder = check_folder(corpus_folder(args, args.folder))
+    except CorpusError as exc:
+        return fail(str(exc))
+    with Catalogue(folder) as catalogue:
+        for message in catalogue.messages:
+            print(f"sverka: {message}", file=sys.stderr)
+        report = catalogue.refresh(progress=_Progress("reading", args.quiet), workers=args.workers)
+        if report.skipped:
+            reasons: dict[str, int] = {}
+            for _path, reason in report.skipped:
+                key = reason.split(" (")[0]
+                reasons[key] = reasons.get(key, 0) + 1
+            parts = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
+            print(f"sverka: skipped {len(report.skipped)} file(s): {parts}", file=sys.stderr)
+        print(f"sverka: {report.summary()}", file=sys.stderr)
+        if report.total == 0:
+            return fail(f"no articles (.txt or .md files) in {folder}")
+        if args.facts:
+            from tui.index.facts_pool import extract_all
+
+            done = extract_all(
+                catalogue, progress=_Progress("facts", args.quiet), workers=args.workers
+            )
+            print(f"sverka: {done.summary()}", file=sys.stderr)
+    return 0

@@ -1,0 +1,314 @@
+"""The catalogue of one corpus folder: metadata of every article, sorted views, search, entities.
+
+Typical use (the app runs `refresh` in a thread worker and paints from `view` meanwhile)::
+
+    cat = Catalogue(Path("corpus"))
+    report = cat.refresh(progress=lambda done, total: ...)
+    view = cat.view(sort="date", descending=True, outlet="zerkalo.io")
+    len(view)                      # number of matching articles
+    view.rows(start=0, count=40)   # one screenful of Row
+
+Every thread gets its own SQLite connection (WAL: readers never block the writer), so `view`,
+`rows`, `search` may be called from any thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from array import array
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from tui.index import scan as scan_mod
+from tui.index.model import SORTS, CatalogueError, Row, ScanReport, SearchResult
+from tui.index.store import connect, db_path_for, open_db
+from tui.index.text import fold
+
+_ORDER = {
+    "title": "title_key, rowid",
+    "outlet": "outlet, title_key, rowid",
+    "language": "language, title_key, rowid",
+    "date": "date, rowid",
+    "words": "words, rowid",
+    "id": "id",
+}
+_ROW_COLUMNS = "rowid, id, title, outlet, language, date, words, path"
+
+
+class ArticleView:
+    """One sorted, filtered list of articles, for a virtual list widget.
+
+    Holds only the matching rowids in display order (`array('q')`, 8 bytes per article: 8 MB at
+    1,000,000), so its length is known at once and any page is one indexed query:
+
+    - `len(view)` — number of rows;
+    - `view.rows(start, count)` — the `Row`s at positions `start .. start+count-1` (fewer at the
+      end), fetched by `rowid IN (...)`, never by OFFSET; cheap enough to call on every scroll
+      (≈0.1 ms for a screenful) — a small LRU of pages in the widget is plenty;
+    - `view.index_of(article_id)` — position of an article (keep the cursor on it after a re-sort),
+      or None.
+
+    A view is a snapshot: after `Catalogue.refresh` adds or removes articles, ask for a new view.
+    Rows of articles removed since are left out of `rows()`.
+    """
+
+    def __init__(self, catalogue: Catalogue, rowids: array, sort: str, descending: bool) -> None:
+        self.catalogue = catalogue
+        self.rowids = rowids
+        self.sort = sort
+        self.descending = descending
+
+    def __len__(self) -> int:
+        return len(self.rowids)
+
+    def rows(self, start: int, count: int) -> list[Row]:
+        """The rows at positions `start` .. `start + count - 1`, in view order."""
+        start = max(0, start)
+        ids = self.rowids[start : start + max(0, count)].tolist()
+        return self.catalogue.rows_by_rowid(ids)
+
+    def index_of(self, article_id: str) -> int | None:
+        """Position of the article with id `article_id` in this view, or None."""
+        rowid = self.catalogue.rowid_of(article_id)
+        if rowid is None:
+            return None
+        try:
+            return self.rowids.index(rowid)
+        except ValueError:
+            return None
+
+
+class Catalogue:
+    """Metadata, sorted views and full-text search of one corpus folder, cached in SQLite."""
+
+    def __init__(self, corpus: Path, db_path: Path | None = None) -> None:
+        self.root = corpus.resolve()
+        self.db_path = db_path or db_path_for(self.root)
+        conn, message = open_db(self.db_path, self.root)
+        self.messages: list[str] = [message] if message else []
+        """Things worth telling the user once (e.g. a broken catalogue was rebuilt)."""
+        self._local = threading.local()
+        self._local.conn = conn
+        self._conns: list[sqlite3.Connection] = [conn]
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+
+    # -- connections -------------------------------------------------------------------------
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection to the catalogue."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.db_path)
+            self._local.conn = conn
+            with self._lock:
+                self._conns.append(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close every connection this catalogue opened."""
+        with self._lock:
+            for conn in self._conns:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            self._conns.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> Catalogue:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- indexing ----------------------------------------------------------------------------
+
+    def refresh(
+        self,
+        progress: scan_mod.ProgressFn | None = None,
+        workers: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ScanReport:
+        """Walk the corpus and read only new and changed files; drop deleted ones.
+
+        `progress(done, total)` is called as files are processed (total = files needing a read).
+        `workers` processes read in parallel (default: one per core). `cancelled()` returning
+        True stops after the current batch; what was stored so far stays.
+        If the database file turns out to be damaged, it is rebuilt and the scan redone.
+        """
+        with self._write_lock:
+            try:
+                return scan_mod.scan(self.connection(), self.root, progress, workers, cancelled)
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                    raise
+                self.close()
+                from tui.index.store import remove_db
+
+                remove_db(self.db_path)
+                conn, _ = open_db(self.db_path, self.root)
+                self.messages.append(f"catalogue {self.db_path} was damaged ({exc}); rebuilt it")
+                self._local.conn = conn
+                self._conns.append(conn)
+                return scan_mod.scan(conn, self.root, progress, workers, cancelled)
+
+    # -- list --------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """Number of articles in the catalogue."""
+        return self.connection().execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def view(
+        self,
+        sort: str = "title",
+        descending: bool = False,
+        outlet: str | None = None,
+        language: str | None = None,
+        text_filter: str | None = None,
+    ) -> ArticleView:
+        """Articles sorted by `sort` (one of SORTS), optionally filtered.
+
+        `outlet` / `language` keep exact matches; `text_filter` keeps articles whose title contains
+        it (case- and ё/е-insensitive) or whose id starts with it.
+        """
+        if sort not in _ORDER:
+            raise CatalogueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
+        where, params = [], []
+        if outlet is not None:
+            where.append("outlet = ?")
+            params.append(outlet)
+        if language is not None:
+            where.append("language = ?")
+            params.append(language)
+        if text_filter and text_filter.strip():
+            needle = text_filter.strip()
+            where.append("(instr(title_key, ?) > 0 OR id LIKE ? ESCAPE '\\')")
+            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.extend([fold(needle), escaped + "%"])
+        sql = "SELECT rowid FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY " + _ORDER[sort]
+        cur = self.connection().execute(sql, params)
+        rowids = array("q")
+        while True:
+            chunk = cur.fetchmany(65536)
+            if not chunk:
+                break
+            rowids.extend(r[0] for r in chunk)
+        if descending:
+            rowids.reverse()
+        return ArticleView(self, rowids, sort, descending)
+
+    def rows_by_rowid(self, rowids: Iterable[int]) -> list[Row]:
+        """Rows for these rowids, in the same order (unknown rowids left out)."""
+        ids = list(rowids)
+        if not ids:
+            return []
+        found: dict[int, Row] = {}
+        conn = self.connection()
+        for i in range(0, len(ids), 30000):
+            part = ids[i : i + 30000]
+            marks = ",".join("?" * len(part))
+            for rowid, aid, title, outlet, lang, date, words, path in conn.execute(
+                f"SELECT {_ROW_COLUMNS} FROM articles WHERE rowid IN ({marks})", part
+            ):
+                found[rowid] = Row(rowid, aid, title, outlet, lang, date, words, self.root / path)
+        return [found[r] for r in ids if r in found]
+
+    def rowid_of(self, article_id: str) -> int | None:
+        """The rowid of the article with id `article_id`, or None."""
+        row = (
+            self.connection()
+            .execute("SELECT rowid FROM articles WHERE id = ?", (article_id,))
+            .fetchone()
+        )
+        return row[0] if row else None
+
+    def row(self, article_id: str) -> Row | None:
+        """The list row of one article, or None."""
+        rowid = self.rowid_of(article_id)
+        rows = self.rows_by_rowid([rowid]) if rowid is not None else []
+        return rows[0] if rows else None
+
+    def resolve(self, prefix: str) -> Row:
+        """The article whose id is `prefix` or starts with it; CatalogueError if none or several."""
+        exact = self.row(prefix)
+        if exact is not None:
+            return exact
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        found = (
+            self.connection()
+            .execute(
+                "SELECT rowid FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
+                (escaped + "%",),
+            )
+            .fetchall()
+        )
+        if not found:
+            raise CatalogueError(f"no article id starts with {prefix!r}")
+        if len(found) > 1:
+            rows = self.rows_by_rowid([r[0] for r in found[:5]])
+            raise CatalogueError(
+                f"{prefix!r} is ambiguous: "
+                + ", ".join(r.id for r in rows)
+                + ("…" if len(found) > 5 else "")
+            )
+        return self.rows_by_rowid([found[0][0]])[0]
+
+    def _counts(self, column: str) -> list[tuple[str, int]]:
+        return [
+            (value, n)
+            for value, n in self.connection().execute(
+                f"SELECT {column}, count(*) FROM articles GROUP BY {column} ORDER BY count(*) DESC, {column}"
+            )
+        ]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """(outlet, number of articles), most frequent first — for the filter menu."""
+        return self._counts("outlet")
+
+    def languages(self) -> list[tuple[str, int]]:
+        """(language, number of articles), most frequent first — for the filter menu."""
+        return self._counts("language")
+
+    # -- search ------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50, prefix: bool = True) -> SearchResult:
+        """Full-text search (see `tui.index.search`); safe to call from any thread."""
+        from tui.index.search import search
+
+        return search(self.connection(), query, limit, prefix)
+
+    # -- entities (filled by `sverka index --facts`) ------------------------------------------
+
+    def articles_with_entity(self, key: str) -> list[str]:
+        """Ids of the articles whose extracted facts mention the entity `key`, by id."""
+        return [
+            r[0]
+            for r in self.connection().execute(
+                "SELECT a.id FROM entities e JOIN articles a ON a.rowid = e.article"
+                " WHERE e.key = ? ORDER BY a.id",
+                (key,),
+            )
+        ]
+
+    def entity_keys(self, article_id: str) -> list[str]:
+        """Entity keys recorded for one article."""
+        return [
+            r[0]
+            for r in self.connection().execute(
+                "SELECT e.key FROM entities e JOIN articles a ON a.rowid = e.article"
+                " WHERE a.id = ? ORDER BY e.key",
+                (article_id,),
+            )
+        ]
+
+    def facts_status(self) -> dict[str, int]:
+        """How many articles have facts extracted ('done'), failed ('error') or not yet ('none')."""
+        return dict(
+            self.connection()
+            .execute("SELECT facts, count(*) FROM articles GROUP BY facts")
+            .fetchall()
+        )

@@ -1,0 +1,338 @@
+"""Bring a catalogue up to date with its corpus folder: walk, stat, read only what changed.
+
+The walk only stats (one `scandir` per folder). Files whose size and mtime (and sidecar's mtime)
+match the catalogue are not opened. New and changed files are read by the corpus reader and turned
+into index terms in a process pool (one process per core) when there are many of them, in this
+process when there are few; the writer (this process) stores them in batches, one transaction each,
+so a reader sees the list grow while the scan runs. Files that disappeared are removed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import stat as stat_mod
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+
+from tui.corpus import read_article
+from tui.corpus.sanitize import sanitize_line
+from tui.index.model import ScanReport
+from tui.index.text import fold, terms
+
+ProgressFn = Callable[[int, int], None]
+"""`progress(done, total)`: files processed so far out of the files that need reading."""
+
+SUFFIXES = (".txt", ".md")
+SIDECAR = ".meta.toml"
+BATCH = 64
+"""Files per task sent to a worker process."""
+POOL_THRESHOLD = 400
+"""Fewer changed files than this are read in this process (a pool costs ~0.3 s to start)."""
+
+Signature = tuple[int, int, int]
+"""(size, mtime_ns, sidecar mtime_ns or 0) of one article file."""
+
+
+def walk(root: Path, report: ScanReport | None = None) -> dict[str, Signature]:
+    """Every article file under `root` by relative '/'-path, with its signature.
+
+    Same rules as `tui.corpus.walk_articles` (hidden entries ignored, symlinked folders followed
+    but never the same folder twice), but only stats: no sorting, no Path objects. Non-regular
+    files, broken links and names that are not valid Unicode are left out (listed in `report`).
+    """
+    found: dict[str, Signature] = {}
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[str, str]] = [(str(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            st = os.stat(folder)
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                continue
+            seen.add(key)
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        names = None
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):  # hidden, as the corpus reader does
+                continue
+            try:
+                if entry.is_dir():
+                    stack.append((entry.path, prefix + name + "/"))
+                    continue
+            except OSError:
+                continue
+            low = name.lower()
+            if not low.endswith(SUFFIXES):
+                continue
+            rel = prefix + name
+            try:
+                rel.encode("utf-8")
+            except UnicodeEncodeError:
+                if report is not None:
+                    report.skipped.append(
+                        (rel.encode("utf-8", "replace").decode(), "file name is not valid Unicode")
+                    )
+                continue
+            try:
+                st = entry.stat()
+            except OSError as exc:
+                if report is not None:
+                    report.skipped.append((rel, f"cannot stat: {exc.strerror or exc}"))
+                continue
+            if not stat_mod.S_ISREG(st.st_mode):
+                if report is not None:
+                    report.skipped.append((rel, "not a regular file"))
+                continue
+            side = 0
+            if names is None:
+                names = {e.name for e in entries}
+            side_name = name[: name.rfind(".")] + SIDECAR
+            if side_name in names:
+                try:
+                    side = os.stat(os.path.join(folder, side_name)).st_mtime_ns
+                except OSError:
+                    side = 0
+            found[rel] = (st.st_size, st.st_mtime_ns, side)
+    return found
+
+
+Record = tuple
+"""What a worker returns per file: ("a", rel, sig, fields..., title terms, body terms, zlib text)
+or ("s", rel, sig, reason)."""
+
+
+def read_one(root: Path, rel: str, sig: Signature) -> Record:
+    """Read one file with the corpus reader and prepare everything the writer stores."""
+    try:
+        result = read_article(root / rel, root)
+    except Exception as exc:  # a reader bug must not stop a 100k-file scan
+        return ("s", rel, sig, f"reader failed: {type(exc).__name__}: {exc}")
+    if not hasattr(result, "raw"):
+        return ("s", rel, sig, str(getattr(result, "reason", result)))
+    a = result
+    raw = a.raw
+    return (
+        "a",
+        rel,
+        sig,
+        a.id,
+        a.sha1,
+        a.title,
+        a.outlet,
+        a.language,
+        a.date,
+        a.words,
+        a.encoding,
+        terms(a.title),
+        terms(raw),
+        zlib.compress(raw.encode("utf-8", "surrogatepass"), 1),
+    )
+
+
+def read_batch(root: str, items: list[tuple[str, Signature]]) -> list[Record]:
+    """Worker entry point: read a batch of files."""
+    base = Path(root)
+    return [read_one(base, rel, sig) for rel, sig in items]
+
+
+def _worker_init() -> None:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork is cheapest, but forking a process that runs other threads (the TUI) is unsafe.
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _results(root: Path, todo: list[tuple[str, Signature]], workers: int) -> Iterator[list[Record]]:
+    if workers <= 1 or len(todo) < POOL_THRESHOLD:
+        for i in range(0, len(todo), BATCH):
+            yield read_batch(str(root), todo[i : i + BATCH])
+        return
+    chunks = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+    with _pool_context().Pool(workers, initializer=_worker_init) as pool:
+        yield from pool.imap_unordered(partial(read_batch, str(root)), chunks)
+
+
+def default_workers() -> int:
+    """One worker per core."""
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
+
+
+def _fts_delete(conn: sqlite3.Connection, rowid: int) -> None:
+    """Remove one article from the contentless full-text index (needs its old terms)."""
+    row = conn.execute(
+        "SELECT a.title, d.z FROM articles a LEFT JOIN doc d ON d.rowid = a.rowid WHERE a.rowid = ?",
+        (rowid,),
+    ).fetchone()
+    if row is None or row[1] is None:
+        return
+    body = zlib.decompress(row[1]).decode("utf-8", "surrogatepass")
+    conn.execute(
+        "INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+        (rowid, terms(row[0]), terms(body)),
+    )
+
+
+def remove_rows(conn: sqlite3.Connection, rowids: list[int]) -> None:
+    """Remove articles (and their index entries, text and entity keys)."""
+    for rowid in rowids:
+        _fts_delete(conn, rowid)
+        conn.execute("DELETE FROM doc WHERE rowid = ?", (rowid,))
+        conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+        conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
+
+
+def _unique_id(conn: sqlite3.Connection, wanted: str, rel: str, own: int | None) -> str:
+    """`wanted`, or a disambiguated variant if another article already has it.
+
+    Like `tui.corpus.reader.assign_ids`: a colliding file name gets its path relative to the root
+    (without extension), then `~2`, `~3`... (Only the later file of a colliding pair is renamed,
+    so that ids already shown stay stable across scans.)
+    """
+
+    def free(candidate: str) -> bool:
+        row = conn.execute("SELECT rowid FROM articles WHERE id = ?", (candidate,)).fetchone()
+        return row is None or row[0] == own
+
+    if free(wanted):
+        return wanted
+    base = sanitize_line(rel.rsplit(".", 1)[0]) or wanted
+    candidate, n = base, 2
+    while not free(candidate):
+        candidate, n = f"{base}~{n}", n + 1
+    return candidate
+
+
+def _store(
+    conn: sqlite3.Connection,
+    rec: Record,
+    known: dict[str, tuple[int, Signature]],
+    report: ScanReport,
+) -> None:
+    kind, rel, sig = rec[0], rec[1], rec[2]
+    old = known.get(rel)
+    if kind == "s":
+        if old is not None:
+            remove_rows(conn, [old[0]])
+            report.removed += 1
+        conn.execute(
+            "INSERT OR REPLACE INTO skipped(path, size, mtime_ns, reason) VALUES (?, ?, ?, ?)",
+            (rel, sig[0], sig[1], rec[3]),
+        )
+        report.skipped.append((rel, rec[3]))
+        return
+    (_, _, _, aid, sha1, title, outlet, language, date, words, encoding, tterms, bterms, z) = rec
+    fields = (sha1, title, fold(title), outlet, language, date, words, encoding)
+    if old is not None:
+        rowid = old[0]
+        _fts_delete(conn, rowid)
+        conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+        aid = _unique_id(conn, aid, rel, rowid)
+        conn.execute(
+            "UPDATE articles SET id=?, size=?, mtime_ns=?, side_mtime_ns=?, sha1=?, title=?,"
+            " title_key=?, outlet=?, language=?, date=?, words=?, encoding=?, facts='none'"
+            " WHERE rowid=?",
+            (aid, *sig, *fields, rowid),
+        )
+        report.updated += 1
+    else:
+        aid = _unique_id(conn, aid, rel, None)
+        cur = conn.execute(
+            "INSERT INTO articles(id, path, size, mtime_ns, side_mtime_ns, sha1, title, title_key,"
+            " outlet, language, date, words, encoding) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (aid, rel, *sig, *fields),
+        )
+        rowid = cur.lastrowid
+        report.added += 1
+    conn.execute("INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, z))
+    conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, tterms, bterms))
+    conn.execute("DELETE FROM skipped WHERE path = ?", (rel,))
+
+
+def scan(
+    conn: sqlite3.Connection,
+    root: Path,
+    progress: ProgressFn | None = None,
+    workers: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ScanReport:
+    """Bring the catalogue on `conn` up to date with the folder `root` (see module docstring)."""
+    t0 = time.perf_counter()
+    report = ScanReport()
+    disk = walk(root, report)
+    known: dict[str, tuple[int, Signature]] = {
+        path: (rowid, (size, mtime, side))
+        for rowid, path, size, mtime, side in conn.execute(
+            "SELECT rowid, path, size, mtime_ns, side_mtime_ns FROM articles"
+        )
+    }
+    known_skipped = {
+        path: (size, mtime)
+        for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM skipped")
+    }
+    todo: list[tuple[str, Signature]] = []
+    for rel, sig in disk.items():
+        old = known.get(rel)
+        if old is not None and old[1] == sig:
+            report.unchanged += 1
+        elif old is None and known_skipped.get(rel) == sig[:2]:
+            continue
+        else:
+            todo.append((rel, sig))
+    gone = [rowid for rel, (rowid, _sig) in known.items() if rel not in disk]
+    gone_skipped = [rel for rel in known_skipped if rel not in disk]
+    if gone or gone_skipped:
+        conn.execute("BEGIN IMMEDIATE")
+        remove_rows(conn, gone)
+        conn.executemany("DELETE FROM skipped WHERE path = ?", [(r,) for r in gone_skipped])
+        conn.execute("COMMIT")
+        report.removed += len(gone)
+    total = len(todo)
+    if progress:
+        progress(0, total)
+    done = 0
+    workers = default_workers() if workers is None else workers
+    pending = 0
+    results = _results(root, todo, workers)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for batch in results:
+            for rec in batch:
+                _store(conn, rec, known, report)
+            done += len(batch)
+            pending += len(batch)
+            report.read += len(batch)
+            if pending >= 2000:
+                conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                pending = 0
+            if progress:
+                progress(done, total)
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        results.close()
+    report.total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    report.seconds = time.perf_counter() - t0
+    return report

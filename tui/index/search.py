@@ -1,0 +1,116 @@
+"""Full-text search over the catalogue's contentless FTS5 index.
+
+A query is folded, split and stemmed exactly like the indexed text (`tui.index.text`); every word
+must occur (AND). While typing, the last word is also a prefix: «Токае» finds «Токаева». A query
+that ends with a space treats its last word as complete. Hits are ranked by BM25 with titles
+weighted above the body. Snippets are cut from the stored text of the hits only.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+import zlib
+
+from tui.index.model import Hit, SearchResult
+from tui.index.text import WORD, fold, stem
+
+SNIPPET_CHARS = 70
+"""Characters of context either side of the first match."""
+
+# Length-preserving fold for locating matches in the original text (offsets stay valid).
+_FOLD_1TO1 = str.maketrans({"ё": "е", "ґ": "г", "є": "е", "і": "и", "ї": "и"})
+
+
+def parse(query: str, prefix: bool = True) -> tuple[str | None, list[str]]:
+    """The FTS5 MATCH expression for `query` and the terms a snippet should look for.
+
+    Returns (None, []) for a query without words.
+    """
+    found = WORD.findall(fold(query))
+    if not found:
+        return None, []
+    complete = query[-1:].isspace() or not prefix
+    parts: list[str] = []
+    looks: list[str] = []
+    for i, word in enumerate(found):
+        term = stem(word)
+        if i == len(found) - 1 and not complete and len(word) >= 2:
+            if term != word:
+                parts.append(f'("{word}"* OR "{term}")')
+            else:
+                parts.append(f'"{word}"*')
+            looks.append(term if len(term) < len(word) else word)
+        else:
+            parts.append(f'"{term}"')
+            looks.append(term)
+    return " AND ".join(parts), looks
+
+
+def _finder(looks: list[str]) -> re.Pattern[str]:
+    alts = sorted({re.escape(t).replace("к", "ь?к") for t in looks if t}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alts) + ")", re.IGNORECASE)
+
+
+def snippet(text: str, finder: re.Pattern[str]) -> str:
+    """A one-line passage of `text` around the first match of `finder` (the start if none)."""
+    folded = text.lower().translate(_FOLD_1TO1)
+    if len(folded) != len(text):  # a letter whose lower case is longer: give up on offsets
+        folded = text
+    m = finder.search(folded)
+    if m is None:
+        start, end = 0, min(len(text), 2 * SNIPPET_CHARS)
+    else:
+        start = max(0, m.start() - SNIPPET_CHARS)
+        end = min(len(text), m.end() + SNIPPET_CHARS)
+        if start > 0:
+            space = text.find(" ", start, m.start())
+            start = space + 1 if space != -1 else start
+        if end < len(text):
+            space = text.rfind(" ", m.end(), end)
+            end = space if space != -1 else end
+    passage = " ".join(text[start:end].split())
+    return ("…" if start > 0 else "") + passage + ("…" if end < len(text) else "")
+
+
+def search(
+    conn: sqlite3.Connection, query: str, limit: int = 50, prefix: bool = True
+) -> SearchResult:
+    """Run `query` against the catalogue on `conn` (see module docstring)."""
+    t0 = time.perf_counter()
+    match, looks = parse(query, prefix)
+    if match is None:
+        return SearchResult(query, (time.perf_counter() - t0) * 1000, 0, [])
+    try:
+        ranked = conn.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 5.0, 1.0) LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        if len(ranked) < limit:
+            total = len(ranked)
+        else:
+            total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[
+                0
+            ]
+    except sqlite3.OperationalError:
+        return SearchResult(query, (time.perf_counter() - t0) * 1000, 0, [])
+    rowids = [r[0] for r in ranked]
+    info: dict[int, tuple[str, str, bytes | None]] = {}
+    if rowids:
+        marks = ",".join("?" * len(rowids))
+        for rowid, aid, title, z in conn.execute(
+            "SELECT a.rowid, a.id, a.title, d.z FROM articles a LEFT JOIN doc d"
+            f" ON d.rowid = a.rowid WHERE a.rowid IN ({marks})",
+            rowids,
+        ):
+            info[rowid] = (aid, title, z)
+    finder = _finder(looks)
+    hits = []
+    for rowid in rowids:
+        if rowid not in info:
+            continue
+        aid, title, z = info[rowid]
+        text = zlib.decompress(z).decode("utf-8", "surrogatepass") if z else ""
+        hits.append(Hit(id=aid, title=title, snippet=snippet(text, finder), rowid=rowid))
+    return SearchResult(query, (time.perf_counter() - t0) * 1000, total, hits)

@@ -1,0 +1,114 @@
+"""The catalogue's SQLite file: where it lives, its schema, and opening it safely.
+
+One database per corpus folder, `catalog-<sha1 of the folder's absolute path>.sqlite` in the cache
+folder, in WAL mode so the app's list can read while a scan writes. A file that is not a readable
+catalogue of the current schema is thrown away and rebuilt (it is only a cache); the reason is
+returned so the caller can say so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from tui.paths import cache_dir
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL UNIQUE,          -- relative to the corpus root, '/'-separated
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    side_mtime_ns INTEGER NOT NULL DEFAULT 0,  -- the NAME.meta.toml sidecar's, 0 without one
+    sha1 TEXT NOT NULL,
+    title TEXT NOT NULL,
+    title_key TEXT NOT NULL,            -- folded title: the sort key of the title column
+    outlet TEXT NOT NULL,
+    language TEXT NOT NULL,
+    date TEXT,
+    words INTEGER NOT NULL,
+    encoding TEXT NOT NULL,
+    facts TEXT NOT NULL DEFAULT 'none'  -- none | done | error
+);
+CREATE INDEX IF NOT EXISTS art_title ON articles(title_key);
+CREATE INDEX IF NOT EXISTS art_outlet ON articles(outlet, title_key);
+CREATE INDEX IF NOT EXISTS art_language ON articles(language, title_key);
+CREATE INDEX IF NOT EXISTS art_date ON articles(date);
+CREATE INDEX IF NOT EXISTS art_words ON articles(words);
+CREATE INDEX IF NOT EXISTS art_facts ON articles(facts);
+CREATE TABLE IF NOT EXISTS skipped(
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, reason TEXT NOT NULL
+);
+-- zlib of the text that was indexed: snippets, and removing a changed article from the
+-- contentless full-text index (which needs the old terms back).
+CREATE TABLE IF NOT EXISTS doc(rowid INTEGER PRIMARY KEY, z BLOB NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, body, content='', prefix='2 3', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE TABLE IF NOT EXISTS entities(
+    key TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS ent_article ON entities(article);
+"""
+
+
+def db_path_for(corpus: Path) -> Path:
+    """Where the catalogue of `corpus` lives."""
+    digest = hashlib.sha1(str(corpus.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_dir() / f"catalog-{digest}.sqlite"
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with the catalogue's pragmas (WAL, relaxed fsync, a bigger page cache)."""
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA cache_size=-32000")
+    conn.execute("PRAGMA temp_store=MEMORY")
+    conn.execute("PRAGMA mmap_size=268435456")
+    return conn
+
+
+def remove_db(path: Path) -> None:
+    """Delete the database file and its WAL/SHM companions."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def open_db(path: Path, corpus: Path) -> tuple[sqlite3.Connection, str | None]:
+    """Open (creating or rebuilding as needed) the catalogue at `path`.
+
+    Returns the connection and, when an existing file had to be thrown away, one sentence saying
+    why (None otherwise).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    message = None
+    if path.exists():
+        conn = None
+        try:
+            conn = connect(path)
+            rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            conn.execute("SELECT count(*) FROM articles WHERE rowid < 0").fetchone()
+            if rows.get("schema") == SCHEMA_VERSION:
+                return conn, None
+            conn.close()
+            message = f"catalogue {path} was of an older format; rebuilding it"
+        except sqlite3.DatabaseError as exc:
+            message = f"catalogue {path} was unreadable ({exc}); rebuilding it"
+            if conn is not None:
+                with contextlib.suppress(Exception):
+                    conn.close()
+        remove_db(path)
+    conn = connect(path)
+    conn.executescript(SCHEMA)
+    conn.execute(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?), ('corpus', ?)",
+        (SCHEMA_VERSION, str(corpus.resolve())),
+    )
+    return conn, message

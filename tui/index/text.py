@@ -1,0 +1,101 @@
+"""Search terms: how article text and queries become the tokens the full-text index holds.
+
+The same function turns both sides into terms, so a query finds what the index holds:
+
+1. fold — lower case, ё→е, ґ→г, є→е, і/ї→и, «ьк»→«к», apostrophes inside words dropped. The
+   Ukrainian folds make Ukrainian and Russian spellings of one name meet («Україна»/«Украина»,
+   «Європа»/«Европа», «Зеленський»/«Зеленский», «Донецьк»/«Донецк») at the cost of a little
+   precision inside Ukrainian (кіт/кит); «об'єкт», «об’єкт» and «обєкт» are one word;
+2. split into words (letters and digits);
+3. stem — the Snowball Russian stemmer (PyStemmer, C) for Cyrillic words, Snowball English for
+   Latin ones. It is applied to Ukrainian too: it is not a Ukrainian grammar, but it is applied
+   identically at index and query time, so inflected forms still meet. One correction: Snowball
+   strips «-ов»/«-ев» as a genitive plural, which would turn the surname «Токаев» into «тока»
+   while «Токаева» becomes «токаев». So a word whose only loss was «ов»/«ев» keeps it as its
+   term — «Токаев», «Токаева», «Токаеву» all become «токаев» — and the index also gets the short
+   stem, so the genitive plural «миротворцев» is still found by «миротворцы».
+
+Stems are cached per process (news vocabulary is Zipfian: after a few thousand articles nearly every
+word is a cache hit).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+_FOLD = str.maketrans(
+    {
+        "ё": "е",
+        "ґ": "г",
+        "ї": "и",
+        "і": "и",
+        "є": "е",
+        "'": None,
+        "’": None,
+        "ʼ": None,
+        "`": None,
+        "\u0301": None,  # combining acute (stress marks)
+        "\u00ad": None,  # soft hyphen
+    }
+)
+# A word: letters/digits, possibly joined by apostrophes (removed by fold) — fold runs first.
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[а-яіўәғқңөұүһ]")
+_RU = Stemmer.Stemmer("russian")
+_EN = Stemmer.Stemmer("english")
+# Words longer than this are not stemmed (URLs glued together, hashes): kept as they are.
+_MAX_STEM_LEN = 40
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and fold the letters search treats as one (see module docstring)."""
+    return text.lower().translate(_FOLD).replace("ьк", "к")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The index term of one already folded word."""
+    if len(word) > _MAX_STEM_LEN or word.isdigit():
+        return word
+    if _CYRILLIC.search(word):
+        s = _RU.stemWord(word)
+        if len(s) + 2 == len(word) and word.endswith(("ов", "ев")):
+            return word
+        return s
+    return _EN.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Folded words of `text`, in order."""
+    return WORD.findall(fold(text))
+
+
+def index_terms(word: str) -> str:
+    """What the index holds for one folded word: its term, plus the short stem for «-ов/-ев»."""
+    term = stem(word)
+    if term == word and word.endswith(("ов", "ев")) and _CYRILLIC.search(word):
+        short = _RU.stemWord(word)
+        if len(short) + 2 == len(word):
+            return f"{term} {short}"
+    return term
+
+
+def terms(text: str) -> str:
+    """The index terms of `text` as one space-separated string (what FTS5 is given)."""
+    cache: dict[str, str] = _TERM_CACHE
+    out = []
+    append = out.append
+    for w in WORD.findall(fold(text)):
+        t = cache.get(w)
+        if t is None:
+            t = index_terms(w)
+            if len(cache) < 500_000:
+                cache[w] = t
+        append(t)
+    return " ".join(out)
+
+
+_TERM_CACHE: dict[str, str] = {}
