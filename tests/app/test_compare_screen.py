@@ -1,0 +1,267 @@
+"""Pilot tests of the comparison screen and the second-article picker, on a tiny host app.
+
+The articles are the seeds read as they are (no cleaning); facts are hand-built, so these tests
+exercise the screen, not the extractor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Label, LoadingIndicator, OptionList, Static
+
+from tui.app.screens.compare import CompareScreen
+from tui.app.screens.pick_second import PickSecondArticle
+from tui.app.widgets.fact_diff import FactDiffPanel
+from tui.app.widgets.passage_column import PassageColumn, cut_pieces
+from tui.compare import Prepared
+from tui.corpus import Article
+from tui.facts.model import Facts, Quantity
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+HOSTILE = "[@click=app.quit]Нажми[/] и [b]жирный[/b]: задержали 1 000 человек в Казахстане."
+
+
+def article(art_id: str, raw: str, language: str = "ru") -> Article:
+    data = raw.encode("utf-8")
+    return Article(
+        id=art_id,
+        path=Path(f"{art_id}.txt"),
+        raw=raw,
+        encoding="utf-8",
+        title=raw.split("\n", 1)[0][:60],
+        outlet="test",
+        language=language,
+        date=None,
+        words=len(raw.split()),
+        size=len(data),
+        mtime=0.0,
+        sha1=hashlib.sha1(data).hexdigest(),
+    )
+
+
+def seed_articles() -> list[Article]:
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        prefix = path.name[:3]
+        out.append(
+            article(prefix, path.read_text(encoding="utf-8"), "uk" if prefix == "004" else "ru")
+        )
+    return out
+
+
+DETAINED = re.compile(r"(задержали|затримано)\s+(\d{1,3}(?: \d{3})+|\d+)")
+
+
+def fake_prepare(art: Article) -> Prepared:
+    """Raw text, and a quantity for every «задержали N человек» / «затримано N осіб»."""
+    quantities = [
+        Quantity(
+            m.start(2),
+            m.end(2),
+            m.group(2),
+            float(m.group(2).replace(" ", "")),
+            None,
+            "человек",
+            "задержать",
+        )  # fmt: skip
+        for m in DETAINED.finditer(art.raw)
+    ]
+    return Prepared(
+        art.id, art.raw, art.language, Facts(quantities=quantities), art.title, art.outlet
+    )
+
+
+def lexical_rank(first: Article, candidates: Sequence[Article]) -> list[tuple[str, float]]:
+    from tui.compare import rank_prepared
+
+    return rank_prepared(fake_prepare(first), [fake_prepare(a) for a in candidates])
+
+
+class Library:
+    """The two methods the screen needs of the app's library."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.articles = articles
+
+    def article(self, article_id: str) -> Article:
+        return next(a for a in self.articles if a.id == article_id)
+
+    def all_articles(self) -> list[Article]:
+        return self.articles
+
+
+class Home(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Label("home")
+
+
+class Host(App[None]):
+    """A tiny app that pushes the screen under test."""
+
+    def __init__(self, make: Callable[[], Screen]) -> None:  # type: ignore[type-arg]
+        super().__init__()
+        self.make = make
+
+    def on_mount(self) -> None:
+        self.push_screen(Home())
+        self.push_screen(self.make())
+
+
+async def settle(pilot, rounds: int = 4) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def make_screen(
+    first: str, second: str | None, articles: list[Article] | None = None
+) -> Callable[[], CompareScreen]:
+    arts = articles or seed_articles()
+    lib = Library(arts)
+    return lambda: CompareScreen(
+        lib.article(first), lib, second, preparer=fake_prepare, ranker=lexical_rank
+    )
+
+
+def current_pieces(column: PassageColumn) -> list[str]:
+    return [str(w.render()) for w in column.query(".piece.-current")]
+
+
+@pytest.mark.asyncio
+async def test_compare_shows_columns_and_jumps_between_shared_passages() -> None:
+    app = Host(make_screen("000", "001"))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.comparison is not None
+        assert not screen.query_one("#compare-loading", LoadingIndicator).display
+        pairs = screen.comparison.pairs
+        assert len(pairs) >= 5
+        col_a = screen.query_one("#column-a", PassageColumn)
+        col_b = screen.query_one("#column-b", PassageColumn)
+        assert col_a.query(".piece.-same")
+        await pilot.press("right_square_bracket")
+        assert screen.pair_index == 0
+        assert current_pieces(col_a) and current_pieces(col_b)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert screen.pair_index == 2
+        assert pairs[2].b.text.split()[0] in " ".join(current_pieces(col_b))
+        await pilot.press("left_square_bracket")
+        assert screen.pair_index == 1
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert screen.pair_index == len(pairs) - 1  # wraps around
+
+
+@pytest.mark.asyncio
+async def test_disagreement_keys_mark_the_numbers_on_both_sides() -> None:
+    app = Host(make_screen("000", "004"))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.comparison is not None
+        (group,) = screen.comparison.disagreements
+        assert [v.value for v in group.a] == [7939]
+        assert [v.value for v in group.b] == [1925, 1700]
+        await pilot.press("right_curly_bracket")
+        assert screen.current_disagreement is group
+        col_a = screen.query_one("#column-a", PassageColumn)
+        marked = col_a.piece_widget(col_a._marked[0]).render()
+        assert "7939" in str(marked)
+        panel = screen.query_one("#fact-diff", FactDiffPanel)
+        assert "7939" in panel.render_text().plain and "1 925" in panel.render_text().plain
+        await pilot.press("left_curly_bracket")
+        assert screen.disagreement_index == 0
+
+
+@pytest.mark.asyncio
+async def test_fact_panel_toggles_and_escape_goes_back() -> None:
+    app = Host(make_screen("002", "003"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.query_one("#fact-diff").display
+        await pilot.press("d")
+        assert not screen.query_one("#fact-diff").display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Home)
+
+
+@pytest.mark.asyncio
+async def test_picker_ranks_other_articles_and_opens_the_choice() -> None:
+    app = Host(make_screen("000", None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickSecondArticle)
+        assert picker.ranked is not None
+        assert picker.ranked[0][0] == "001"  # the ministry statement 000 quotes
+        assert "000" not in [art_id for art_id, _ in picker.ranked]
+        options = picker.query_one(OptionList)
+        assert options.get_option_at_index(0).id == "001"
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.second is not None and screen.second.id == "001"
+        assert screen.comparison is not None and screen.comparison.b == "001"
+
+
+@pytest.mark.asyncio
+async def test_cancelling_the_picker_leaves_the_comparison() -> None:
+    app = Host(make_screen("000", None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PickSecondArticle)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, Home)
+
+
+@pytest.mark.asyncio
+async def test_article_text_is_never_markup() -> None:
+    arts = [article("evil", HOSTILE), *seed_articles()]
+    app = Host(make_screen("evil", "000", arts))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        col_a = screen.query_one("#column-a", PassageColumn)
+        shown = " ".join(str(w.render()) for w in col_a.query(Static))
+        assert "[@click=app.quit]Нажми[/]" in shown
+        await pilot.click("#column-a")
+        await pilot.press("right_square_bracket")
+        assert app.is_running
+
+
+def test_bindings_have_stable_ids() -> None:
+    ids = {b.id for b in CompareScreen.BINDINGS}  # type: ignore[union-attr]
+    assert {
+        "compare.next_shared",
+        "compare.previous_shared",
+        "compare.next_disagreement",
+        "compare.previous_disagreement",
+        "compare.toggle_facts",
+        "compare.back",
+    } <= ids
+
+
+def test_pieces_cover_passages_and_skip_blank_lines() -> None:
+    text = "Первый абзац. Общее предложение.\n\nВторой абзац."
+    start = text.index("Общее")
+    pieces = cut_pieces(text, [(start, start + len("Общее предложение."), 0, "same")])
+    assert [(text[p.start : p.end], p.kind) for p in pieces] == [
+        ("Первый абзац. ", None),
+        ("Общее предложение.", "same"),
+        ("Второй абзац.", None),
+    ]

@@ -1,0 +1,323 @@
+"""The comparison screen: two articles side by side, shared passages and disagreeing numbers.
+
+Constructor::
+
+    CompareScreen(
+        first: Article,                      # the article being read (column A)
+        library: Library | None = None,      # anything with .article(id) and .all_articles()
+        second: Article | str | None = None, # column B; None → PickSecondArticle is shown first
+        *,
+        preparer=tui.compare.prepare,        # Article -> Prepared (cleaned text + facts)
+        comparer=tui.compare.compare_prepared,  # (Prepared, Prepared) -> Comparison
+        ranker=pick_second.rank_articles,    # for the picker: (Article, [Article]) -> [(id, score)]
+    )
+
+How the main screen opens it (`c`): `app.push_screen(CompareScreen(article, library))` — the
+screen pushes `PickSecondArticle` (the other articles, ranked by overlap) on mount, and pops itself
+if the picker is cancelled. To choose the second article elsewhere, push the picker yourself and
+then the screen with `second=`::
+
+    def chosen(second_id: str | None) -> None:
+        if second_id:
+            app.push_screen(CompareScreen(article, library, second_id))
+    app.push_screen(PickSecondArticle(article, library.all_articles()), chosen)
+
+Preparing and comparing run in a thread worker (`@work(thread=True)`) while a LoadingIndicator
+shows; the result comes back with `call_from_thread`. Keys (stable binding ids, see BINDINGS):
+`]`/`[` next/previous shared passage, `}`/`{` next/previous disagreement (numbers that conflict or
+differ), `d` fact-diff panel, `b` pick another second article, `Escape` back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from tui.app.screens.pick_second import PickSecondArticle, Ranker, rank_articles
+from tui.app.widgets.fact_diff import FactDiffPanel
+from tui.app.widgets.passage_column import PassageColumn
+from tui.compare import Comparison, Prepared, ValueGroup, compare_prepared, prepare
+
+if TYPE_CHECKING:
+    from tui.corpus import Article
+
+Preparer = Callable[["Article"], Prepared]
+Comparer = Callable[[Prepared, Prepared], Comparison]
+
+
+class CompareScreen(Screen[None]):
+    """Two articles in aligned columns, with the difference of their facts."""
+
+    CSS_PATH = "compare.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "next_shared", "Next shared", id="compare.next_shared"),
+        Binding(
+            "left_square_bracket", "previous_shared", "Prev shared", id="compare.previous_shared"
+        ),
+        Binding(
+            "right_curly_bracket",
+            "next_disagreement",
+            "Next disagreement",
+            id="compare.next_disagreement",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_disagreement",
+            "Prev disagreement",
+            id="compare.previous_disagreement",
+        ),
+        Binding("d", "toggle_facts", "Fact diff", id="compare.toggle_facts"),
+        Binding("b", "pick_second", "Other article", id="compare.pick_second"),
+        Binding("tab", "focus_next_column", "Next column", show=False, id="compare.focus_next"),
+        Binding("escape", "back", "Back", id="compare.back"),
+    ]
+
+    comparison: var[Comparison | None] = var(None, init=False)
+    """The comparison once computed (None while the worker runs)."""
+    pair_index: var[int | None] = var(None, init=False)
+    """The aligned pair being looked at (index into `comparison.pairs`)."""
+    disagreement_index: var[int | None] = var(None, init=False)
+    """The disagreement being looked at (index into `comparison.disagreements`)."""
+
+    def __init__(
+        self,
+        first: Article,
+        library: Any | None = None,
+        second: Article | str | None = None,
+        *,
+        preparer: Preparer = prepare,
+        comparer: Comparer = compare_prepared,
+        ranker: Ranker = rank_articles,
+    ) -> None:
+        super().__init__()
+        self.first = first
+        self.library = library
+        self.second: Article | None = self._resolve(second)
+        self.preparer = preparer
+        self.comparer = comparer
+        self.ranker = ranker
+        self.prepared: tuple[Prepared, Prepared] | None = None
+
+    def _resolve(self, second: Article | str | None) -> Article | None:
+        if second is None or not isinstance(second, str):
+            return second
+        if self.library is None:
+            raise ValueError("a second article id needs a library to look it up")
+        return self.library.article(second)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Comparing…"), id="compare-status")
+        yield LoadingIndicator(id="compare-loading")
+        yield Horizontal(id="compare-columns")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.second is None:
+            self.action_pick_second()
+        else:
+            self._start()
+
+    # --- choosing the second article and computing -----------------------------------------
+
+    def action_pick_second(self) -> None:
+        """Choose (another) second article from the ranked list."""
+        candidates = list(self.library.all_articles()) if self.library is not None else []
+        if not candidates:
+            self.notify("No other articles to compare with.", severity="warning")
+            if self.second is None:
+                self.dismiss_screen()
+            return
+        self.app.push_screen(PickSecondArticle(self.first, candidates, self.ranker), self._picked)
+
+    def _picked(self, second_id: str | None) -> None:
+        if second_id is None:
+            if self.second is None:
+                self.dismiss_screen()
+            return
+        self.second = self._resolve(second_id)
+        self._start()
+
+    def dismiss_screen(self) -> None:
+        """Leave the comparison (pop this screen if it is on top)."""
+        if self.app.screen is self:
+            self.app.pop_screen()
+        else:
+            self.call_after_refresh(self.dismiss_screen)
+
+    def _start(self) -> None:
+        assert self.second is not None
+        self.comparison = None
+        self.query_one("#compare-loading", LoadingIndicator).display = True
+        status = Text("Comparing ")
+        status.append(self.first.title or self.first.id, style="bold")
+        status.append(" with ")
+        status.append(self.second.title or self.second.id, style="bold")
+        status.append(" …")
+        self.query_one("#compare-status", Static).update(status)
+        self._compute(self.first, self.second)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _compute(self, first: Article, second: Article) -> None:
+        worker = get_current_worker()
+        a = self.preparer(first)
+        if worker.is_cancelled:
+            return
+        b = self.preparer(second)
+        if worker.is_cancelled:
+            return
+        result = self.comparer(a, b)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, a, b, result)
+
+    async def _show(self, a: Prepared, b: Prepared, comparison: Comparison) -> None:
+        self.prepared = (a, b)
+        columns = self.query_one("#compare-columns", Horizontal)
+        await columns.remove_children()
+        pa = [(p.a.start, p.a.end, i, p.kind) for i, p in enumerate(comparison.pairs)]
+        pb = [(p.b.start, p.b.end, i, p.kind) for i, p in enumerate(comparison.pairs)]
+        await columns.mount(
+            PassageColumn(_title(self.first, "A"), _meta(self.first), a.text, pa, id="column-a"),
+            PassageColumn(_title(self.second, "B"), _meta(self.second), b.text, pb, id="column-b"),
+            FactDiffPanel(id="fact-diff"),
+        )
+        self.query_one("#compare-loading", LoadingIndicator).display = False
+        self.pair_index = None
+        self.disagreement_index = None
+        self.comparison = comparison
+        self.query_one("#fact-diff", FactDiffPanel).show(comparison)
+        self.query_one("#column-a", PassageColumn).focus()
+        self._update_status()
+
+    # --- navigation ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Navigation applies only once there is a comparison with something to navigate."""
+        if action in ("next_shared", "previous_shared"):
+            return bool(self.comparison and self.comparison.pairs)
+        if action in ("next_disagreement", "previous_disagreement"):
+            return bool(self.comparison and self.comparison.disagreements)
+        if action in ("toggle_facts", "focus_next_column"):
+            return self.comparison is not None
+        return True
+
+    def action_next_shared(self) -> None:
+        """Scroll both columns to the next aligned passage."""
+        self._step_pair(1)
+
+    def action_previous_shared(self) -> None:
+        """Scroll both columns to the previous aligned passage."""
+        self._step_pair(-1)
+
+    def _step_pair(self, step: int) -> None:
+        if not self.comparison or not self.comparison.pairs:
+            return
+        count = len(self.comparison.pairs)
+        if self.pair_index is None:
+            self.pair_index = 0 if step > 0 else count - 1
+        else:
+            self.pair_index = (self.pair_index + step) % count
+
+    def watch_pair_index(self, index: int | None) -> None:
+        for column_id in ("#column-a", "#column-b"):
+            self.query_one(column_id, PassageColumn).show_pair(index)
+        self._update_status()
+
+    def action_next_disagreement(self) -> None:
+        """Show the next group of numbers that conflict or differ, in both columns."""
+        self._step_disagreement(1)
+
+    def action_previous_disagreement(self) -> None:
+        """Show the previous group of numbers that conflict or differ."""
+        self._step_disagreement(-1)
+
+    def _step_disagreement(self, step: int) -> None:
+        if not self.comparison or not self.comparison.disagreements:
+            return
+        count = len(self.comparison.disagreements)
+        if self.disagreement_index is None:
+            self.disagreement_index = 0 if step > 0 else count - 1
+        else:
+            self.disagreement_index = (self.disagreement_index + step) % count
+
+    def watch_disagreement_index(self, index: int | None) -> None:
+        group = self.current_disagreement
+        self.query_one("#column-a", PassageColumn).mark(
+            [(v.start, v.end) for v in group.a] if group else []
+        )
+        self.query_one("#column-b", PassageColumn).mark(
+            [(v.start, v.end) for v in group.b] if group else []
+        )
+        if self.comparison is not None:
+            panel = self.query_one("#fact-diff", FactDiffPanel)
+            panel.show(self.comparison, group)
+        self._update_status()
+
+    @property
+    def current_disagreement(self) -> ValueGroup | None:
+        """The disagreement being looked at, if any."""
+        if self.comparison is None or self.disagreement_index is None:
+            return None
+        groups = self.comparison.disagreements
+        return (
+            groups[self.disagreement_index] if 0 <= self.disagreement_index < len(groups) else None
+        )
+
+    def action_toggle_facts(self) -> None:
+        """Show or hide the fact-diff panel."""
+        self.toggle_class("-no-facts")
+
+    def action_focus_next_column(self) -> None:
+        """Move focus between the two columns and the fact panel."""
+        self.focus_next()
+
+    def action_back(self) -> None:
+        """Back to the previous screen."""
+        self.workers.cancel_group(self, "compare")
+        self.dismiss_screen()
+
+    # --- status line ------------------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        comp = self.comparison
+        if comp is None:
+            return
+        same = sum(p.kind == "same" for p in comp.pairs)
+        similar = len(comp.pairs) - same
+        text = Text()
+        text.append(f"{same} same, {similar} similar passages")
+        if self.pair_index is not None:
+            pair = comp.pairs[self.pair_index]
+            text.append(
+                f" · passage {self.pair_index + 1}/{len(comp.pairs)} ({pair.kind} {pair.score:.2f})"
+            )
+        text.append(
+            f" · {len(comp.entities.shared)} shared entities"
+            f" · {len(comp.disagreements)} disagreements"
+        )
+        group = self.current_disagreement
+        if group is not None and self.disagreement_index is not None:
+            text.append(f" · {self.disagreement_index + 1}/{len(comp.disagreements)}: ")
+            text.append(f"{group.what} ({group.status})", style="bold")
+        text.append("   ] [ passages  } { numbers  d facts  Esc back", style="dim")
+        self.query_one("#compare-status", Static).update(text)
+
+
+def _title(article: Article, side: str) -> str:
+    return f"{side}: {article.title or article.id}"
+
+
+def _meta(article: Article) -> str:
+    return f"{article.id} · {article.outlet} · {article.language} · {article.date or '—'}"

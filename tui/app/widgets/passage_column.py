@@ -1,0 +1,159 @@
+"""One column of the comparison screen: an article's cleaned text, aligned passages highlighted.
+
+The text is cut into pieces — at paragraph breaks and at the edges of aligned passages — and each
+piece is a `Static` holding a `rich.text.Text` built from plain strings (never markup). Passage
+pieces carry the classes `-same` or `-similar` (coloured by the theme in DEFAULT_CSS) and `-current`
+when they belong to the pair being looked at, so the screen can scroll both columns to the same pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+@dataclass(slots=True)
+class Piece:
+    """A stretch of the text: plain, or part of one or more aligned passages."""
+
+    start: int
+    end: int
+    kind: str | None = None
+    pairs: set[int] = field(default_factory=set)
+
+
+def cut_pieces(text: str, passages: Sequence[tuple[int, int, int, str]]) -> list[Piece]:
+    """Cut `text` at paragraph breaks and passage edges.
+
+    `passages` are (start, end, pair index, kind). Blank separators between paragraphs are dropped.
+    A piece inside several passages takes the strongest kind (`same` over `similar`).
+    """
+    bounds = {0, len(text)}
+    for start, end, _, _ in passages:
+        bounds.update((start, end))
+    pos = 0
+    for para in text.split("\n\n"):
+        bounds.update((pos, pos + len(para)))
+        pos += len(para) + 2
+    edges = sorted(b for b in bounds if 0 <= b <= len(text))
+    pieces: list[Piece] = []
+    for start, end in zip(edges, edges[1:], strict=False):
+        chunk = text[start:end]
+        if not chunk.strip():
+            continue
+        piece = Piece(start, end)
+        for p_start, p_end, index, kind in passages:
+            if p_start <= start and end <= p_end:
+                piece.pairs.add(index)
+                if piece.kind != "same":
+                    piece.kind = kind
+        pieces.append(piece)
+    return pieces
+
+
+class PassageColumn(VerticalScroll, can_focus=True):
+    """An article's text with aligned passages highlighted; scrolls to a pair or an offset."""
+
+    DEFAULT_CSS = """
+    PassageColumn {
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+        & > .piece { width: 1fr; }
+        & > .piece.-para-start { margin-top: 1; }
+        & > .piece.-same { background: $success 25%; }
+        & > .piece.-similar { background: $warning 25%; }
+        & > .piece.-current { background: $accent 45%; text-style: bold; }
+        & > .column-title { text-style: bold; color: $text-primary; }
+        & > .column-meta { color: $text-muted; }
+    }
+    """
+
+    def __init__(
+        self,
+        title: str,
+        meta: str,
+        text: str,
+        passages: Sequence[tuple[int, int, int, str]],
+        *,
+        id: str | None = None,  # noqa: A002 - Textual's own name
+    ) -> None:
+        super().__init__(id=id)
+        self.title = title
+        self.meta = meta
+        self.text = text
+        self.pieces = cut_pieces(text, passages)
+        self._current: set[int] = set()
+        self._marked: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.title), classes="column-title")
+        yield Static(Text(self.meta), classes="column-meta")
+        para_starts = {0}
+        pos = 0
+        for para in self.text.split("\n\n"):
+            para_starts.add(pos)
+            pos += len(para) + 2
+        for i, piece in enumerate(self.pieces):
+            classes = ["piece"]
+            if piece.kind:
+                classes.append(f"-{piece.kind}")
+            if piece.start in para_starts:
+                classes.append("-para-start")
+            yield Static(self._render_piece(piece), id=f"piece-{i}", classes=" ".join(classes))
+
+    def _render_piece(self, piece: Piece, marks: Sequence[tuple[int, int]] = ()) -> Text:
+        raw = self.text[piece.start : piece.end]
+        offset = piece.start + len(raw) - len(raw.lstrip())
+        text = Text(raw.strip())
+        for start, end in marks:
+            text.stylize("reverse", max(0, start - offset), max(0, end - offset))
+        return text
+
+    def piece_widget(self, index: int) -> Static:
+        """The Static showing piece `index`."""
+        return self.query_one(f"#piece-{index}", Static)
+
+    def show_pair(self, pair: int | None) -> None:
+        """Mark the pieces of `pair` as current and scroll the first one to the top."""
+        for i in self._current_pieces():
+            self.piece_widget(i).remove_class("-current")
+        self._current = {pair} if pair is not None else set()
+        first: Static | None = None
+        for i in self._current_pieces():
+            widget = self.piece_widget(i)
+            widget.add_class("-current")
+            first = first or widget
+        if first is not None:
+            self.scroll_to_widget(first, top=True, animate=False)
+
+    def _current_pieces(self) -> list[int]:
+        return [i for i, p in enumerate(self.pieces) if p.pairs & self._current]
+
+    def piece_at(self, offset: int) -> int | None:
+        """Index of the piece containing `offset` (None if it falls between pieces)."""
+        for i, piece in enumerate(self.pieces):
+            if piece.start <= offset < piece.end:
+                return i
+        return None
+
+    def mark(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Show `spans` (offsets into the text) in reverse video and scroll to the first."""
+        for i in self._marked:
+            self.piece_widget(i).update(self._render_piece(self.pieces[i]))
+        self._marked = []
+        by_piece: dict[int, list[tuple[int, int]]] = {}
+        for start, end in spans:
+            index = self.piece_at(start)
+            if index is not None:
+                by_piece.setdefault(index, []).append((start, end))
+        for index, marks in by_piece.items():
+            self.piece_widget(index).update(self._render_piece(self.pieces[index], marks))
+            self._marked.append(index)
+        if by_piece:
+            first = min(by_piece)
+            self.scroll_to_widget(self.piece_widget(first), top=True, animate=False)
