@@ -14,7 +14,13 @@ from enum import StrEnum
 
 
 class NotesError(Exception):
-    """The notes file could not be read or written. The message is one readable sentence."""
+    """The notes file could not be read or written. The message is one readable sentence.
+
+    Raised by `NotesStore.add`/`update` after the change was made in memory; `note` is then the
+    note as it stands (kept, `pending`, saved by the next successful save).
+    """
+
+    note: Note | None = None
 
 
 class AnchorStatus(StrEnum):

@@ -117,7 +117,8 @@ class NotesStore:
         """Add a note (on the article, or on `anchor`'s passage) and save. Returns the new note.
 
         `quote` alone records a passage without a position; with `anchor` it must equal
-        `anchor.quote`. On NotesError the note stays in memory (`pending`) and the error propagates.
+        `anchor.quote`. On NotesError the note stays in memory (`pending`) and the error, whose
+        `note` attribute is the new note, propagates.
         """
         if anchor is not None:
             if quote is not None and quote != anchor.quote:
@@ -136,7 +137,7 @@ class NotesStore:
             updated=stamp,
         )
         self._notes[note.id] = note
-        self.save()
+        self._save_keeping(note)
         return self._notes.get(note.id, note)
 
     def update(
@@ -158,8 +159,9 @@ class NotesStore:
             changes["anchor"] = anchor
             changes["quote"] = anchor.quote if anchor is not None else None
         if changes:
-            self._notes[note_id] = replace(note, updated=now_iso(), **changes)  # type: ignore[arg-type]
-        self.save()
+            note = replace(note, updated=now_iso(), **changes)  # type: ignore[arg-type]
+            self._notes[note_id] = note
+        self._save_keeping(note)
         return self._notes.get(note_id, note)
 
     def delete(self, note_id: str) -> None:
@@ -182,6 +184,14 @@ class NotesStore:
         return found.status
 
     # -- saving -----------------------------------------------------------------------------
+
+    def _save_keeping(self, note: Note) -> None:
+        """Save; on failure the change stays in memory and the error carries the note."""
+        try:
+            self.save()
+        except NotesError as exc:
+            exc.note = note
+            raise
 
     def save(self) -> SaveResult:
         """Merge with the file as it is now and write the result atomically (see module doc)."""
