@@ -81,6 +81,7 @@ def open_store(args: argparse.Namespace) -> NotesStore:
 
 def run_add(args: argparse.Namespace) -> int:
     """Add one note; prints its id."""
+    store = open_store(args)  # first: a broken notes file fails before the corpus is read
     corpus = open_corpus(args)
     try:
         article = corpus.resolve(args.article)
@@ -100,7 +101,6 @@ def run_add(args: argparse.Namespace) -> int:
         hits = count_occurrences(text, anchor.quote)
         if hits > 1:
             print(f"note: the quote occurs {hits} times; anchored to the first", file=sys.stderr)
-    store = open_store(args)
     meta = ArticleMeta(title=article.title, outlet=article.outlet, date=article.date)
     try:
         note = store.add(article.id, args.text, anchor=anchor, tags=args.tag, article=meta)
