@@ -1,0 +1,21 @@
+"""Cleaning: raw page text → Document (title, date line, paragraphs, what was removed and why).
+
+Core module: never imports textual. Rules are data (`rules.toml`), extended from the config file
+through `rules_from_config`.
+"""
+
+from tui.clean.cleaner import clean_article, clean_text
+from tui.clean.document import Block, Document, Removed
+from tui.clean.rules import Rule, Rules, default_rules, rules_from_config
+
+__all__ = [
+    "Block",
+    "Document",
+    "Removed",
+    "Rule",
+    "Rules",
+    "clean_article",
+    "clean_text",
+    "default_rules",
+    "rules_from_config",
+]

@@ -1,0 +1,60 @@
+"""Recognise date lines («12 января 2022, 14:30», «09.01.2022», «date 2022-01») near the title."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    r"январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|"
+    r"октябр[ья]|ноябр[ья]|декабр[ья]|"
+    r"січ(?:ня|ень)|лют(?:ого|ий)|берез(?:ня|ень)|квіт(?:ня|ень)|трав(?:ня|ень)|черв(?:ня|ень)|"
+    r"лип(?:ня|ень)|серп(?:ня|ень)|верес(?:ня|ень)|жовт(?:ня|ень)|листопада?|груд(?:ня|ень)|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_YEAR_WORD = r"(?:\s*(?:г\.?|года|год|р\.?|року|рік))?"
+DATE = (
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?(?:,?\s+\d{{4}}{_YEAR_WORD})?"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    r"|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})"
+    r"|\d{4}-\d{2}(?:-\d{2})?(?:T\d{2}:\d{2}(?::\d{2})?\S*)?"
+    r"|сегодня|вчера|сьогодні|вчора|today|yesterday)"
+)
+TIME = r"\d{1,2}[:.]\d{2}"
+_DATE_RE = re.compile(DATE, re.IGNORECASE)
+_LABEL = (
+    r"(?:date|дата|опубликовано|обновлено|опубліковано|оновлено|published|updated|изменено|"
+    r"змінено|дата публикации|дата публікації|дата обновления|дата оновлення)"
+)
+_FILLER = re.compile(
+    rf"{_LABEL}|{TIME}|\b(?:в|о|об|at|on|г|р|года|року|понедельник|вторник|среда|четверг|"
+    r"пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п'ятниця|пʼятниця|субота|"
+    r"неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday|пн|вт|ср|чт|пт|сб|вс|нд)\b"
+    r"|[\s,.:|/—–\-]+",
+    re.IGNORECASE,
+)
+_LEADING_LABEL = re.compile(rf"^\s*{_LABEL}\s*:?\s*", re.IGNORECASE)
+HEADER = re.compile(rf"^\s*{_LABEL}\s*:?\s*((?:{DATE})(?:[,\s]+{TIME})?)\s+", re.IGNORECASE)
+_DATE_AND_TIME = re.compile(
+    rf"(?:{TIME}[,\s]+)?(?:{DATE})(?:[,\s|]+(?:в\s+|о\s+)?{TIME})?", re.IGNORECASE
+)
+
+
+def date_line_of(line: str) -> str | None:
+    """The line without its label if it is only a date (and time), else None."""
+    if len(line) > 80 or not _DATE_RE.search(line):
+        return None
+    rest = _DATE_RE.sub(" ", line)
+    if _FILLER.sub("", rest):
+        return None
+    return _LEADING_LABEL.sub("", line).strip() or None
+
+
+def date_in_byline(line: str) -> str | None:
+    """A date (with its time) inside a short byline such as «Иван Петров, 12 января 2022, 14:30»."""
+    if len(line) > 120 or len(line.split()) > 14:
+        return None
+    found = _DATE_AND_TIME.search(line)
+    if found is None or not re.search(r"\d{4}|\d:\d\d", found.group()):
+        return None
+    return found.group().strip(" ,|")

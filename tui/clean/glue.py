@@ -1,0 +1,36 @@
+"""Repair sentences glued together by scrapers: «человекПрезидент», «ситуация.10 января»."""
+
+from __future__ import annotations
+
+import re
+
+_LOWER = "а-яёіїєґ"
+_UPPER = "А-ЯЁІЇЄҐ"
+
+# A word that starts in lower case and turns into a capitalised word: two words whose boundary
+# (a full stop and a space) was lost. Brand names in camel case start with a capital (ПриватБанк,
+# МегаФон) and are left alone.
+_CAMEL_GLUE = re.compile(
+    rf"(?<![{_LOWER}{_UPPER}\w])([{_LOWER}][{_LOWER}'’-]{{2,}})([{_UPPER}][{_LOWER}]{{2,}})\b"
+)
+
+# Sentence punctuation followed directly by a capital, a digit or an opening quote.
+_MISSING_SPACE = re.compile(rf"(?<=[{_LOWER}a-z]{{2}}[.!?…])(?=[{_UPPER}\d«„])")
+# A closing quote or bracket followed directly by a capitalised word.
+_QUOTE_GLUE = re.compile(rf"(?<=[»”)])(?=[{_UPPER}][{_LOWER}])")
+
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_ODD_SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]{2}|[\t\u00a0\u2009\u202f]")
+
+
+def repair_glue(text: str) -> str:
+    """Return `text` with lost sentence boundaries restored and runs of spaces collapsed."""
+    if _CAMEL_GLUE.search(text):
+        text = _CAMEL_GLUE.sub(r"\1. \2", text)
+    if _MISSING_SPACE.search(text):
+        text = _MISSING_SPACE.sub(" ", text)
+    if _QUOTE_GLUE.search(text):
+        text = _QUOTE_GLUE.sub(" ", text)
+    if _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    return text.strip()

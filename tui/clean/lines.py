@@ -1,0 +1,115 @@
+"""The line model of the multi-line path: raw lines with offsets and cheap features."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE = re.compile(r"[^\n]+")
+_SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Ends a sentence: . ! ? … optionally followed by closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?…][\"'»”“’)\]]*$")
+_ENDS_PERIOD = re.compile(r"[.…][\"'»”“’)\]]*$")
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
+_BULLET = re.compile(r"^[•·▪●◦‣*–—-]\s+\S")
+
+BODY_MIN_WORDS = 6
+LONG_WORDS = 25
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank raw line: stripped text, raw span and what the cleaner decided."""
+
+    text: str
+    start: int
+    end: int
+    gap_before: bool
+    words: int
+    status: str = "keep"  # keep | drop | title | date
+    reason: str = ""
+    kind: str = "paragraph"
+
+    @property
+    def kept(self) -> bool:
+        """Still a candidate for the cleaned text."""
+        return self.status == "keep"
+
+    @property
+    def terminal(self) -> bool:
+        """Ends with sentence punctuation."""
+        return bool(_TERMINAL.search(self.text))
+
+    @property
+    def ends_with_period(self) -> bool:
+        """Ends with a full stop or an ellipsis (not ? or !)."""
+        return bool(_ENDS_PERIOD.search(self.text))
+
+    @property
+    def body_like(self) -> bool:
+        """Looks like a paragraph of running text."""
+        return (self.words >= BODY_MIN_WORDS and self.terminal) or self.words >= LONG_WORDS
+
+    @property
+    def numbered(self) -> int | None:
+        """The item number of a «1. …» / «1) …» line."""
+        found = _NUMBERED.match(self.text)
+        return int(found.group(1)) if found else None
+
+    @property
+    def bulleted(self) -> bool:
+        """A «• …» / «— …» list item."""
+        return bool(_BULLET.match(self.text))
+
+    def drop(self, reason: str) -> None:
+        """Mark the line removed, keeping the first reason given."""
+        if self.status == "keep":
+            self.status = "drop"
+            self.reason = reason
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated tokens, less lone dashes and bullets (cheap: this runs on every line)."""
+    tokens = text.split()
+    return len(tokens) - sum(1 for t in tokens if len(t) == 1 and not t.isalnum())
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-blank lines with the raw offsets of their stripped content."""
+    lines: list[Line] = []
+    previous_end = 0
+    for found in _LINE.finditer(raw):
+        segment = found.group()
+        stripped = segment.strip()
+        if not stripped:
+            continue
+        start = found.start() + (len(segment) - len(segment.lstrip()))
+        end = start + len(stripped)
+        gap = raw.count("\n", previous_end, found.start()) > 1 or not lines
+        text = _SPACES.sub(" ", stripped) if _ODD_SPACE.search(stripped) else stripped
+        lines.append(Line(text, start, end, gap, count_words(text)))
+        previous_end = found.end()
+    return lines
+
+
+def headline_like(line: Line, max_words: int = 25) -> bool:
+    """A short line without a closing full stop: a headline, menu item or caption."""
+    return 1 <= line.words <= max_words and not line.ends_with_period and len(line.text) <= 300
+
+
+def stopword_ratio(text: str, stopwords: frozenset[str]) -> float:
+    """Share of words that are function words (high in prose, near zero in menus and tags)."""
+    words = [w.casefold().replace("ё", "е") for w in _WORD.findall(text)]
+    if not words:
+        return 0.0
+    return sum(w in stopwords for w in words) / len(words)
+
+
+def title_case_ratio(text: str) -> float:
+    """Share of words that start with a capital (high in menus: «Новости Политика Спорт»)."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)

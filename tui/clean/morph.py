@@ -1,0 +1,58 @@
+"""Lazy morphology (pymorphy3) for the sentence-level passes on one-line pages only."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+
+
+@lru_cache(maxsize=2)
+def analyzer(lang: str) -> Any:
+    """One MorphAnalyzer per language per process (ru or uk)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk" if lang == "uk" else "ru")
+
+
+class Morph:
+    """Questions about single words, answered from their most likely parse."""
+
+    def __init__(self, lang: str) -> None:
+        self._morph = analyzer(lang)
+        self._cache: dict[str, Any] = {}
+
+    def _tag(self, word: str) -> Any:
+        tag = self._cache.get(word)
+        if tag is None:
+            tag = self._morph.parse(word)[0].tag
+            self._cache[word] = tag
+        return tag
+
+    def is_finite_verb(self, word: str) -> bool:
+        """A personal verb form (заявил, делает) — not an infinitive or participle."""
+        return "VERB" in self._tag(word.lower())
+
+    def is_past_verb(self, word: str) -> bool:
+        """A past-tense verb (заявил, сообщила)."""
+        tag = self._tag(word.lower())
+        return "VERB" in tag and "past" in tag
+
+    def is_function_word(self, word: str) -> bool:
+        """A preposition, conjunction or particle (в, и, же)."""
+        tag = self._tag(word.lower())
+        return bool({"PREP", "CONJ", "PRCL"} & set(str(tag).replace(" ", ",").split(",")))
+
+    def is_proper(self, word: str) -> bool:
+        """A name, surname, place, organisation, or a word the dictionary does not know."""
+        if not self._morph.word_is_known(word.lower()):
+            return True
+        tag = self._morph.parse(word)[0].tag
+        return bool(_PROPER & set(str(tag).replace(" ", ",").split(",")))
+
+    def is_nominative(self, word: str) -> bool:
+        """The most likely parse (or any close one) is in the nominative case."""
+        parses = self._morph.parse(word)
+        best = parses[0].score
+        return any("nomn" in p.tag for p in parses if p.score >= best * 0.5)

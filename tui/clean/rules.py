@@ -1,0 +1,248 @@
+"""Boilerplate rules as data: the shipped `rules.toml` plus user rules from the config file.
+
+A rule has a `name` (the reason shown for what it removed), an `action` and what it matches:
+`phrases` are whole lines compared case-insensitively after trimming punctuation and bullets;
+`patterns` are regular expressions searched (case-insensitively) in each stripped line.
+
+Actions:
+- `drop_line` — remove the matching line;
+- `drop_with_next` — remove the line, and when it is a bare marker («Читайте также:») the
+  linked headline(s) right after it;
+- `drop_from_here` — remove the line and everything after it (a footer starts here); applied
+  only when less article text follows than precedes it, so a stray match cannot eat the body.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+Action = Literal["drop_line", "drop_with_next", "drop_from_here"]
+ACTIONS: tuple[str, ...] = ("drop_line", "drop_with_next", "drop_from_here")
+
+RULES_FILE = Path(__file__).with_name("rules.toml")
+
+_TRIM = re.compile(r"^[\W_]+|[\W_]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_phrase(text: str) -> str:
+    """Casefold, fold ё→е, collapse spaces and trim punctuation, bullets and symbols at both ends."""
+    text = _SPACES.sub(" ", text.casefold().replace("ё", "е"))
+    return _TRIM.sub("", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named rule: phrases and/or one pattern, an action, an optional line-length limit.
+
+    Shipped patterns are written in lower case and matched against the lower-cased line (fast);
+    user patterns are matched case-insensitively against the line as it is. `needs` lists
+    substrings of which at least one must occur in the lower-cased line before the pattern runs.
+    """
+
+    name: str
+    action: Action
+    phrases: frozenset[str] = frozenset()
+    pattern: re.Pattern[str] | None = None
+    max_chars: int | None = None
+    needs: tuple[str, ...] = ()
+    shipped: bool = False
+
+
+class Rules:
+    """An ordered set of rules with fast line matching (one dict lookup, a few regexes)."""
+
+    def __init__(self, rules: list[Rule], stopwords: frozenset[str] = frozenset()) -> None:
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self.stopwords = stopwords
+        self._phrases: dict[str, Rule] = {}
+        for rule in self.rules:
+            for phrase in rule.phrases:
+                self._phrases.setdefault(phrase, rule)
+        # Phrases are compared after trimming; allow generous room for bullets and punctuation.
+        self._longest_phrase = max((len(p) for p in self._phrases), default=0) * 2 + 8
+        patterned = [rule for rule in self.rules if rule.pattern is not None]
+        # Per length limit: shipped patterns anchored at ^ in one combined regex, the rest one by
+        # one; a long body paragraph is only tested against the patterns whose max_chars admit it.
+        limits = sorted({r.max_chars for r in patterned if r.max_chars is not None})
+        self._buckets: list[tuple[int, list[Rule], re.Pattern[str] | None, list[Rule]]] = []
+        for limit in [*limits, None]:
+            bucket = [
+                r
+                for r in patterned
+                if r.max_chars is None or (limit is not None and r.max_chars >= limit)
+            ]
+            anchored = [
+                r
+                for r in bucket
+                if r.shipped and not r.needs and _anchored(r.pattern.pattern)  # type: ignore[union-attr]
+            ]
+            combined = _combine(anchored)
+            if combined is None:
+                anchored = []
+            others = [r for r in bucket if r not in anchored]
+            self._buckets.append((limit or 1 << 62, anchored, combined, others))
+        self._needs = sorted({n for r in patterned for n in r.needs})
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __add__(self, other: Rules) -> Rules:
+        return Rules(list(self.rules) + list(other.rules), self.stopwords | other.stopwords)
+
+    def match(self, line: str) -> Rule | None:
+        """The first rule matching the stripped `line`, or None."""
+        if len(line) <= self._longest_phrase:
+            rule = self._phrases.get(normalize_phrase(line))
+            if rule is not None:
+                return rule
+        size = len(line)
+        low = line.lower()
+        present = {n for n in self._needs if n in low}
+        for limit, anchored, combined, others in self._buckets:
+            if size > limit:
+                continue
+            for rule in others:
+                if rule.needs and present.isdisjoint(rule.needs):
+                    continue
+                if rule.pattern.search(low if rule.shipped else line):  # type: ignore[union-attr]
+                    return rule
+            if combined is not None:
+                found = combined.match(low)
+                if found is not None:
+                    return anchored[int(found.lastgroup[1:])]  # type: ignore[index]
+            return None
+        return None
+
+
+def _anchored(pattern: str) -> bool:
+    """True when the pattern starts with ^ and has no top-level alternative (so match == search)."""
+    if not pattern.startswith("^"):
+        return False
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
+
+
+def _combine(rules: list[Rule]) -> re.Pattern[str] | None:
+    """Shipped patterns in one alternation, a named group per rule (None if they clash)."""
+    if not rules:
+        return None
+    alternatives = [f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules)]  # type: ignore[union-attr]
+    try:
+        return re.compile("|".join(alternatives))
+    except re.error:
+        return None
+
+
+def _compile(pattern: str, where: str, *, shipped: bool) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, 0 if shipped else re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"{where}: 'pattern' is not a valid regular expression ({exc})") from None
+
+
+def _rule_from_table(table: dict[str, Any], where: str, *, shipped: bool) -> list[Rule]:
+    allowed = {"name", "action", "phrase", "pattern", "max_chars"}
+    if shipped:
+        allowed |= {"phrases", "patterns", "needs"}
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ValueError(
+            f"{where}: unknown key {unknown[0]!r} (expected one of: {', '.join(sorted(allowed))})"
+        )
+    name = table.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{where}: 'name' must be a non-empty string")
+    where = f"{where} ({name!r})"
+    action = table.get("action", "drop_line")
+    if action not in ACTIONS:
+        raise ValueError(f"{where}: 'action' must be one of {', '.join(ACTIONS)}, not {action!r}")
+    max_chars = table.get("max_chars")
+    if max_chars is not None and (
+        isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars <= 0
+    ):
+        raise ValueError(f"{where}: 'max_chars' must be a positive integer")
+    phrases: list[str] = []
+    patterns: list[str] = []
+    for key, bucket in (("phrase", phrases), ("pattern", patterns)):
+        value = table.get(key)
+        if value is not None:
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"{where}: {key!r} must be a non-empty string")
+            bucket.append(value)
+    for key, bucket in (("phrases", phrases), ("patterns", patterns)):
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ValueError(f"{where}: {key!r} must be a list of non-empty strings")
+        bucket.extend(value)
+    if not phrases and not patterns:
+        raise ValueError(f"{where}: needs a 'phrase' or a 'pattern'")
+    if not shipped and "phrase" in table and "pattern" in table:
+        raise ValueError(f"{where}: give either 'phrase' or 'pattern', not both")
+    phrase_set = frozenset(p for p in (normalize_phrase(p) for p in phrases) if p)
+    if phrases and not phrase_set:
+        raise ValueError(f"{where}: 'phrase' has no letters or digits")
+    rules = [Rule(name=name, action=action, phrases=phrase_set, max_chars=max_chars)]
+    if not phrase_set:
+        rules = []
+    needs = tuple(table.get("needs", ()))
+    for pattern in patterns:
+        compiled = _compile(pattern, where, shipped=shipped)
+        if compiled.search(""):
+            raise ValueError(f"{where}: 'pattern' {pattern!r} matches an empty line; anchor it")
+        rules.append(
+            Rule(name, action, pattern=compiled, max_chars=max_chars, needs=needs, shipped=shipped)
+        )
+    return rules
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    """The rules shipped in `tui/clean/rules.toml` (parsed once per process)."""
+    data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    rules: list[Rule] = []
+    for i, table in enumerate(data.get("rule", [])):
+        rules.extend(_rule_from_table(table, f"{RULES_FILE.name} rule #{i + 1}", shipped=True))
+    stopwords = frozenset(
+        normalize_phrase(word) for words in data.get("stopwords", {}).values() for word in words
+    )
+    return Rules(rules, stopwords)
+
+
+def rules_from_config(items: list[dict[str, Any]], base: Rules | None = None) -> Rules:
+    """Validate the config file's `[[clean.rules]]` tables and return them ahead of `base`.
+
+    Each table needs `name` and exactly one of `phrase` (a whole line, case-insensitive) or
+    `pattern` (a regular expression searched in each line); `action` is one of `drop_line`
+    (default), `drop_with_next`, `drop_from_here`; `max_chars` optionally limits the line length.
+    `base` defaults to the shipped rules. Raises ValueError naming the rule and the bad key.
+    """
+    if not isinstance(items, list):
+        raise ValueError("clean.rules: expected a list of tables ([[clean.rules]])")
+    user: list[Rule] = []
+    for i, table in enumerate(items):
+        where = f"clean.rules[{i}]"
+        if not isinstance(table, dict):
+            raise ValueError(f"{where}: expected a table with 'name' and 'phrase' or 'pattern'")
+        user.extend(_rule_from_table(table, where, shipped=False))
+    return Rules(user) + (default_rules() if base is None else base)

@@ -1,0 +1,252 @@
+"""Sentence-level cleaning of pages scraped into one long line (and long lines with captions).
+
+razdel splits the text into sentences; photo credits and the captions before them are taken out;
+subheadings glued to the start of the next sentence are split off; the remaining sentences are
+regrouped into paragraphs (quotes, discourse markers, length).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from razdel import sentenize
+
+from tui.clean.dates import HEADER
+from tui.clean.document import Piece, Removed
+from tui.clean.glue import repair_glue
+from tui.clean.morph import Morph
+from tui.clean.rules import Rules
+
+_CREDIT_START = re.compile(
+    r"^(?:фото(?:графия)?|photo|видео|відео|video|иллюстрация|ілюстрація|коллаж|колаж|"
+    r"скриншот|скріншот|инфографика|інфографіка|источник фото|джерело фото|автор фото)"
+    r"\s*(?:[:©]|—\s)\s*",
+    re.IGNORECASE,
+)
+_KNOWN_SOURCES = re.compile(
+    r"^(?:РИА Новости|Getty Images|AP Photo|Associated Press|Global Look Press|EPA-EFE|"
+    r"East News|Анадолу|Anadolu Agency|пресс-служба \S+|прес-служба \S+|соцсети|соцмережі|"
+    r"архив|архів|открытые источники|відкриті джерела)\b",
+    re.IGNORECASE,
+)
+_CREDIT_REASONS = {"photo-credit", "media-stub"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_QUOTE_OPEN = "«„“"
+_ATTRIBUTION = re.compile(r"[»”\"],?\s*[—–-]\s*(?:[\w-]+\s+){0,6}[\w-]+\.$")
+_MARKERS = re.compile(
+    r"^(?:Напомним|Ранее|Тем временем|Между тем|Кроме того|Однако|При этом|Позже|Затем|"
+    r"Сначала|В итоге|В свою очередь|По данным|По словам|Как сообща|Как стало известно|"
+    r"Нагадаємо|Раніше|Тим часом|Крім того|Водночас|Проте|Однак|Згодом|Зокрема|За даними|"
+    r"За словами|Як повідом)\b"
+)
+_DATE_START = re.compile(
+    r"^(?:\d{1,2}\s+[а-яіїєґ]+|(?:Днем|Утром|Вечером|Ночью|Вдень|Вранці|Увечері)\s+\d)"
+)
+PARAGRAPH_CHARS = 650
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence (or a split-off part of one) with its raw span."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = "sentence"  # sentence | subheading | break
+
+
+@dataclass(slots=True)
+class LongLineResult:
+    """What the sentence-level pass made of one long line."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    date_line: str | None = None
+    title: str | None = None
+
+
+def language_of(text: str) -> str:
+    """uk when the Ukrainian letters і ї є ґ are frequent, else ru."""
+    sample = text[:3000].lower()
+    return "uk" if sum(sample.count(c) for c in "іїєґ") > len(sample) / 200 else "ru"
+
+
+def clean_long_line(
+    raw: str, start: int, end: int, rules: Rules, *, page_start: bool
+) -> LongLineResult:
+    """Clean the raw span [start, end) sentence by sentence and regroup it into paragraphs."""
+    result = LongLineResult()
+    text = raw[start:end]
+    if page_start:
+        header = HEADER.match(text)
+        if header:
+            result.date_line = header.group(1).strip()
+            start += header.end()
+            text = raw[start:end]
+    morph = Morph(language_of(text))
+    sentences = [
+        Sentence(s.text, start + s.start, start + s.stop) for s in sentenize(text) if s.text.strip()
+    ]
+    sentences = _split_credits(sentences, rules, morph, result.removed)
+    sentences = _split_subheadings(sentences, morph)
+    if page_start and sentences and sentences[0].kind == "subheading":
+        result.title = sentences.pop(0).text
+    result.pieces = _regroup(sentences)
+    return result
+
+
+def _split_credits(
+    sentences: list[Sentence], rules: Rules, morph: Morph, removed: list[Removed]
+) -> list[Sentence]:
+    """Take out credits («Фото: X»), stubs, rule matches and the captions before credits."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        credit = _CREDIT_START.match(sentence.text)
+        reason = None
+        if credit:
+            cut = _credit_length(sentence.text, credit.end(), morph)
+            removed.append(
+                Removed(
+                    sentence.text[:cut].strip(),
+                    sentence.start,
+                    sentence.start + cut,
+                    "photo-credit",
+                )
+            )
+            reason = "photo-credit"
+            rest = sentence.text[cut:]
+            lead = len(rest) - len(rest.lstrip())
+            sentence = Sentence(rest.strip(), sentence.start + cut + lead, sentence.end)
+        elif len(sentence.text) <= 300:
+            rule = rules.match(sentence.text)
+            if rule is not None:
+                removed.append(Removed(sentence.text, sentence.start, sentence.end, rule.name))
+                reason = rule.name
+                sentence = Sentence("", sentence.end, sentence.end)
+        if (
+            reason in _CREDIT_REASONS
+            and len(out) > 1
+            and out[-1].kind == "sentence"
+            and _caption_like(out[-1].text, morph)
+        ):
+            caption = out.pop()
+            removed.append(Removed(caption.text, caption.start, caption.end, "caption"))
+        if reason is not None and (not out or out[-1].kind != "break"):
+            out.append(Sentence("", sentence.start, sentence.start, "break"))
+        if sentence.text:
+            out.append(sentence)
+    return out
+
+
+def _credit_length(text: str, pos: int, morph: Morph) -> int:
+    """Where the credit that starts `text` ends (the source after «Фото:»)."""
+    known = _KNOWN_SOURCES.match(text[pos:])
+    if known:
+        return pos + known.end()
+    tokens = list(re.finditer(r"\S+", text[pos:]))
+    cut = len(text)
+    for j, token in enumerate(tokens):
+        word = token.group()
+        if j == 0:
+            cut = pos + token.end()
+            if word.endswith((".", "!", "?")) and "." not in word[:-1]:
+                break
+            continue
+        follower = tokens[j + 1].group() if j + 1 < len(tokens) else ""
+        starts_sentence = word[0].isupper() and (
+            (follower[:1].islower()) or (not morph.is_proper(word.strip(".,"))) or not follower
+        )
+        if starts_sentence or j >= 5:
+            break
+        cut = pos + token.end()
+        if word.endswith((".", "!", "?")):
+            break
+    return cut
+
+
+def _caption_like(text: str, morph: Morph) -> bool:
+    """A short, unquoted, verbless-or-present-tense line: a photo caption."""
+    words = _WORD.findall(text)
+    if not words or len(words) > 12 or len(text) > 120 or not text[0].isupper():
+        return False
+    if any(c in text for c in '«»"“”:') or text.rstrip().endswith(("?", "!")):
+        return False
+    return not any(morph.is_past_verb(w) for w in words)
+
+
+def _split_subheadings(sentences: list[Sentence], morph: Morph) -> list[Sentence]:
+    """Split «Призывы отменить приказ Блинкен также заявил…» into a subheading and a sentence."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        cut = _heading_cut(sentence.text, morph) if sentence.kind == "sentence" else None
+        if cut is None:
+            out.append(sentence)
+            continue
+        head = sentence.text[:cut].strip()
+        rest = sentence.text[cut:]
+        out.append(Sentence(head, sentence.start, sentence.start + len(head), "subheading"))
+        out.append(Sentence(rest.strip(), sentence.start + cut, sentence.end))
+    return out
+
+
+def _heading_cut(text: str, morph: Morph) -> int | None:
+    """Offset where a glued subheading ends, or None (see module docstring)."""
+    tokens = list(re.finditer(r"\S+", text))
+    if len(tokens) < 6 or not tokens[0].group()[0].isupper():
+        return None
+    for k in range(3, min(13, len(tokens) - 2)):
+        prev = tokens[k - 1].group()
+        if re.search(r"[^\w-]", prev):  # punctuation inside the would-be heading
+            return None
+        word = tokens[k].group()
+        if morph.is_finite_verb(prev):
+            return None
+        if not re.fullmatch(r"[^\W\d_][\w-]*", word) or not word[0].isupper() or word.isupper():
+            continue
+        if morph.is_function_word(prev) or not morph.is_nominative(word):
+            continue
+        follower = tokens[k + 1].group()
+        if morph.is_proper(word) and (prev[0].isupper() or not follower[0].islower()):
+            continue
+        window = [t.group().strip(",.;:") for t in tokens[k + 1 : k + 6]]
+        if any(w and morph.is_finite_verb(w) for w in window):
+            return tokens[k].start()
+    return None
+
+
+def _regroup(sentences: list[Sentence]) -> list[Piece]:
+    """Group sentences into paragraphs; subheadings and breaks end a paragraph."""
+    pieces: list[Piece] = []
+    current: list[Sentence] = []
+    depth = 0
+
+    def flush() -> None:
+        nonlocal depth
+        if current:
+            text = repair_glue(" ".join(s.text for s in current))
+            pieces.append(Piece("paragraph", text, current[0].start, current[-1].end))
+            current.clear()
+        depth = 0
+
+    for sentence in sentences:
+        if sentence.kind != "sentence":
+            flush()
+            if sentence.kind == "subheading":
+                pieces.append(
+                    Piece("subheading", repair_glue(sentence.text), sentence.start, sentence.end)
+                )
+            continue
+        text = sentence.text
+        if current and depth <= 0:
+            size = sum(len(s.text) for s in current)
+            opens_quote = text[:1] in _QUOTE_OPEN
+            marker = bool(_MARKERS.match(text) or _DATE_START.match(text))
+            if opens_quote or size >= PARAGRAPH_CHARS or (marker and len(current) >= 2):
+                flush()
+        current.append(sentence)
+        depth += sum(text.count(c) for c in "«„") - sum(text.count(c) for c in "»“")
+        if depth <= 0 and _ATTRIBUTION.search(text):
+            flush()
+    flush()
+    return pieces

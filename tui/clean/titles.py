@@ -1,0 +1,42 @@
+"""Choose the page's headline among the lines above the body, or derive one from the lead."""
+
+from __future__ import annotations
+
+import re
+
+from tui.clean.lines import Line, headline_like, title_case_ratio
+
+_SEPARATORS = re.compile(r"\s[/|›»>→•]\s|\s[|•]\s?")
+_FIRST_SENTENCE = re.compile(r"^.+?[.!?…](?:[»\"”)]+)?(?=\s+[«\"A-ZА-ЯЁІЇЄҐ0-9]|$)", re.DOTALL)
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s")
+TITLE_MAX = 160
+
+
+def is_title_candidate(line: Line) -> bool:
+    """Could be the headline: 4–30 words, no closing full stop, not a menu or breadcrumb."""
+    if line.words < 4 or len(line.text) < 20 or not headline_like(line, max_words=30):
+        return False
+    if _SEPARATORS.search(line.text) or line.numbered is not None or line.bulleted:
+        return False
+    return line.words < 5 or title_case_ratio(line.text) < 0.6
+
+
+def pick_title(lines: list[Line]) -> Line | None:
+    """The most headline-like candidate above the body: the longest, the first on a tie."""
+    candidates = [line for line in lines if line.kept and is_title_candidate(line)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda line: (min(line.words, 20), -line.start))
+
+
+def title_from_lead(text: str) -> str:
+    """A title made from the lead's first sentence, cut at a clause or word boundary if long."""
+    found = _FIRST_SENTENCE.match(text)
+    sentence = (found.group() if found else text).strip()
+    if len(sentence) <= TITLE_MAX:
+        return sentence.rstrip(".… ") if sentence.endswith((".", "…")) else sentence
+    head = sentence[:TITLE_MAX]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(head) if m.start() >= 25]
+    if breaks:
+        return head[: breaks[-1]].rstrip(" ,;:—–")
+    return head[: head.rfind(" ")].rstrip(" ,;:—–") + "…"
