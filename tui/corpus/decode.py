@@ -50,7 +50,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even, odd = sample[0::2], sample[1::2]
 
     def high_ratio(half: bytes) -> float:
-        return sum(1 for b in half if b in (0x00, 0x04)) / max(len(half), 1)
+        return (half.count(0x00) + half.count(0x04)) / max(len(half), 1)
 
     if high_ratio(odd) > 0.7 and high_ratio(even) < 0.3:
         return "utf-16-le"
@@ -103,8 +103,13 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls > max(8, len(sample) // 50)
+
+
+# Every byte value except the control bytes `looks_binary` counts (0-8, 14-31 but ESC): deleting
+# these leaves just the control bytes, counted at C speed.
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32 and b != 27))
 
 
 def decode_bytes(data: bytes) -> Decoded:

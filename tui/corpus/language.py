@@ -16,7 +16,7 @@ _SAMPLE = 4000
 
 
 def _letters(text: str) -> Counter[str]:
-    return Counter(ch.lower() for ch in _CYRILLIC.findall(text[:_SAMPLE]))
+    return Counter(_CYRILLIC.findall(text[:_SAMPLE].lower()))
 
 
 def detect_language(text: str) -> str:
@@ -24,7 +24,7 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE]
     counts = _letters(sample)
     cyr = sum(counts.values())
-    alpha = sum(1 for ch in sample if ch.isalpha())
+    alpha = sum(map(str.isalpha, sample))
     if alpha == 0:
         return "unknown"
     if cyr / alpha > 0.5:
