@@ -19,15 +19,15 @@ from textual.dom import DOMNode
 from tui import paths
 from tui.app.commands import SverkaCommands
 from tui.app.keymap import bindings_for, validate_keymap
-from tui.app.library import Library, MemoryLibrary
+from tui.app.library import Library
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.main import MainScreen
 from tui.app.themes import DEFAULT_THEME, load_themes
 from tui.config import Config
 from tui.corpus.sanitize import sanitize_line
 
-LibraryOpener = Callable[[Callable[[str], None]], Library]
-"""Opens the corpus in a worker thread, reporting progress through the callback."""
+LibraryOpener = Callable[[], Library]
+"""Opens the corpus (called in a worker thread)."""
 
 
 class SverkaApp(App[int]):
@@ -110,11 +110,13 @@ class SverkaApp(App[int]):
             self.set_keymap(keymap)
         return [f"keymap: {p}" for p in problems]
 
-    def open_library(self, progress: Callable[[str], None]) -> Library:
-        """Open the corpus (called from a worker thread)."""
+    def open_library(self) -> Library:
+        """Open the corpus's catalogue (called from a worker thread; the screen refreshes it)."""
         if self._opener is not None:
-            return self._opener(progress)
-        return MemoryLibrary.load(self.corpus_path, progress)
+            return self._opener()
+        from tui.app.library import CatalogueLibrary
+
+        return CatalogueLibrary(self.corpus_path, self.config.cache_dir)
 
     # -- themes -------------------------------------------------------------------------------
 

@@ -151,8 +151,14 @@ def validate_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str
         elif not isinstance(keys, str) or not keys.strip():
             problems.append(f'{binding_id!r}: expected keys like "ctrl+f,f2", got {keys!r}')
         else:
-            good[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
+            good[binding_id] = ",".join(_normal_key(k) for k in keys.split(",") if k.strip())
     return good, problems
+
+
+def _normal_key(key: str) -> str:
+    """`"F2"` → `"f2"`, `"Ctrl+Q"` → `"ctrl+q"`; single characters keep their case (`G` ≠ `g`)."""
+    key = key.strip()
+    return key if len(key) == 1 else key.lower()
 
 
 def keys_for(spec: KeySpec, keymap: Mapping[str, str]) -> str:

@@ -153,12 +153,10 @@ class MemoryLibrary:
         self._rows = [row_of(a) for a in self._articles]
 
     @classmethod
-    def load(cls, root: Path, progress: Callable[[str], None] | None = None) -> MemoryLibrary:
+    def load(cls, root: Path) -> MemoryLibrary:
         """Read the corpus folder (raises `tui.corpus.CorpusError`)."""
         from tui.corpus import load_corpus
 
-        if progress:
-            progress(f"Reading {root} …")
         corpus = load_corpus(root)
         return cls(root, corpus.articles)
 
@@ -209,3 +207,93 @@ class MemoryLibrary:
             if mentions_in(facts, kind, key):
                 found.append((article.id, article.title))
         return found
+
+
+SMALL_CORPUS = 300
+"""Up to this many articles, "other mentions" of non-entity facts are found by extracting facts
+from every article (cached on disk); above it only the catalogue's entity index is used."""
+
+
+class CatalogueLibrary:
+    """A library over the SQLite catalogue of `tui.index` (any corpus size).
+
+    Opening is instant (the catalogue from the last run paints at once); `refresh` brings it up
+    to date with the folder and is run by the screen in a worker.
+    """
+
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
+        from tui.index import Catalogue
+        from tui.index.store import db_path_for
+
+        self.root = root
+        db_path = cache_dir / db_path_for(root).name if cache_dir else None
+        self.catalogue = Catalogue(root, db_path)
+        self.messages: list[str] = list(self.catalogue.messages)
+
+    def __len__(self) -> int:
+        return self.catalogue.count()
+
+    def refresh(self, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> str:
+        """Read new and changed files into the catalogue; a one-line summary."""
+        report = self.catalogue.refresh(progress=progress, cancelled=cancelled)
+        self.messages.extend(self.catalogue.messages[len(self.messages) :])
+        return report.summary()
+
+    def view(self, query: ViewQuery) -> RowSource:
+        """Rows matching `query`, sorted by the catalogue's indexes."""
+        return self.catalogue.view(
+            sort=query.sort,
+            descending=query.descending,
+            outlet=query.outlet,
+            language=query.language,
+            text_filter=query.text or None,
+        )
+
+    def facet(self, field: str) -> list[tuple[str, int]]:
+        """Distinct outlets or languages with their counts."""
+        return self.catalogue.outlets() if field == "outlet" else self.catalogue.languages()
+
+    def article(self, article_id: str) -> Article:
+        """Read one article from its file (raises KeyError if unknown, CorpusError-like on failure)."""
+        from tui.corpus import read_article
+
+        row = self.catalogue.row(article_id)
+        if row is None:
+            raise KeyError(article_id)
+        result = read_article(Path(row.path), self.root)
+        if not hasattr(result, "raw"):
+            raise OSError(f"cannot read {row.path}: {getattr(result, 'reason', 'unreadable')}")
+        # Keep the catalogue's id (it may have been disambiguated).
+        if result.id != row.id:
+            import dataclasses
+
+            result = dataclasses.replace(result, id=row.id)
+        return result
+
+    def all_articles(self) -> Sequence[Article]:
+        """Every article (reads every file: only for small corpora)."""
+        view = self.catalogue.view(sort="id")
+        return [self.article(row.id) for row in view.rows(0, len(view))]
+
+    def mentions(self, kind: str, key: str, exclude: str | None = None) -> list[tuple[str, str]]:
+        """(id, title) of other articles mentioning `kind`/`key` (run in a worker)."""
+        rows: list[tuple[str, str]] = []
+        if kind == "entities":
+            ids = [i for i in self.catalogue.articles_with_entity(key) if i != exclude]
+            if ids or self.catalogue.facts_status().get("done", 0) >= len(self) > 0:
+                for article_id in ids:
+                    row = self.catalogue.row(article_id)
+                    if row is not None:
+                        rows.append((row.id, row.title))
+                return rows
+        if len(self) > SMALL_CORPUS:
+            return rows
+        from tui.clean import clean_article
+        from tui.facts import facts_for
+
+        for article in self.all_articles():
+            if article.id == exclude:
+                continue
+            if mentions_in(facts_for(article, clean_article(article)), kind, key):
+                rows.append((article.id, article.title))
+        return rows

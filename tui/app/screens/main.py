@@ -8,6 +8,7 @@ facts, looking up other mentions — runs in thread workers that post messages b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from time import monotonic
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -62,6 +63,22 @@ class MainScreen(Screen[None]):
         library: Any
 
     @dataclass
+    class ScanProgress(Message):
+        """The catalogue scan read `done` of `total` files."""
+
+        done: int
+        total: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, MainScreen.ScanProgress)
+
+    @dataclass
+    class LibraryRefreshed(Message):
+        """The catalogue is up to date with the folder."""
+
+        summary: str
+
+    @dataclass
     class LibraryFailed(Message):
         """The corpus could not be opened."""
 
@@ -96,6 +113,9 @@ class MainScreen(Screen[None]):
         self.document: Any | None = None
         self.facts: Any | None = None
         self._filter_timer: Timer | None = None
+        self._scan_state = "opening…"
+        self._total = 0
+        self._last_view_refresh = 0.0
 
     @property
     def sverka(self) -> SverkaApp:
@@ -150,32 +170,64 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
-        """Open the corpus in a thread; the list paints as soon as it is ready."""
-
-        def progress(message: str) -> None:
-            self.app.call_from_thread(self._set_list_status, message)
-
+        """Open the corpus in a thread: paint what the catalogue holds, then bring it up to date."""
+        worker = get_current_worker()
         try:
-            library = self.sverka.open_library(progress)
+            library = self.sverka.open_library()
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
             self.post_message(self.LibraryFailed(sanitize_line(str(exc)) or type(exc).__name__))
             return
         self.post_message(self.LibraryReady(library))
+        refresh = getattr(library, "refresh", None)
+        if refresh is None:
+            return
 
-    def _set_list_status(self, message: str) -> None:
-        self.query_one("#list-status", Static).update(Text(message))
+        def progress(done: int, total: int) -> None:
+            self.post_message(self.ScanProgress(done, total))
+
+        try:
+            summary = refresh(progress, lambda: worker.is_cancelled)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(self.LibraryFailed(sanitize_line(str(exc)) or type(exc).__name__))
+            return
+        self.post_message(self.LibraryRefreshed(summary))
 
     @on(LibraryReady)
     def _library_ready(self, event: LibraryReady) -> None:
         self.library = event.library
         self.refresh_view()
         self.refresh_bindings()
+        for message in getattr(event.library, "messages", []):
+            self.notify(sanitize_line(message), severity="warning", markup=False)
+
+    @on(ScanProgress)
+    def _scan_progress(self, event: ScanProgress) -> None:
+        self._scan_state = (
+            f"indexing {event.done:,}/{event.total:,}" if event.total else "checking files…"
+        )
+        now = monotonic()
+        if now - self._last_view_refresh > 2.0 or (event.total and event.done == event.total):
+            self.refresh_view()
+        else:
+            self._update_list_status()
+
+    @on(LibraryRefreshed)
+    def _library_refreshed(self, event: LibraryRefreshed) -> None:
+        self._scan_state = ""
+        self.refresh_view()
+        if len(self.library or ()) == 0:
+            self.reader.clear("No articles found in this folder.")
 
     @on(LibraryFailed)
     def _library_failed(self, event: LibraryFailed) -> None:
         self._set_list_status(event.error)
         self.reader.clear(event.error)
-        self.notify(event.error, title="Cannot open the corpus", severity="error", timeout=10)
+        self.notify(
+            event.error, title="Cannot open the corpus", severity="error", timeout=10, markup=False
+        )
+
+    def _set_list_status(self, message: str) -> None:
+        self.query_one("#list-status", Static).update(Text(message))
 
     def refresh_view(self) -> None:
         """Ask the library for rows matching the current query and show them."""
@@ -184,10 +236,18 @@ class MainScreen(Screen[None]):
         keep = self.article_list.highlighted_row
         view = self.library.view(self.query_state)
         self.article_list.set_source(view, keep_id=keep.id if keep else None)
-        total = len(self.library)
-        shown = len(view)
-        count = f"{shown} of {total} articles" if shown != total else f"{total} articles"
-        self._set_list_status(f"{count} · {self.query_state.describe()}")
+        self._last_view_refresh = monotonic()
+        self._total = len(self.library)
+        self._update_list_status()
+
+    def _update_list_status(self) -> None:
+        shown = len(self.article_list.source)
+        total = self._total
+        count = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
+        parts = [count, self.query_state.describe()]
+        if self._scan_state:
+            parts.append(self._scan_state)
+        self._set_list_status(" · ".join(parts))
 
     def watch_query_state(self) -> None:
         self.refresh_view()

@@ -1,0 +1,175 @@
+"""Pilot tests of app-wide keys: help, quit, palette, themes, keymap, narrow terminals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_helpers import open_first, ready, settle
+from textual.command import CommandPalette
+
+from tui import paths
+from tui.app.app import SverkaApp, read_state
+from tui.app.keymap import KEYS
+from tui.app.screens.help import HelpScreen, help_table
+from tui.config import Config
+
+
+async def test_question_mark_shows_help_generated_from_bindings(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+def test_help_table_lists_every_binding_with_remapped_keys() -> None:
+    from rich.console import Console
+
+    console = Console(width=200, record=True)
+    console.print(help_table({"main.toggle-facts": "F2"}))
+    text = console.export_text()
+    for spec in KEYS:
+        assert spec.id in text
+    assert "F2" in text
+
+
+async def test_q_quits(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_ctrl_p_palette_lists_every_action_and_themes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        from tui.app.commands import SverkaCommands
+
+        titles = [c.title for c in SverkaCommands(app.screen).commands()]
+        for spec in KEYS:
+            if spec.palette:
+                assert spec.description in titles
+        assert any(t.startswith("Theme: sverka-light") for t in titles)
+        assert "Export notes as Markdown" in titles
+        await pilot.press(*"sverka-light")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "sverka-light"
+        assert read_state()["theme"] == "sverka-light"
+
+
+async def test_palette_runs_an_action(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("ctrl+p", *"Facts")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.show_facts
+
+
+async def test_theme_choice_persists_and_cli_theme_wins(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.theme == "sverka-dark"
+        app.set_theme("sverka-high-contrast")
+    assert paths.state_file().exists()
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert again.theme == "sverka-high-contrast"
+    cli = make_app(theme="sverka-light")
+    async with cli.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert cli.theme == "sverka-light"
+
+
+async def test_broken_theme_file_gives_one_notification(make_app, tmp_path: Path) -> None:
+    folder = tmp_path / "themes"
+    folder.mkdir()
+    (folder / "bad-colour.toml").write_text('primary = "not-a-colour"\n', encoding="utf-8")
+    (folder / "extra-key.toml").write_text(
+        'primary = "#ffffff"\nsparkle = true\n', encoding="utf-8"
+    )
+    (folder / "not-toml.toml").write_text("primary = [\n", encoding="utf-8")
+    (folder / "fine.toml").write_text('name = "fine"\nprimary = "#336699"\n', encoding="utf-8")
+    app = make_app(theme="bad-colour", theme_folders=[paths.project_themes_dir(), folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        notes = list(app._notifications)
+        assert len(notes) == 1
+        message = notes[0].message
+        assert "bad-colour.toml" in message and "not a colour" in message
+        assert "extra-key.toml" in message and "sparkle" in message
+        assert "not-toml.toml" in message
+        assert app.theme == "sverka-dark"
+        assert "fine" in app.theme_names
+
+
+async def test_keymap_from_config_remaps_a_binding(make_app) -> None:
+    config = Config(keymap={"main.toggle-facts": "F2", "no.such-binding": "x"})
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("f")
+        assert not screen.show_facts
+        await pilot.press("f2")
+        assert screen.show_facts
+        assert any("no.such-binding" in n.message for n in app._notifications)
+
+
+async def test_narrow_terminal_collapses_panes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert screen.narrow
+        assert screen.article_list.region.width > 0
+        assert screen.reader.region.width == 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.reading
+        assert screen.reader.region.width > 0
+        assert screen.article_list.region.width == 0
+        await pilot.press("f")
+        assert screen.facts_pane.region.width > 0
+        assert screen.reader.region.width == 0
+        await pilot.press("escape")
+        assert screen.reader.region.width > 0
+        await pilot.press("escape")
+        assert not screen.reading
+        assert screen.article_list.region.width > 0
+
+
+async def test_missing_corpus_is_reported_not_raised(tmp_path: Path) -> None:
+    app = SverkaApp(Config(), tmp_path / "nowhere")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert app.is_running
+        assert app.main_screen is not None
+
+
+async def test_first_paint_imports_no_heavy_modules() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.app.app, tui.cli.app_cmd;"
+        "heavy=[m for m in ('natasha','slovnet','tui.facts.nlp','tui.index.search','tui.compare') if m in sys.modules];"
+        "print(heavy)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,78 @@
+"""Pilot tests of the facts pane: grouping, jump to a mention, other articles mentioning it."""
+
+from __future__ import annotations
+
+from app_helpers import open_first, settle
+
+
+async def _open_with_facts(pilot):
+    screen = await open_first(pilot)
+    for _ in range(100):
+        if screen.facts is not None:
+            break
+        await settle(pilot)
+        await pilot.pause(0.05)
+    assert screen.facts is not None, "facts never arrived"
+    return screen
+
+
+async def test_f_shows_facts_grouped_by_kind(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_with_facts(pilot)
+        assert not screen.show_facts
+        await pilot.press("f")
+        assert screen.show_facts
+        tree = screen.facts_pane.tree
+        assert app.focused is tree
+        kinds = [str(node.label).split(" (")[0] for node in tree.root.children]
+        assert kinds == ["Entities", "Dates", "Quantities", "Quotes", "Sources"]
+        await pilot.press("f")
+        assert not screen.show_facts
+
+
+async def test_choosing_a_fact_jumps_to_its_mention_and_lists_other_articles(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_with_facts(pilot)
+        await pilot.press("f")
+        tree = screen.facts_pane.tree
+        entities = tree.root.children[0]
+        assert entities.children, "the seed article should have entities"
+        leaf = entities.children[0]
+        tree.move_cursor(leaf)
+        await pilot.press("enter")
+        await settle(pilot)
+        item = leaf.data
+        start, end = item.mentions[0]
+        assert screen.reader._mention == (start, end)
+        others = screen.query_one("#facts-others")
+        title = str(screen.query_one("#facts-others-title").render())
+        assert others.option_count > 0 or "No other article" in title
+        # Choosing it again goes to the next mention.
+        await pilot.press("enter")
+        if len(item.mentions) > 1:
+            assert screen.reader._mention == item.mentions[1]
+
+
+async def test_other_article_opens_from_the_facts_pane(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_with_facts(pilot)
+        first_id = screen.article.id
+        await pilot.press("f")
+        tree = screen.facts_pane.tree
+        others = screen.query_one("#facts-others")
+        for leaf in tree.root.children[0].children:
+            tree.move_cursor(leaf)
+            await pilot.press("enter")
+            await settle(pilot)
+            if others.option_count:
+                break
+        if not others.option_count:
+            return  # no shared entity in this corpus: nothing more to check
+        others.focus()
+        others.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.article.id != first_id

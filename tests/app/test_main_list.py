@@ -1,0 +1,146 @@
+"""Pilot tests of the article list: keys, sorting, filtering, mouse, and that it is virtual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app_helpers import ready, settle
+
+from tui.app.library import Row
+from tui.app.screens.pick import PickScreen
+from tui.app.widgets.article_list import ArticleList
+
+
+async def test_list_shows_every_article(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert len(screen.article_list.source) == 6
+        status = str(screen.query_one("#list-status").render())
+        assert "6 articles" in status
+
+
+async def test_vim_and_arrow_keys_move_the_cursor(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        articles = screen.article_list
+        assert articles.cursor == 0
+        await pilot.press("j", "j", "down")
+        assert articles.cursor == 3
+        await pilot.press("k", "up")
+        assert articles.cursor == 1
+        await pilot.press("G")
+        assert articles.cursor == 5
+        await pilot.press("g")
+        assert articles.cursor == 0
+        await pilot.press("end")
+        assert articles.cursor == 5
+        await pilot.press("home", "pagedown")
+        assert articles.cursor == 5
+
+
+async def test_sort_cycles_and_reverses(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.query_state.sort == "date"
+        await pilot.press("s")
+        assert screen.query_state.sort == "title"
+        titles = [r.title.casefold() for r in screen.article_list.source.rows(0, 10)]
+        assert titles == sorted(titles)
+        await pilot.press("S")
+        assert screen.query_state.descending
+        titles = [r.title.casefold() for r in screen.article_list.source.rows(0, 10)]
+        assert titles == sorted(titles, reverse=True)
+
+
+async def test_slash_filters_by_text_and_escape_clears(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash")
+        assert app.focused is screen.query_one("#filter")
+        await pilot.press(*"Нажми")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.query_state.text == "Нажми"
+        assert len(screen.article_list.source) == 1
+        assert app.focused is screen.article_list
+        await pilot.press("escape")
+        assert screen.query_state.text == ""
+        assert len(screen.article_list.source) == 6
+
+
+async def test_outlet_and_language_filters(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        languages = dict(screen.library.facet("language"))
+        assert "uk" in languages
+        # Pick "uk": find its row in the option list.
+        options = app.screen.query_one("OptionList")
+        index = next(
+            i for i in range(options.option_count) if options.get_option_at_index(i).id == "uk"
+        )
+        options.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.query_state.language == "uk"
+        assert all(r.language == "uk" for r in screen.article_list.source.rows(0, 10))
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("escape")
+        assert screen.query_state.outlet is None
+        await pilot.press("l", "home", "enter")
+        await settle(pilot)
+        assert screen.query_state.language is None
+
+
+async def test_click_opens_an_article(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.click(ArticleList, offset=(5, 2))
+        await settle(pilot)
+        assert screen.article_list.cursor == 2
+        assert screen.article is not None
+        assert screen.article.id == screen.article_list.highlighted_row.id
+
+
+@dataclass
+class BigSource:
+    """A million rows, made up on demand; counts how many were asked for."""
+
+    size: int = 1_000_000
+    fetched: int = 0
+
+    def __len__(self) -> int:
+        return self.size
+
+    def rows(self, start: int, count: int) -> list[Row]:
+        end = min(self.size, start + count)
+        self.fetched += end - start
+        return [
+            Row(f"id{i}", f"Статья {i}", "outlet", "ru", "2022-01-05", i) for i in range(start, end)
+        ]
+
+
+async def test_list_is_virtual(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        source = BigSource()
+        widgets_before = len(list(screen.walk_children()))
+        screen.article_list.set_source(source)
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert screen.article_list.cursor == source.size - 1
+        assert screen.article_list.highlighted_row.title == f"Статья {source.size - 1}"
+        assert len(list(screen.walk_children())) == widgets_before
+        assert source.fetched < 1000
