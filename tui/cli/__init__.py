@@ -14,6 +14,7 @@ from collections.abc import Sequence
 # Subcommand modules, in the order `--help` lists them.
 COMMANDS: list[str] = [
     "list",
+    "show",
     "facts",
     "compare",
     "matrix",
