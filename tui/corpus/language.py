@@ -15,8 +15,12 @@ _CYRILLIC = re.compile(r"[а-яёіїєґўәғқңөұүһ]", re.IGNORECASE)
 _SAMPLE = 4000
 
 
+_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўәғқңөұүһ"
+
+
 def _letters(text: str) -> Counter[str]:
-    return Counter(_CYRILLIC.findall(text[:_SAMPLE].lower()))
+    lowered = text[:_SAMPLE].lower()
+    return Counter({ch: n for ch in _LETTERS if (n := lowered.count(ch))})
 
 
 def detect_language(text: str) -> str:
