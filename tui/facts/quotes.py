@@ -1,0 +1,279 @@
+"""Quoted statements and who said them, resolved to the text's entities.
+
+A quotation is the text inside «…» (nested „…“ or «…» stay inside), „…“, “…” or "…" (paired
+within a paragraph). It is a quote — not the quoted name of a thing («Хабар 24», "зачистки",
+«глупостью») — when it is attributed or reads like a sentence:
+
+- attribution after: «…», — сказал он / — отметил Карин / — говорится в сообщении МИДа / — заявив він;
+- attribution before: «X заявил: «…»», «Тот отреагировал: «…»»;
+- a citing phrase before in the sentence: «По словам X, «…»», «по заявлению МИД, «…»», «За словами …»;
+- reported speech: «Карин заявил, что власти столкнулись с «гибридной террористической атакой»» —
+  a speech verb and «что/що/:» before the quote in its sentence (two words or more);
+- otherwise, four words or more with a verb or sentence punctuation inside (speaker unknown).
+
+The speaker is an entity: a PER named in the attribution (else an ORG there: «в МИД Казахстана»);
+for a pronoun («он», «она», «вона», «він», «тот») the nearest PER before the quote whose mention
+is in the nominative (its text equals its base form), else the nearest PER; names inside quotes
+are never speakers. `speaker` is the entity's `normal`, `speaker_key` its `key`.
+`start`/`end` cover the quoted words without the outer quote marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.facts.model import Entity, Quote
+from tui.facts.morph import Lang, lemma, pos, text_lang, tokenize
+
+SPEECH_VERBS = frozenset(
+    [
+        "сказать",
+        "заявить",
+        "заявлять",
+        "отметить",
+        "отмечать",
+        "подчеркнуть",
+        "подчеркивать",
+        "добавить",
+        "добавлять",
+        "сообщить",
+        "сообщать",
+        "пояснить",
+        "пояснять",
+        "написать",
+        "писать",
+        "говорить",
+        "говориться",
+        "рассказать",
+        "рассказывать",
+        "уточнить",
+        "признать",
+        "признаться",
+        "заключить",
+        "констатировать",
+        "указать",
+        "заверить",
+        "предупредить",
+        "призвать",
+        "ответить",
+        "отвечать",
+        "отреагировать",
+        "объяснить",
+        "передать",
+        "передавать",
+        "передавати",
+        "цитировать",
+        "процитировать",
+        "резюмировать",
+        "подытожить",
+        "напомнить",
+        "считать",
+        "утверждать",
+        "заметить",
+        "возразить",
+        "пообещать",
+        "обещать",
+        "высказаться",
+        "отметиться",
+        "сказати",
+        "заявити",
+        "заявляти",
+        "зазначити",
+        "зазначати",
+        "наголосити",
+        "наголошувати",
+        "додати",
+        "додавати",
+        "повідомити",
+        "повідомляти",
+        "пояснити",
+        "пояснювати",
+        "написати",
+        "писати",
+        "говорити",
+        "казати",
+        "розповісти",
+        "розповідати",
+        "уточнити",
+        "визнати",
+        "вказати",
+        "запевнити",
+        "попередити",
+        "закликати",
+        "відповісти",
+        "відповідати",
+        "відреагувати",
+        "йтися",
+        "підкреслити",
+        "процитувати",
+        "нагадати",
+        "вважати",
+        "стверджувати",
+        "пообіцяти",
+        "обіцяти",
+        "висловитися",
+    ]
+)
+PRONOUNS = frozenset(["он", "она", "они", "тот", "та", "він", "вона", "вони", "той"])
+_CITING = re.compile(
+    r"\b(?:по\s+(?:словам|заявлению|сообщению|мнению|данным|информации)|со\s+слов|"
+    r"за\s+(?:словами|заявою|повідомленням|даними|інформацією)|на\s+думку)\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(r"(?:,\s*(?:что|чтобы|будто|мол|що|щоб|нібито)\b|:)\s*$|,\s*(?:что|що)\b")
+_DASH_AFTER = re.compile(r"\s*[,.!?…]?\s*(?:[—–-]+|,)\s*")
+_OPENERS = {"«": "»", "„": "“”", "“": "”"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) indexes of the outermost quotation marks, in order."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, -1
+    straight_open = -1
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "«":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == "»" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i))
+        elif depth == 0 and c in "„“":
+            found = [text.find(closer, i + 1) for closer in _OPENERS[c]]
+            close = min((f for f in found if f != -1), default=-1)
+            if close != -1 and "\n\n" not in text[i:close]:
+                spans.append((i, close))
+                i = close
+        elif depth == 0 and c == '"':
+            if straight_open == -1:
+                straight_open = i
+            else:
+                spans.append((straight_open, i))
+                straight_open = -1
+        elif c == "\n" and i + 1 < n and text[i + 1] == "\n":
+            depth, straight_open = 0, -1  # nothing is quoted across a paragraph break
+        i += 1
+    return sorted(spans)
+
+
+def _sentence_start(text: str, pos_: int) -> int:
+    """Index where the sentence holding `pos_` starts (after .!? and a space, or a line break)."""
+    floor = max(0, pos_ - 600)
+    for m in reversed(list(re.finditer(r"[.!?…]\s+|\n", text[floor:pos_]))):
+        return floor + m.end()
+    return floor
+
+
+def _sentence_end(text: str, pos_: int) -> int:
+    m = re.compile(r"[.!?…](?=\s|$)|\n").search(text, pos_)
+    return m.start() if m else len(text)
+
+
+def _has_speech_verb(fragment: str, lang: Lang) -> bool:
+    return any(t.kind == "word" and lemma(t.text, lang) in SPEECH_VERBS for t in tokenize(fragment))
+
+
+def _word_count(content: str) -> int:
+    return sum(1 for t in tokenize(content) if t.kind == "word")
+
+
+def _sentence_like(content: str, lang: Lang) -> bool:
+    words = [t for t in tokenize(content) if t.kind == "word"]
+    if len(words) < 4:
+        return False
+    if re.search(r"[,.!?;:…]", content):
+        return True
+    return any(pos(t.text.lower(), lang) in ("VERB", "PRTS", "INFN", "PRED") for t in words)
+
+
+class _Resolver:
+    """Speakers from the text's entities (entities inside quotes are never speakers)."""
+
+    def __init__(self, entities: Sequence[Entity], spans: list[tuple[int, int]]) -> None:
+        def quoted(e: Entity) -> bool:
+            return any(o < e.start and e.end <= c for o, c in spans)
+
+        self.entities = sorted((e for e in entities if not quoted(e)), key=lambda e: e.start)
+
+    def named_in(self, start: int, end: int) -> Entity | None:
+        inside = [e for e in self.entities if start <= e.start and e.end <= end]
+        people = [e for e in inside if e.type == "PER"]
+        orgs = [e for e in inside if e.type == "ORG"]
+        return (people or orgs or [None])[0]
+
+    def last_named_in(self, start: int, end: int) -> Entity | None:
+        inside = [e for e in self.entities if start <= e.start and e.end <= end]
+        people = [e for e in inside if e.type == "PER"]
+        orgs = [e for e in inside if e.type == "ORG"]
+        return (people or orgs or [None])[-1]
+
+    def antecedent(self, before: int) -> Entity | None:
+        people = [e for e in self.entities if e.type == "PER" and e.end <= before]
+        nominative = [e for e in people if e.text.lower() == e.normal.lower()]
+        return (nominative or people or [None])[-1]
+
+
+def _pronoun_in(fragment: str) -> bool:
+    return any(t.kind == "word" and t.text.lower() in PRONOUNS for t in tokenize(fragment))
+
+
+def find_quotes(text: str, lang: str | None, entities: Sequence[Entity]) -> list[Quote]:
+    """Every quoted statement in `text`, with its speaker when it can be resolved (module doc)."""
+    code = text_lang(text, lang)
+    spans = quote_spans(text)
+    resolver = _Resolver(entities, spans)
+    quotes: list[Quote] = []
+    for open_, close in spans:
+        start, end = open_ + 1, close
+        content = text[start:end]
+        if not content.strip():
+            continue
+        speaker: Entity | None = None
+        attributed = False
+
+        # after: «…», — сказал он / — говорится в сообщении МИДа
+        after = _DASH_AFTER.match(text, close + 1)
+        dashed = after is not None and any(d in after[0] for d in "—–-")
+        if after and (dashed or _word_count(content) >= 3):
+            clause_end = _sentence_end(text, after.end())
+            head = " ".join(
+                t.text for t in tokenize(text[after.end() : clause_end])[:4] if t.kind == "word"
+            )
+            if _has_speech_verb(head, code):
+                attributed = True
+                speaker = resolver.named_in(after.end(), clause_end)
+                if speaker is None and _pronoun_in(text[after.end() : clause_end]):
+                    speaker = resolver.antecedent(open_)
+
+        # before, in the same sentence: «X заявил: «…»», «По словам X, «…»», «…заявил, что «…»»
+        if not attributed:
+            s_start = _sentence_start(text, open_)
+            before = text[s_start:open_]
+            citing = _CITING.search(before)
+            reported = _REPORTED.search(before) and _has_speech_verb(before, code)
+            long_enough = _word_count(content) >= 2
+            if citing and long_enough:
+                attributed = True
+                speaker = resolver.named_in(s_start + citing.end(), open_)
+            elif reported and (before.rstrip().endswith(":") or long_enough):
+                attributed = True
+                speaker = resolver.last_named_in(s_start, open_)
+                if speaker is None and _pronoun_in(before):
+                    speaker = resolver.antecedent(s_start)
+
+        if not attributed and not _sentence_like(content, code):
+            continue
+        quotes.append(
+            Quote(
+                start,
+                end,
+                content,
+                speaker.normal if speaker else None,
+                speaker.key if speaker else None,
+            )
+        )
+    return quotes
