@@ -40,6 +40,8 @@ SAME_MIN_WORDS = 6
 """Words in common runs needed for `same`."""
 MIN_SENTENCE_KEYS = 3
 """Sentences with fewer keys (captions, bylines) are not aligned."""
+CONTAIN_MIN_KEYS = 6
+"""A sentence needs this many keys before being contained in a longer one counts as reuse."""
 ANCHOR_WEIGHT = 2.0
 """Extra weight of numbers, entities and dates."""
 
@@ -54,14 +56,34 @@ class Anchor:
 
 
 def _add_anchors(sents: Sequence[Sentence], anchors: Iterable[Anchor]) -> None:
-    """Add each anchor's key to the sentence containing its start."""
+    """Put each anchor's key in the sentence holding it, in place of the words it covers.
+
+    «10 января» becomes one date key and «Токаева» one entity key, so a date or a name counts
+    once, not twice; names of several words also keep their words (an abbreviation on the
+    other side still meets the entity key).
+    """
     ordered = sorted(anchors, key=lambda x: x.start)
     i = 0
+    covered: dict[int, list[Anchor]] = {}
     for anchor in ordered:
         while i < len(sents) and sents[i].end <= anchor.start:
             i += 1
         if i < len(sents) and sents[i].start <= anchor.start:
-            sents[i].keys.add(anchor.key)
+            covered.setdefault(i, []).append(anchor)
+    for index, found in covered.items():
+        sent = sents[index]
+        inside: dict[Anchor, list[str]] = {a: [] for a in found}
+        kept: set[str] = set()
+        for start, end, key in sent.terms:
+            holder = next((a for a in found if a.start <= start and end <= a.end), None)
+            if holder is None:
+                kept.add(key)
+            else:
+                inside[holder].append(key)
+        for anchor, words in inside.items():
+            if anchor.key.startswith("@") and len(words) > 1:
+                kept.update(words)  # a long name keeps its words: «Организация Договора …»
+        sent.keys = kept | {a.key for a in found}
 
 
 def _is_telling_number(key: str) -> bool:
@@ -115,7 +137,10 @@ def score_pair(x: Sentence, y: Sentence, weights: dict[str, float]) -> Score:
     w_y = sum(weights[k] for k in y.keys)
     dice = 2 * w_shared / (w_x + w_y)
     contain = w_shared / min(w_x, w_y)
-    overlap = max(dice, 0.85 * contain) if len(shared) >= 4 else dice
+    shorter = min(len(x.keys), len(y.keys))
+    overlap = (
+        max(dice, 0.85 * contain) if len(shared) >= 4 and shorter >= CONTAIN_MIN_KEYS else dice
+    )
     run_share, run_words = (0.0, 0)
     if len(shared) >= 2:
         run_share, run_words = _run_share(x, y)

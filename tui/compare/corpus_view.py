@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tui.compare.facts_diff import describe_signature, signature_function
+from tui.compare.facts_diff import describe_signature, quantity_group_key, signature_function
 from tui.compare.prepare import Prepared, prepare
 from tui.compare.text import sentences
 
@@ -78,8 +78,8 @@ def matrix_of(prepared: Sequence[Prepared]) -> Matrix:
             row.cells[art.id] = row.cells.get(art.id, 0) + 1
             names.setdefault(e.key, Counter())[e.normal] += 1
         for q in art.facts.quantities:
-            sig = signature(q)
-            if sig is None or not (q.counted or q.event):
+            sig = quantity_group_key(q, signature)
+            if sig is None:
                 continue
             label = describe_signature(sig, q)
             row = quantity_rows.setdefault(sig, MatrixRow("quantity", label, label, None))

@@ -1,11 +1,13 @@
 """The difference of two articles' facts: entities by canonical key, numbers by what they count.
 
 Quantities are grouped by their (counted, event) signature — «задержали 7939 человек» and
-«затримано 1 925 осіб» fall in one group — and each group gets a status:
+«затримано 1 925 осіб» fall in one group; all counts of people under one event are one group —
+and each group gets a status:
 
 - `agree`: some value of A equals (or, when one is approximate, is within 10 % of) a value of B;
 - `conflict`: no value agrees, and two values have the same scope — the same place (nearest place
-  entity in the sentence) and date — or stand in passages aligned as telling the same thing;
+  entity in the sentence), date, and time window («за сутки», «протягом минулої доби» make a
+  one-day count) — or stand in passages aligned as telling the same thing;
 - `differ`: no value agrees, but the scope differs or cannot be told;
 - `only_a` / `only_b`: one article does not give such a number.
 
@@ -15,9 +17,11 @@ different dates for the same statement add a `conflict` group.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.compare.model import EntityDiff, EntityRow, Pair, Value, ValueGroup
 from tui.compare.text import fold, split_sentences
@@ -66,6 +70,69 @@ def signature_function() -> Callable[[Quantity], Hashable]:
     except ImportError:
         return _fallback_signature
     return quantity_signature
+
+
+PERSONS = "people"
+"""Counted-noun class shared by every animate noun (человек, особа, учасник, демонстрант …)."""
+
+_PERSON_WORDS = frozenset(
+    fold(w)
+    for w in [
+        "человек",
+        "люди",
+        "особа",
+        "людина",
+        "участник",
+        "учасник",
+        "протестующий",
+        "протестувальник",
+        "демонстрант",
+        "нападавший",
+        "нападник",
+        "погибший",
+        "загиблий",
+        "пострадавший",
+        "постраждалий",
+    ]
+)
+
+_TIME_SCOPE_RE = re.compile(
+    r"\b(за\s+(?:минувшие\s+|прошедшие\s+|последние\s+)?сутки|за\s+(?:минулу\s+)?добу|"
+    r"(?:протягом|в\s+течение)\s+(?:минулої\s+|минувших\s+|прошедших\s+)?(?:доби|суток)|"
+    r"за\s+день|на\s+день|накануне|напередодні|вчера|вчора|сегодня|сьогодні)",
+    re.IGNORECASE,
+)
+"""Words that tie a number to one day rather than to the whole event."""
+
+
+@lru_cache(maxsize=4096)
+def is_person_noun(word: str | None) -> bool:
+    """True for nouns that count people («человек», «осіб», «учасників», «силовиков»)."""
+    if not word:
+        return False
+    head = word.split()[0]
+    if fold(head) in _PERSON_WORDS:
+        return True
+    from tui.compare.text import _analyzer
+
+    lang = "uk" if re.search("[іїєґ]", head.lower()) else "ru"
+    parse = _analyzer(lang).parse(head.lower())[0]
+    return parse.tag.POS == "NOUN" and "anim" in str(parse.tag) and "Name" not in str(parse.tag)
+
+
+def quantity_group_key(q: Quantity, signature: Callable[[Quantity], Hashable]) -> Hashable | None:
+    """The group a quantity falls in: its (counted, event) signature, except that all counts of
+    people under one event form one group («задержали 7939 человек» ≈ «затримано 1 925
+    учасників»). None when the quantity says neither what it counts nor what happened."""
+    if not (q.counted or q.event):
+        return None
+    sig = signature(q)
+    if sig is None:
+        return None
+    event = sig[1] if isinstance(sig, tuple) and len(sig) == 2 else None
+    if event and is_person_noun(q.counted):
+        return (PERSONS, event)
+    return sig
 
 
 def describe_signature(signature: Hashable, example: Quantity) -> str:
@@ -158,6 +225,8 @@ def _scope(side: Side, spans: Sequence[tuple[int, int]], q: Quantity) -> str | N
     if dates:
         nearest_date = min(dates, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
         parts.append(nearest_date.value)
+    if _TIME_SCOPE_RE.search(side.text, start, end):
+        parts.append("one day")
     return " ".join(parts) or None
 
 
@@ -186,8 +255,8 @@ def diff_quantities(a: Side, b: Side, pairs: Sequence[Pair] = ()) -> list[ValueG
     names: dict[Hashable, str] = {}
     for index, (side, spans) in enumerate(((a, spans_a), (b, spans_b))):
         for q in side.quantities:
-            sig = signature(q)
-            if sig is None or not (q.counted or q.event):
+            sig = quantity_group_key(q, signature)
+            if sig is None:
                 continue
             names.setdefault(sig, describe_signature(sig, q))
             value = Value(q.start, q.end, q.text, q.value, q.approx, _scope(side, spans, q))
@@ -223,12 +292,30 @@ def _group_order(group: ValueGroup) -> tuple[int, int, str]:
 # --- dates ----------------------------------------------------------------------------------
 
 
+def _canonical_dates(values: Sequence[str]) -> dict[str, str]:
+    """Map each date value to its group: a yearless `--MM-DD` joins the one full date it fits."""
+    full = [v for v in values if not v.startswith("--")]
+    out: dict[str, str] = {}
+    for value in values:
+        if value.startswith("--"):
+            fits = sorted({f for f in full if f.endswith(value[1:]) and len(f) == 10})
+            out[value] = fits[0] if len(fits) == 1 else value
+        else:
+            out[value] = value
+    return out
+
+
 def diff_dates(a: Side, b: Side, pairs: Sequence[Pair] = ()) -> list[ValueGroup]:
-    """Dates by ISO value, plus a `conflict` group for aligned passages giving other dates."""
+    """Dates by ISO value, plus a `conflict` group for aligned passages giving other dates.
+
+    A date without a year («10 января», `--01-10`) is grouped with the one full date of the same
+    day and month («10 января 2022 года»), if there is exactly one.
+    """
+    canon = _canonical_dates([d.value for d in (*a.dates, *b.dates)])
     by_value: dict[str, tuple[list[Value], list[Value]]] = {}
     for index, side in enumerate((a, b)):
         for d in side.dates:
-            by_value.setdefault(d.value, ([], []))[index].append(
+            by_value.setdefault(canon[d.value], ([], []))[index].append(
                 Value(d.start, d.end, d.text, d.value)
             )
     out: list[ValueGroup] = []
@@ -238,7 +325,7 @@ def diff_dates(a: Side, b: Side, pairs: Sequence[Pair] = ()) -> list[ValueGroup]
     for pair in pairs:
         da = [d for d in a.dates if pair.a.start <= d.start < pair.a.end]
         db = [d for d in b.dates if pair.b.start <= d.start < pair.b.end]
-        if da and db and not ({d.value for d in da} & {d.value for d in db}):
+        if da and db and not ({canon[d.value] for d in da} & {canon[d.value] for d in db}):
             out.append(
                 ValueGroup(
                     f"date of «{_short(pair.a.text)}»",
@@ -247,7 +334,7 @@ def diff_dates(a: Side, b: Side, pairs: Sequence[Pair] = ()) -> list[ValueGroup]
                     "conflict",
                 )
             )
-    return sorted(out, key=lambda g: (g.status != "conflict", g.what))
+    return sorted(out, key=lambda g: (g.status != "conflict", g.what.lstrip("-")))
 
 
 def _short(text: str, limit: int = 60) -> str:

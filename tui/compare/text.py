@@ -282,6 +282,8 @@ class Sentence:
     """Folded surface tokens, stop words included (for verbatim reuse)."""
     keys: set[str] = field(default_factory=set)
     """Stems of content words, number keys (`#…`), entity keys (`@…`), date keys (`%…`)."""
+    terms: list[tuple[int, int, str]] = field(default_factory=list)
+    """(start, end, key) of each content word or number, offsets into the whole text."""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -311,13 +313,16 @@ def sentences(text: str, lang: str | None) -> list[Sentence]:
         for match in WORD_RE.finditer(chunk):
             token = match.group()
             num = number_key(token)
+            where = (start + match.start(), start + match.end())
             if num is not None:
                 sent.surface.append(num)
                 sent.keys.add(num)
+                sent.terms.append((*where, num))
                 continue
             sent.surface.append(fold(token))
             normal, content = lemma(token, lang)
             if content:
                 sent.keys.add(stem(normal))
+                sent.terms.append((*where, stem(normal)))
         out.append(sent)
     return out
