@@ -45,18 +45,25 @@ def find_entities(text: str, lang: str | None = None) -> list[Entity]:
     spans = refine(text, tokens, raw, lang)
     feats = _morph_feats(doc, spans)
     entities = []
+    token_starts = [t.start for t in tokens]
     for sp in spans:
-        toks = [t for t in tokens if sp.start <= t.start and t.end <= sp.end]
+        i = bisect_left(token_starts, sp.start)
+        toks = []
+        while i < len(tokens) and tokens[i].end <= sp.end:
+            toks.append(tokens[i])
+            i += 1
         normal = normalize(toks, sp.type, lang, feats)
         entities.append((sp, normal))
     return link(text, entities)
 
 
 def _morph_feats(doc: Any, spans: list[Span]) -> dict[int, tuple[str | None, dict[str, str]]]:
-    """Token start → (POS, feats) from natasha's morphology tagger, for sentences with an entity."""
-    if not spans:
+    """Token start → (POS, feats) from natasha's morphology tagger, for sentences with a person."""
+    # Only people need context (gender, and case for ambiguous names); places and organisations
+    # are put in the nominative from the dictionary alone. This halves the tagging time.
+    starts = sorted(s.start for s in spans if s.type == "PER")
+    if not starts:
         return {}
-    starts = sorted(s.start for s in spans)
     chosen = []
     i = 0
     for sent in doc.sents:
@@ -139,19 +146,24 @@ def _inflect_with_pos(
     word: str, lang: str, feat: Any, gender: str | None, name: bool
 ) -> tuple[str, str | None]:
     """`word` in the nominative (keeping number and gender), and the POS of the parse used."""
+    case = _CASES.get(feat[1].get("Case", "")) if feat else None
+    return _inflect_cached(word, lang, case, gender, name)
+
+
+@lru_cache(maxsize=65536)
+def _inflect_cached(
+    word: str, lang: str, case: str | None, gender: str | None, name: bool
+) -> tuple[str, str | None]:
     m = _ACRONYM_CASE.match(word)
     if m:
         return m.group(1), None  # «МИДа» → «МИД»
     if len(word) <= 1 or keys.is_acronym(word):
         return word, None
-    case = _CASES.get(feat[1].get("Case", "")) if feat else None
-    candidates = [(p, word) for p in nlp.morph(lang).parse(word)]
+    candidates = [(p, word) for p in nlp.parse(word, lang)]
     if lang == "uk" and name:
         # The Russian dictionary knows more Central Asian names («Жаната» → «Жанат»).
         mapped = to_russian_letters(word)
-        candidates += [
-            (p, mapped) for p in nlp.morph("ru").parse(mapped) if p.tag.grammemes & _NAME_TAGS
-        ]
+        candidates += [(p, mapped) for p in nlp.parse(mapped, "ru") if p.tag.grammemes & _NAME_TAGS]
     best = None
     best_score = -99.0
     for p, _ in candidates:
@@ -252,5 +264,5 @@ def _place_tail(normal: str) -> int:
     if len(words) < 2:
         return 0
     last = to_russian_letters(words[-1]).lower()
-    lemma = nlp.morph("ru").parse(last)[0].normal_form
+    lemma = nlp.parse(last, "ru")[0].normal_form
     return 1 if is_geo(lemma) else 0

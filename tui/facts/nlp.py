@@ -46,6 +46,13 @@ def morph(lang: str = "ru") -> Any:
     return analyzer("uk" if lang == "uk" else "ru")
 
 
+def parse(word: str, lang: str = "ru") -> tuple[Any, ...]:
+    """pymorphy3 parses of `word`, best first (cached per process, shared with the other extractors)."""
+    from tui.facts.morph import parses
+
+    return parses(word, "uk" if lang == "uk" else "ru")
+
+
 def warm_up() -> None:
     """Load every model now (for a worker process or a progress screen)."""
     segmenter()

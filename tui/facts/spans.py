@@ -373,7 +373,7 @@ def _extend_left(
 def _is_adjective(word: str, lang: str) -> bool:
     if not word[:1].isupper() or len(word) < 3:
         return False
-    parses = nlp.morph(lang).parse(word)
+    parses = nlp.parse(word, lang)
     return bool(parses) and all(p.tag.POS == "ADJF" for p in parses[:2])
 
 
@@ -434,7 +434,7 @@ def _ends_with_adjective(text: str, span: Span, lang: str) -> bool:
     last = text[span.start : span.end].split()[-1]
     if not last[:1].isupper():
         return False
-    parses = nlp.morph(lang).parse(last)
+    parses = nlp.parse(last, lang)
     return bool(parses) and all(p.tag.POS in {"ADJF"} for p in parses[:2])
 
 
@@ -446,4 +446,4 @@ def _retype_known(text: str, span: Span) -> Span:
 
 
 def _lemma_phrase(surface: str) -> str:
-    return " ".join(nlp.morph("ru").parse(w)[0].normal_form for w in surface.split())
+    return " ".join(nlp.parse(w, "ru")[0].normal_form for w in surface.split())

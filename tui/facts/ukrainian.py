@@ -52,7 +52,7 @@ def token_kind(word: str, lang: str) -> TokenKind:
     """What the dictionary of `lang` says `word` is: a name, a function word, a common word, or unknown."""
     if not any(ch.isalpha() for ch in word):
         return "function"
-    parses = nlp.morph(lang).parse(word)
+    parses = nlp.parse(word, lang)
     known = [p for p in parses if _is_dictionary(p)]
     if not known:
         return "unknown"
@@ -78,11 +78,11 @@ def _is_dictionary(parse: object) -> bool:
 @lru_cache(maxsize=65536)
 def is_geo(word: str) -> bool:
     """True when the Russian dictionary knows the (Russian-lettered) lemma as a place name."""
-    return any("Geox" in p.tag.grammemes and _is_dictionary(p) for p in nlp.morph("ru").parse(word))
+    return any("Geox" in p.tag.grammemes and _is_dictionary(p) for p in nlp.parse(word, "ru"))
 
 
 @lru_cache(maxsize=65536)
 def lemma(word: str, lang: str) -> str:
     """The dictionary lemma of a single word (the most likely parse)."""
-    parses = nlp.morph(lang).parse(word)
+    parses = nlp.parse(word, lang)
     return parses[0].normal_form if parses else word.lower()
