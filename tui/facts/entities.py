@@ -15,6 +15,7 @@ puts each entity in its base form and gives it a key (`keys`):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
