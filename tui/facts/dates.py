@@ -213,7 +213,7 @@ def find_dates(text: str, lang: str | None = None, ref_date: str | None = None) 
         if raw.iso is None:
             here = ref
             if here is None and anchors:
-                _, here = min(anchors, key=lambda a: abs(a[0] - raw.start))  # type: ignore[assignment]
+                _, here = min(anchors, key=lambda a: abs(a[0] - raw.start))
             values: list[str] = []
             end_year: int | None = None
             for i, (year, month, day) in enumerate(reversed(raw.parts)):

@@ -8,9 +8,8 @@ extractors (entities included) may reuse `analyzer`, `parses`, `lemma` and `text
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Lang = Literal["ru", "uk"]
 
@@ -84,8 +83,7 @@ def best(word: str, lang: Lang) -> Any | None:
     return found[0] if found else None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word, a number (thousands groups joined: «2 500») or one punctuation character."""
 
     start: int
@@ -105,14 +103,20 @@ _GLUE_RE = re.compile(r"(?<=[a-zа-яёіїєґ])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-�
 
 def tokenize(text: str) -> list[Token]:
     """The tokens of `text` with offsets; glued words («человекПрезидент») are split in two."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """Tokens of recent texts: the extractors of one article share one tokenisation."""
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
-        if kind == "word":
+        kind, word = m.lastgroup, m[0]
+        if kind == "word" and not word[1:].islower() and _GLUE_RE.search(word):
             pos_ = m.start()
-            for part in _GLUE_RE.split(m[0]):
+            for part in _GLUE_RE.split(word):
                 out.append(Token(pos_, pos_ + len(part), part, "word"))
                 pos_ += len(part)
         else:
-            out.append(Token(m.start(), m.end(), m[0], kind))  # type: ignore[arg-type]
-    return out
+            out.append(Token(m.start(), m.end(), word, kind))  # type: ignore[arg-type]
+    return tuple(out)

@@ -92,6 +92,8 @@ _CURRENCY = {"$": "доллар", "€": "евро", "₽": "рубль", "₴":
 _UK_OBLIQUE = {"п'яти": "п'ять", "шести": "шість", "семи": "сім", "восьми": "вісім",
                "дев'яти": "дев'ять", "десяти": "десять", "двох": "два", "трьох": "три",
                "чотирьох": "чотири", "двохсот": "двісті", "трьохсот": "триста"}  # fmt: skip
+# First three letters of every number word form («двух», «трёх», «сорока», «ста», «полутора»…).
+_NUMBER_PREFIXES = {w[:3] for w in (*_UNITS, *_UK_OBLIQUE)} | {"дву", "трё", "ста", "сот"}
 _PERCENT_LEMMAS = {"процент", "відсоток", "процентный", "%"}
 _WEAK_VERBS = {
     "быть", "стать", "являться", "сообщаться", "сообщать", "сообщить", "говориться", "мочь",
@@ -117,7 +119,13 @@ def _low(t: Token) -> str:
 
 def _number_word(t: Token, lang: Lang) -> float | None:
     """The value of a number word («двух» → 2, «півтори» → 1.5), None if it is not one."""
-    low = _low(t)
+    return _number_value(_low(t), lang)
+
+
+@lru_cache(maxsize=100_000)
+def _number_value(low: str, lang: Lang) -> float | None:
+    if low[:3] not in _NUMBER_PREFIXES:
+        return None  # spares pymorphy3 the great majority of words
     if low in _UNITS:
         return _UNITS[low]
     if low in _UK_OBLIQUE:

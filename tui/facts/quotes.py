@@ -199,22 +199,28 @@ class _Resolver:
 
         self.entities = sorted((e for e in entities if not quoted(e)), key=lambda e: e.start)
 
-    def named_in(self, start: int, end: int) -> Entity | None:
+    def _inside(self, start: int, end: int) -> list[Entity]:
+        """PER mentions in [start, end), else ORG mentions there."""
         inside = [e for e in self.entities if start <= e.start and e.end <= end]
         people = [e for e in inside if e.type == "PER"]
-        orgs = [e for e in inside if e.type == "ORG"]
-        return (people or orgs or [None])[0]
+        return people or [e for e in inside if e.type == "ORG"]
+
+    def named_in(self, start: int, end: int) -> Entity | None:
+        """The first person (else organisation) named in [start, end)."""
+        found = self._inside(start, end)
+        return found[0] if found else None
 
     def last_named_in(self, start: int, end: int) -> Entity | None:
-        inside = [e for e in self.entities if start <= e.start and e.end <= end]
-        people = [e for e in inside if e.type == "PER"]
-        orgs = [e for e in inside if e.type == "ORG"]
-        return (people or orgs or [None])[-1]
+        """The last person (else organisation) named in [start, end)."""
+        found = self._inside(start, end)
+        return found[-1] if found else None
 
     def antecedent(self, before: int) -> Entity | None:
+        """The person a pronoun before `before` refers to: the nearest nominative mention first."""
         people = [e for e in self.entities if e.type == "PER" and e.end <= before]
         nominative = [e for e in people if e.text.lower() == e.normal.lower()]
-        return (nominative or people or [None])[-1]
+        found = nominative or people
+        return found[-1] if found else None
 
 
 def _pronoun_in(fragment: str) -> bool:

@@ -37,9 +37,10 @@ class _Form:
 @dataclass(frozen=True, slots=True)
 class _Table:
     forms: tuple[_Form, ...]
-    by_first: dict[
-        str, tuple[_Form, ...]
-    ]  # a first word's key → forms starting with it, longest first
+    #: a first word's key → the forms starting with it, longest first
+    by_first: dict[str, tuple[_Form, ...]]
+    #: first two letters (lowercase) of every key: other words never reach pymorphy3
+    prefixes: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     verbs: frozenset[str]
     credits: frozenset[str]
@@ -63,6 +64,7 @@ def _table() -> _Table:
     return _Table(
         forms=ordered,
         by_first={k: tuple(v) for k, v in by_first.items()},
+        prefixes=frozenset(k[:2] for k in by_first),
         phrases=tuple(tuple(p.lower().split()) for p in cues.get("phrases", [])),
         verbs=frozenset(cues.get("verbs", [])),
         credits=frozenset(cues.get("credits", [])),
@@ -76,8 +78,11 @@ def _keys(word: str) -> frozenset[str]:
     return lemmas(word, "ru") | lemmas(word, "uk")
 
 
+@lru_cache(maxsize=100_000)
 def _token_keys(word: str, lang: Lang) -> frozenset[str]:
     """The keys under which a text word may find a form (acronyms lose a case ending: «МИДа»)."""
+    if word[:2].lower() not in _table().prefixes:
+        return frozenset({word.lower()})
     keys = {word.lower()}
     for n in (1, 2, 3):
         if len(word) > n + 1 and word[-n:].islower() and _is_acronym(word[:-n]):
