@@ -89,8 +89,8 @@ def _header(article: Article) -> Text:
 
 def _passages(comparison: Comparison, a: Article, b: Article) -> Table:
     table = Table(expand=True, show_lines=True, title=Text("Aligned passages", style="bold"))
-    table.add_column(_header(a), ratio=1)
-    table.add_column(_header(b), ratio=1)
+    table.add_column(_header(a), ratio=1, vertical="top")
+    table.add_column(_header(b), ratio=1, vertical="top")
     if not comparison.pairs:
         table.add_row(Text("no shared passages", style="dim"), Text(""))
     for pair in comparison.pairs:
@@ -115,7 +115,9 @@ def _entities(comparison: Comparison) -> Table:
         shared.append("\n")
     only_a = Text("\n".join(r.a or "" for r in comparison.entities.only_a))
     only_b = Text("\n".join(r.b or "" for r in comparison.entities.only_b))
-    table.add_row(shared.rstrip() or Text("—"), only_a or Text("—"), only_b or Text("—"))
+    shared.rstrip()
+    dash = Text("—", style="dim")
+    table.add_row(shared or dash, only_a or dash, only_b or dash)
     return table
 
 
