@@ -23,6 +23,13 @@ _INLINE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _JOINABLE_END = re.compile(r"[\w,\-–—]$")
+_CREDIT_REASONS = ("photo-credit", "media-stub", "copyright")
+# A credit with nothing else in it: «Фото: Reuters», «© Агентство / Иван Петров».
+_BARE_CREDIT = re.compile(
+    r"^(?:(?:фото|photo|видео|відео|video|иллюстрация|ілюстрація|скриншот|скріншот)\s*[:©]|©)"
+    r"[^|.!?:]{0,60}$",
+    re.IGNORECASE,
+)
 
 
 def clean_text(raw: str, rules: Rules | None = None) -> Document:
@@ -33,11 +40,15 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
     _apply_rules(lines, rules)
     _drop_repeats(lines)
     _drop_numbered_lists(lines)
-    _drop_captions_near_credits(lines)
     lines = _join_wrapped(lines)
     kept = [line for line in lines if line.kept]
     body = [i for i, line in enumerate(kept) if line.body_like]
     first, last = (body[0], body[-1]) if body else (0, len(kept) - 1)
+    if kept and body:
+        _drop_captions_near_credits(lines, kept[first].start)
+        kept = [line for line in lines if line.kept]
+        body = [i for i, line in enumerate(kept) if line.body_like]
+        first, last = body[0], body[-1]
     title_line, date_line = _top_edge(kept[:first], rules)
     _bottom_edge(kept[last + 1 :], rules)
     if date_line is None:
@@ -138,41 +149,91 @@ def _drop_numbered_lists(lines: list[Line]) -> None:
         i = j
 
 
-def _drop_captions_near_credits(lines: list[Line]) -> None:
-    """A short line right above a photo credit is that photo's caption or alt text."""
+def _drop_captions_near_credits(lines: list[Line], body_start: int) -> None:
+    """A short line next to a photo credit inside the body is that photo's caption.
+
+    Above the body a caption is left to the top edge (the headline often sits right above the
+    lead photo's credit). The line before the credit is taken first; a bare credit («Фото:
+    Reuters», «© Агентство / Иван Петров») after a paragraph takes the short line after it.
+    """
     for i, line in enumerate(lines):
-        if line.reason not in ("photo-credit", "media-stub") or i == 0:
+        if line.status != "drop" or line.reason not in _CREDIT_REASONS or line.start < body_start:
             continue
-        prev = lines[i - 1]
-        if (
-            prev.kept
-            and not prev.body_like
-            and 1 <= prev.words <= 15
-            and not prev.text.endswith(":")
-        ):
+        prev = lines[i - 1] if i > 0 else None
+        if prev is not None and prev.kept and prev.start >= body_start and _caption_like(prev):
             prev.drop("caption")
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            after is not None
+            and after.kept
+            and _BARE_CREDIT.match(line.text)
+            and _caption_like(after)
+        ):
+            after.drop("caption")
+
+
+def _caption_like(line: Line) -> bool:
+    """Short, not a paragraph of running text, not introducing something («…:»)."""
+    return not line.body_like and 1 <= line.words <= 15 and not line.text.endswith(":")
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
-    """Join hard-wrapped lines: no blank line between, no sentence end, next starts in lower case."""
+    """Join hard-wrapped paragraphs: runs of kept lines with no blank line between them, all but
+    the last long, most of them not ending a sentence; also a single line that stops mid-phrase
+    and continues in lower case on the next."""
     out: list[Line] = []
-    for line in lines:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kept
-            and line.kept
-            and not line.gap_before
-            and len(prev.text) >= 40
-            and _JOINABLE_END.search(prev.text)
-            and line.text[:1].islower()
-        ):
-            glue = "" if prev.text.endswith("-") and prev.text[-2:-1].isalpha() else " "
-            text = (prev.text[:-1] if glue == "" else prev.text) + glue + line.text
-            out[-1] = Line(text, prev.start, line.end, prev.gap_before, prev.words + line.words)
-            continue
-        out.append(line)
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and lines[j].kept and lines[i].kept and not lines[j].gap_before:
+            j += 1
+        group = lines[i:j]
+        if len(group) >= 2 and _wrapped(group):
+            out.append(_merge(group))
+        else:
+            for line in group:
+                prev = out[-1] if out else None
+                if (
+                    prev is not None
+                    and prev.kept
+                    and line.kept
+                    and not line.gap_before
+                    and len(prev.text) >= 40
+                    and _JOINABLE_END.search(prev.text)
+                    and line.text[:1].islower()
+                ):
+                    out[-1] = _merge([prev, line])
+                else:
+                    out.append(line)
+        i = j
     return out
+
+
+def _wrapped(group: list[Line]) -> bool:
+    """Lines of one paragraph broken at a fixed width: all but the last long and of similar
+    length, most not ending a sentence, and at least one continuing in lower case."""
+    heads = group[:-1]
+    widths = [len(line.text) for line in heads]
+    if min(widths) < 50 or min(widths) < 0.75 * max(widths):
+        return False
+    if any(line.numbered is not None or line.bulleted for line in group):
+        return False
+    if sum(not line.terminal for line in heads) < 0.6 * len(heads):
+        return False
+    return any(line.text[:1].islower() for line in group[1:])
+
+
+def _merge(group: list[Line]) -> Line:
+    """One line from several, rejoining words hyphenated at the break."""
+    text = group[0].text
+    for line in group[1:]:
+        if text.endswith("-") and text[-2:-1].isalpha() and line.text[:1].islower():
+            text = text[:-1] + line.text
+        else:
+            text = text + " " + line.text
+    first = group[0]
+    return Line(text, first.start, group[-1].end, first.gap_before, sum(g.words for g in group))
 
 
 def _top_edge(top: list[Line], rules: Rules) -> tuple[Line | None, str | None]:

@@ -44,6 +44,13 @@ class Morph:
         tag = self._tag(word.lower())
         return bool({"PREP", "CONJ", "PRCL"} & set(str(tag).replace(" ", ",").split(",")))
 
+    def starts_clause(self, word: str) -> bool:
+        """A capitalised preposition, conjunction, pronoun or adverb (По, Но, Он, Ранее)."""
+        if self._morph.word_is_known(word.lower()) is False:
+            return False
+        grammemes = set(str(self._tag(word.lower())).replace(" ", ",").split(","))
+        return bool({"PREP", "CONJ", "NPRO", "ADVB"} & grammemes) and not (_PROPER & grammemes)
+
     def is_proper(self, word: str) -> bool:
         """A name, surname, place, organisation, or a word the dictionary does not know."""
         if not self._morph.word_is_known(word.lower()):

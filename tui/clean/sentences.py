@@ -31,6 +31,9 @@ _KNOWN_SOURCES = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_REASONS = {"photo-credit", "media-stub"}
+# Breadcrumbs at the start of a one-line page: «Главная / Общество » (the last crumb is one word).
+_CRUMBS = re.compile(r"^\s*(?:[^\s/|›»>→•]+(?: [^\s/|›»>→•]+){0,2} [/|›»>→•] )+[^\s/|›»>→•]+\s+")
+SENTENCE_RULE_WORDS = 12
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTE_OPEN = "«„“"
 _ATTRIBUTION = re.compile(r"[»”\"],?\s*[—–-]\s*(?:[\w-]+\s+){0,6}[\w-]+\.$")
@@ -79,6 +82,13 @@ def clean_long_line(
     result = LongLineResult()
     text = raw[start:end]
     if page_start:
+        crumbs = _CRUMBS.match(text)
+        if crumbs:
+            result.removed.append(
+                Removed(crumbs.group().strip(), start, start + crumbs.end(), "navigation")
+            )
+            start += crumbs.end()
+            text = raw[start:end]
         header = HEADER.match(text)
         if header:
             result.date_line = header.group(1).strip()
@@ -118,7 +128,7 @@ def _split_credits(
             rest = sentence.text[cut:]
             lead = len(rest) - len(rest.lstrip())
             sentence = Sentence(rest.strip(), sentence.start + cut + lead, sentence.end)
-        elif len(sentence.text) <= 300:
+        elif len(_WORD.findall(sentence.text)) <= SENTENCE_RULE_WORDS:
             rule = rules.match(sentence.text)
             if rule is not None:
                 removed.append(Removed(sentence.text, sentence.start, sentence.end, rule.name))
@@ -191,20 +201,31 @@ def _split_subheadings(sentences: list[Sentence], morph: Morph) -> list[Sentence
 
 
 def _heading_cut(text: str, morph: Morph) -> int | None:
-    """Offset where a glued subheading ends, or None (see module docstring)."""
+    """Offset where a subheading glued to the start of a sentence ends, or None.
+
+    A word k (3..12) into the sentence starts a new sentence when it is capitalised right after
+    a plain word (no punctuation so far) and either (a) it is a function word, pronoun or adverb
+    («…несколько месяцев По оценке…»), which is never capitalised mid-sentence, or (b) it is a
+    noun in the nominative after a verbless prefix and a finite verb follows within five words
+    («Призывы отменить приказ Блинкен также заявил…»).
+    """
     tokens = list(re.finditer(r"\S+", text))
     if len(tokens) < 6 or not tokens[0].group()[0].isupper():
         return None
-    for k in range(3, min(13, len(tokens) - 2)):
+    verb_seen = False
+    for k in range(2, min(13, len(tokens) - 2)):
         prev = tokens[k - 1].group()
         if re.search(r"[^\w-]", prev):  # punctuation inside the would-be heading
             return None
+        verb_seen = verb_seen or morph.is_finite_verb(prev)
         word = tokens[k].group()
-        if morph.is_finite_verb(prev):
-            return None
         if not re.fullmatch(r"[^\W\d_][\w-]*", word) or not word[0].isupper() or word.isupper():
             continue
-        if morph.is_function_word(prev) or not morph.is_nominative(word):
+        if morph.is_function_word(prev):
+            continue
+        if morph.starts_clause(word):
+            return tokens[k].start() if k >= 3 or not verb_seen else None
+        if verb_seen or k < 3 or not morph.is_nominative(word):
             continue
         follower = tokens[k + 1].group()
         if morph.is_proper(word) and (prev[0].isupper() or not follower[0].islower()):

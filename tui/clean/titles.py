@@ -22,11 +22,12 @@ def is_title_candidate(line: Line) -> bool:
 
 
 def pick_title(lines: list[Line]) -> Line | None:
-    """The most headline-like candidate above the body: the longest, the first on a tie."""
+    """The most headline-like candidate above the body: the longest (counting up to 12 words, so
+    any full-length headline beats a later caption), the first on a tie."""
     candidates = [line for line in lines if line.kept and is_title_candidate(line)]
     if not candidates:
         return None
-    return max(candidates, key=lambda line: (min(line.words, 20), -line.start))
+    return max(candidates, key=lambda line: (min(line.words, 12), -line.start))
 
 
 def title_from_lead(text: str) -> str:
