@@ -113,11 +113,18 @@ def detect_date(raw: str) -> str | None:
                 return found
     head = [ln for ln in lines if ln.strip()][:_HEAD_LINES]
     for line in head:
-        if len(line) <= 60:
+        if len(line) <= 60 and _is_date_line(line):
             found = _date_in(line)
             if found:
                 return found
     return None
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is a date (with perhaps a time, weekday or city), not a sentence."""
+    rest = _WORDY.sub(" ", _NUMERIC.sub(" ", line))
+    rest = re.sub(r"\b\d{1,2}:\d{2}\b|\bг(ода?)?\.?|\bр(оку)?\.?", " ", rest)
+    return len(_WORD.findall(rest)) <= 2
 
 
 def count_words(text: str) -> int:
