@@ -31,10 +31,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([a.meta() for a in corpus.articles])
         return 0
-    table = Table(box=None, pad_edge=False, header_style="bold")
+    table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
     for name, justify in (("id", "left"), ("title", "left"), ("outlet", "left"),
                           ("lang", "left"), ("date", "left"), ("words", "right")):  # fmt: skip
-        table.add_column(name, justify=justify, overflow="ellipsis", no_wrap=name != "title")  # type: ignore[arg-type]
+        table.add_column(
+            name, justify=justify, overflow="ellipsis", no_wrap=True,  # type: ignore[arg-type]
+            ratio=1 if name == "title" else None, min_width=12 if name == "title" else None,
+        )  # fmt: skip
     for a in corpus.articles:
         table.add_row(
             Text(a.id), Text(a.title), Text(a.outlet), Text(a.language),
