@@ -14,7 +14,7 @@ import time
 import zlib
 
 from tui.index.model import Hit, SearchResult
-from tui.index.text import WORD, fold, stem
+from tui.index.text import stem, words
 
 SNIPPET_CHARS = 70
 """Characters of context either side of the first match."""
@@ -28,7 +28,7 @@ def parse(query: str, prefix: bool = True) -> tuple[str | None, list[str]]:
 
     Returns (None, []) for a query without words.
     """
-    found = WORD.findall(fold(query))
+    found = words(query)
     if not found:
         return None, []
     complete = query[-1:].isspace() or not prefix

@@ -41,8 +41,9 @@ _FOLD = str.maketrans(
         "\u00ad": None,  # soft hyphen
     }
 )
-# A word: letters/digits, possibly joined by apostrophes (removed by fold) — fold runs first.
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# A word: letters/digits, possibly joined by apostrophes, stress marks or soft hyphens (which fold
+# removes: «об'єкт» is one word).
+WORD = re.compile(r"[^\W_]+(?:[\u0301\u00ad'’ʼ`]+[^\W_]+)*")
 _CYRILLIC = re.compile(r"[а-яіўәғқңөұүһ]")
 _RU = Stemmer.Stemmer("russian")
 _EN = Stemmer.Stemmer("english")
@@ -70,7 +71,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words of `text`, in order."""
-    return WORD.findall(fold(text))
+    return [fold(w) for w in WORD.findall(text.lower())]
 
 
 def index_terms(word: str) -> str:
@@ -88,10 +89,12 @@ def terms(text: str) -> str:
     cache: dict[str, str] = _TERM_CACHE
     out = []
     append = out.append
-    for w in WORD.findall(fold(text)):
+    # Split the lower-cased text and fold word by word only on a cache miss: folding the whole text
+    # (str.translate on non-ASCII) costs more than the whole split.
+    for w in WORD.findall(text.lower()):
         t = cache.get(w)
         if t is None:
-            t = index_terms(w)
+            t = index_terms(fold(w))
             if len(cache) < 500_000:
                 cache[w] = t
         append(t)
