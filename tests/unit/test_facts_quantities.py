@@ -161,3 +161,14 @@ def test_offsets_cover_marker_through_counted_noun() -> None:
     text = "Силы численностью около 2 500 человек."
     q = one(text)
     assert text[q.start : q.end] == q.text == "около 2 500 человек"
+
+
+def test_currency_sign_keeps_its_marker_and_a_sentence_end_is_not_an_abbreviation() -> None:
+    (q,) = find_quantities("Потери составили около $3 млрд. Всего в акции", "ru")
+    assert (q.text, q.value, q.approx, q.counted) == ("около $3 млрд", 3e9, "около", "доллар")
+
+
+def test_russian_words_in_a_ukrainian_text_are_analysed_in_russian() -> None:
+    text = "Цитата: «в результате погибли 12 человек»."
+    (q,) = find_quantities(text, "uk")
+    assert (q.counted, q.event) == ("человек", "погибнуть")

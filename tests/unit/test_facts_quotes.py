@@ -155,3 +155,16 @@ def test_names_inside_quotes_are_never_speakers() -> None:
     )
     (q,) = find_quotes(text, "ru", people)
     assert q.speaker_key == "боррель"
+
+
+def test_ukrainian_straight_quotes_with_hyphen_dash_attribution() -> None:
+    text = '"Ситуація складна, але контрольована", - зазначила речниця МЗС Катерина Смілянська.'
+    people = ents(text, ("Катерина Смілянська", "PER", "Катерина Смілянська", "смилянская"))
+    (q,) = find_quotes(text, "uk", people)
+    assert (q.text, q.speaker_key) == ("Ситуація складна, але контрольована", "смилянская")
+
+
+def test_as_x_writes_attribution() -> None:
+    text = 'Як пише Reuters, "переговори зайшли в глухий кут".'
+    (q,) = find_quotes(text, "uk", ents(text, ("Reuters", "ORG", "Reuters", "reuters")))
+    assert q.speaker == "Reuters"

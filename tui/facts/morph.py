@@ -51,8 +51,18 @@ def analyzer(lang: Lang) -> Any:
 
 @lru_cache(maxsize=200_000)
 def parses(word: str, lang: Lang) -> tuple[Any, ...]:
-    """All pymorphy3 parses of `word` (lowercased), best first."""
-    return tuple(analyzer(lang).parse(word.lower()))
+    """All pymorphy3 parses of `word` (lowercased), best first.
+
+    A word the `lang` dictionary does not know but the other language's does is analysed in that
+    other language (a Russian quote in a Ukrainian article, a mis-detected language).
+    """
+    low = word.lower()
+    own = analyzer(lang)
+    if not own.word_is_known(low) and low.isalpha():
+        other = analyzer("uk" if lang == "ru" else "ru")
+        if other.word_is_known(low):
+            return tuple(other.parse(low))
+    return tuple(own.parse(low))
 
 
 @lru_cache(maxsize=200_000)

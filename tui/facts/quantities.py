@@ -241,8 +241,9 @@ class _Extractor:
                 and j < len(toks)
                 and toks[j].text == "."
                 and not self.gap(toks[j - 1], toks[j])
+                and not (j + 1 < len(toks) and toks[j + 1].text[:1].isupper())
             ):
-                j += 1  # the abbreviation's full stop
+                j += 1  # the abbreviation's full stop (not a sentence's: «… 3 млрд. Всего …»)
         return value, vague, j
 
     # -- what it counts ----------------------------------------------------------------------
@@ -411,7 +412,7 @@ class _Extractor:
                 i += 1
                 continue
             value, vague, j = read
-            approx, first = self.approx_before(i)
+            approx, first = self.approx_before(i - 1 if currency else i)
             after = " ".join(_low(x) for x in toks[j : j + 2])
             if after in _APPROX_AFTER:  # «сто с лишним человек»
                 approx, j = approx or after, j + 2
