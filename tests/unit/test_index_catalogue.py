@@ -200,3 +200,18 @@ def test_cancelled_scan_keeps_what_it_stored(corpus: Path) -> None:
         report = cat.refresh(workers=1, cancelled=lambda: True)
         assert report.cancelled
         assert cat.refresh(workers=1).total == 4
+
+
+def test_facts_for_the_corpus_fill_entity_keys(corpus: Path) -> None:
+    from tui.index.facts_pool import extract_all
+
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        seen: list[tuple[int, int]] = []
+        report = extract_all(cat, progress=lambda d, t: seen.append((d, t)), workers=1)
+        assert report.done == 4 and report.failed == 0 and seen[-1] == (4, 4)
+        assert cat.facts_status() == {"done": 4}
+        keys = cat.entity_keys("a1")
+        assert keys, "the article names Токаев and Алматы"
+        assert "a1" in cat.articles_with_entity(keys[0])
+        assert extract_all(cat, workers=1).done == 0  # nothing left to do

@@ -1,0 +1,147 @@
+"""Facts for a whole corpus: extraction in a process pool, entity keys written to the catalogue.
+
+`extract_all(catalogue)` runs `tui.facts.facts_for` (which caches every article's facts on disk,
+where the app reads them) for each article whose facts are not done yet, in one worker process per
+core (`OPENBLAS_NUM_THREADS=1`, models loaded once per worker). The main process writes the entity
+keys of each article to the catalogue in batches, so cross-article views — "other articles
+mentioning this entity" (`Catalogue.articles_with_entity`), the matrix — read from the cache
+instead of extracting again. Interrupted runs resume where they stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.index.catalogue import Catalogue
+
+WRITE_BATCH = 50
+
+
+@dataclass(slots=True)
+class FactsReport:
+    """What one `extract_all` did."""
+
+    done: int = 0
+    failed: int = 0
+    entities: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        """One line for people."""
+        rate = f", {self.done / self.seconds:.1f} articles/s" if self.seconds and self.done else ""
+        failed = f", {self.failed} failed" if self.failed else ""
+        return (
+            f"facts for {self.done} articles ({self.entities} entity mentions){failed}"
+            f" in {self.seconds:.1f} s{rate}"
+        )
+
+
+def facts_of_file(root: str, item: tuple[int, str]) -> tuple[int, str, list[str]]:
+    """Worker: read, clean and extract one article; (rowid, 'done'|'error: …', entity keys)."""
+    rowid, rel = item
+    try:
+        from tui.clean import clean_article
+        from tui.corpus import read_article
+        from tui.facts import facts_for
+
+        article = read_article(Path(root) / rel, Path(root))
+        if not hasattr(article, "raw"):
+            return rowid, f"error: {getattr(article, 'reason', 'unreadable')}", []
+        facts = facts_for(article, clean_article(article))
+        return rowid, "done", sorted({e.key for e in facts.entities if e.key})
+    except Exception as exc:  # one bad article must not stop a corpus-wide run
+        return rowid, f"error: {type(exc).__name__}: {exc}", []
+
+
+def _init_worker() -> None:
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    from tui.facts.nlp import warm_up
+
+    warm_up()
+
+
+def _results(
+    root: Path, todo: list[tuple[int, str]], workers: int
+) -> Iterator[tuple[int, str, list[str]]]:
+    if workers <= 1 or len(todo) <= 1:
+        for item in todo:
+            yield facts_of_file(str(root), item)
+        return
+    from tui.index.scan import _pool_context
+
+    with _pool_context().Pool(workers, initializer=_init_worker) as pool:
+        yield from pool.imap_unordered(partial(facts_of_file, str(root)), todo, chunksize=4)
+
+
+def extract_all(
+    catalogue: Catalogue,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    redo: bool = False,
+) -> FactsReport:
+    """Extract facts for every article not done yet (all with `redo`); see module docstring."""
+    from tui.index.scan import default_workers
+
+    t0 = time.perf_counter()
+    report = FactsReport()
+    conn = catalogue.connection()
+    where = "" if redo else " WHERE facts != 'done'"
+    todo = [
+        (r, p) for r, p in conn.execute(f"SELECT rowid, path FROM articles{where} ORDER BY rowid")
+    ]
+    total = len(todo)
+    if progress:
+        progress(0, total)
+    workers = default_workers() if workers is None else workers
+    pending: list[tuple[int, str, list[str]]] = []
+
+    def flush() -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for rowid, status, keys in pending:
+                conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+                conn.executemany(
+                    "INSERT OR IGNORE INTO entities(key, article) VALUES (?, ?)",
+                    [(k, rowid) for k in keys],
+                )
+                conn.execute(
+                    "UPDATE articles SET facts = ? WHERE rowid = ?",
+                    ("done" if status == "done" else "error", rowid),
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        pending.clear()
+
+    results = _results(catalogue.root, todo, workers)
+    try:
+        for n, (rowid, status, keys) in enumerate(results, 1):
+            pending.append((rowid, status, keys))
+            if status == "done":
+                report.done += 1
+                report.entities += len(keys)
+            else:
+                report.failed += 1
+            if len(pending) >= WRITE_BATCH:
+                flush()
+            if progress:
+                progress(n, total)
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+        if pending:
+            flush()
+    finally:
+        results.close()
+    report.seconds = time.perf_counter() - t0
+    return report
