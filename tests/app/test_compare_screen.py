@@ -265,3 +265,14 @@ def test_pieces_cover_passages_and_skip_blank_lines() -> None:
         ("Общее предложение.", "same"),
         ("Второй абзац.", None),
     ]
+
+
+def test_compare_screen_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+
+    assert snap_compare(
+        Host(make_screen("000", "001")), terminal_size=(120, 36), run_before=run_before
+    )

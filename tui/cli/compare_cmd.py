@@ -21,7 +21,7 @@ from tui.cli.common import (
     open_corpus,
     print_json,
 )
-from tui.compare import Comparison, ValueGroup, compare
+from tui.compare import Comparison, Value, ValueGroup, compare
 from tui.corpus import Article, CorpusError
 
 KIND_STYLE = {"same": "green", "similar": "yellow"}
@@ -34,7 +34,7 @@ STATUS_STYLE = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add the `compare` subcommand."""
     parser = sub.add_parser(
         "compare",
@@ -121,7 +121,7 @@ def _entities(comparison: Comparison) -> Table:
     return table
 
 
-def _values(values: list) -> Text:  # type: ignore[type-arg]
+def _values(values: list[Value]) -> Text:
     out = Text()
     for i, v in enumerate(values):
         if i:

@@ -24,7 +24,7 @@ from tui.compare import matrix, rank_by_overlap
 from tui.corpus import CorpusError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add the `matrix` subcommand."""
     parser = sub.add_parser(
         "matrix",

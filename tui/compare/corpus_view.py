@@ -61,7 +61,8 @@ class Matrix:
 
 
 def _articles(corpus: Corpus | Iterable[Article]) -> list[Article]:
-    return list(getattr(corpus, "articles", corpus))
+    articles: Iterable[Article] = getattr(corpus, "articles", None) or corpus  # type: ignore[assignment]
+    return list(articles)
 
 
 def matrix_of(prepared: Sequence[Prepared]) -> Matrix:

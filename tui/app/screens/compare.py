@@ -43,6 +43,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
+from tui.app.keymap import KeySpec
 from tui.app.screens.pick_second import PickSecondArticle, Ranker, rank_articles
 from tui.app.widgets.fact_diff import FactDiffPanel
 from tui.app.widgets.passage_column import PassageColumn
@@ -180,9 +181,10 @@ class CompareScreen(Screen[None]):
             return
         result = self.comparer(a, b)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, a, b, result)
+            self.app.call_from_thread(self._show, a, b, result)  # type: ignore[arg-type]
 
     async def _show(self, a: Prepared, b: Prepared, comparison: Comparison) -> None:
+        assert self.second is not None
         self.prepared = (a, b)
         columns = self.query_one("#compare-columns", Horizontal)
         await columns.remove_children()
@@ -313,6 +315,14 @@ class CompareScreen(Screen[None]):
             text.append(f"{group.what} ({group.status})", style="bold")
         text.append("   ] [ passages  } { numbers  d facts  Esc back", style="dim")
         self.query_one("#compare-status", Static).update(text)
+
+
+KEY_SPECS: tuple[KeySpec, ...] = tuple(
+    KeySpec(b.id, b.key, b.action, b.description, "compare", show=b.show)
+    for b in CompareScreen.BINDINGS
+    if isinstance(b, Binding) and b.id
+)
+"""The screen's bindings as keymap rows (group "compare"), for the help screen and `[keymap]`."""
 
 
 def _title(article: Article, side: str) -> str:

@@ -30,6 +30,8 @@ Ranker = Callable[["Article", Sequence["Article"]], list[tuple[str, float]]]
 
 LEXICAL_ONLY_ABOVE = 200
 """With more candidates than this, the default ranker skips fact extraction (words only)."""
+LEXICAL_CHARS = 2000
+"""… and reads only the start of each article (headline and lead carry the story)."""
 
 
 def rank_articles(first: Article, candidates: Sequence[Article]) -> list[tuple[str, float]]:
@@ -41,7 +43,9 @@ def rank_articles(first: Article, candidates: Sequence[Article]) -> list[tuple[s
         return rank_by_overlap(first, candidates)
 
     def lexical(article: Article) -> Prepared:
-        return Prepared(article.id, article.raw, article.language, title=article.title)
+        return Prepared(
+            article.id, article.raw[:LEXICAL_CHARS], article.language, title=article.title
+        )
 
     return rank_by_overlap(first, candidates, preparer=lexical)
 

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -58,7 +59,7 @@ class FactDiffPanel(VerticalScroll):
         self.current: ValueGroup | None = None
         self._body = Static(Text("Comparing…"), id="fact-diff-body")
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield self._body
 
     def show(self, comparison: Comparison, current: ValueGroup | None = None) -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -58,6 +60,13 @@ def cut_pieces(text: str, passages: Sequence[tuple[int, int, int, str]]) -> list
 
 class PassageColumn(VerticalScroll, can_focus=True):
     """An article's text with aligned passages highlighted; scrolls to a pair or an offset."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Scroll down", show=False, id="compare.column.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="compare.column.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="compare.column.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="compare.column.bottom"),
+    ]
 
     DEFAULT_CSS = """
     PassageColumn {
