@@ -168,3 +168,28 @@ def test_as_x_writes_attribution() -> None:
     text = 'Як пише Reuters, "переговори зайшли в глухий кут".'
     (q,) = find_quotes(text, "uk", ents(text, ("Reuters", "ORG", "Reuters", "reuters")))
     assert q.speaker == "Reuters"
+
+
+def test_pronoun_before_an_organisation_after_the_dash_is_the_speaker() -> None:
+    text = "Блинкен выступил. «Мы это осуждаем», — сказал он агентству Reuters."
+    people = ents(
+        text, ("Блинкен", "PER", "Блинкен", "блинкен"), ("Reuters", "ORG", "Reuters", "reuters")
+    )
+    (q,) = find_quotes(text, "ru", people)
+    assert q.speaker_key == "блинкен"
+
+
+def test_speaker_before_a_colon_is_the_person_in_the_nominative() -> None:
+    text = "Песков заявил о Байдене: «Он ошибается»."
+    people = ents(
+        text, ("Песков", "PER", "Песков", "песков"), ("Байдене", "PER", "Байден", "байден")
+    )
+    (q,) = find_quotes(text, "ru", people)
+    assert q.speaker_key == "песков"
+
+
+def test_demonstrative_pronoun_points_at_the_last_person_in_any_case() -> None:
+    text = "Сын министра разыскивает Николая Халезина. Тот отреагировал: «Я к тебе сам приеду»."
+    people = ents(text, ("Николая Халезина", "PER", "Николай Халезин", "халезин"))
+    (q,) = find_quotes(text, "ru", people)
+    assert q.speaker_key == "халезин"

@@ -116,6 +116,8 @@ SPEECH_VERBS = frozenset(
     ]
 )
 PRONOUNS = frozenset(["он", "она", "они", "тот", "та", "він", "вона", "вони", "той"])
+#: «Тот отреагировал» points at the last person mentioned, whatever their case.
+DEMONSTRATIVES = frozenset(["тот", "та", "той"])
 _CITING = re.compile(
     r"\b(?:по\s+(?:словам|заявлению|сообщению|мнению|данным|информации)|со\s+слов|"
     r"за\s+(?:словами|заявою|повідомленням|даними|інформацією)|на\s+думку|"
@@ -207,26 +209,62 @@ class _Resolver:
         people = [e for e in inside if e.type == "PER"]
         return people or [e for e in inside if e.type == "ORG"]
 
-    def named_in(self, start: int, end: int) -> Entity | None:
-        """The first person (else organisation) named in [start, end)."""
-        found = self._inside(start, end)
+    def after_dash(self, text: str, start: int, end: int, quote_open: int) -> Entity | None:
+        """The speaker named after «— сказал …» in [start, end): the first person or pronoun
+        there (a pronoun → its antecedent before the quote), else the first organisation."""
+        people = [e for e in self.entities if start <= e.start and e.end <= end and e.type == "PER"]
+        pronoun = _first_pronoun(text, start, end)
+        if pronoun is not None and (not people or pronoun < people[0].start):
+            return self.antecedent(quote_open, _demonstrative(text, pronoun))
+        if people:
+            return people[0]
+        orgs = [e for e in self.entities if start <= e.start and e.end <= end and e.type == "ORG"]
+        return orgs[0] if orgs else None
+
+    def first_named_in(self, start: int, end: int) -> Entity | None:
+        """The first person (else organisation) named in [start, end): «По словам X, …»."""
+        inside = [e for e in self.entities if start <= e.start and e.end <= end]
+        found = [e for e in inside if e.type == "PER"] or [e for e in inside if e.type == "ORG"]
         return found[0] if found else None
 
-    def last_named_in(self, start: int, end: int) -> Entity | None:
-        """The last person (else organisation) named in [start, end)."""
-        found = self._inside(start, end)
-        return found[-1] if found else None
+    def subject_before(self, text: str, start: int, end: int) -> Entity | None:
+        """The speaker of «X заявил: «…»» / «X заявил, что «…»» in [start, end): the last person
+        named in the nominative, else the last person, else a pronoun's antecedent, else an ORG."""
+        inside = [e for e in self.entities if start <= e.start and e.end <= end]
+        people = [e for e in inside if e.type == "PER"]
+        nominative = [e for e in people if _nominative(e)]
+        if nominative or people:
+            return (nominative or people)[-1]
+        pronoun = _first_pronoun(text, start, end)
+        if pronoun is not None:
+            return self.antecedent(start, _demonstrative(text, pronoun))
+        orgs = [e for e in inside if e.type == "ORG"]
+        return orgs[-1] if orgs else None
 
-    def antecedent(self, before: int) -> Entity | None:
-        """The person a pronoun before `before` refers to: the nearest nominative mention first."""
+    def antecedent(self, before: int, demonstrative: bool = False) -> Entity | None:
+        """The person a pronoun before `before` refers to: the nearest nominative mention first
+        (for «он»: the subject), the nearest mention for a demonstrative («тот»)."""
         people = [e for e in self.entities if e.type == "PER" and e.end <= before]
-        nominative = [e for e in people if e.text.lower() == e.normal.lower()]
-        found = nominative or people
+        found = people if demonstrative else [e for e in people if _nominative(e)] or people
         return found[-1] if found else None
 
 
-def _pronoun_in(fragment: str) -> bool:
-    return any(t.kind == "word" and t.text.lower() in PRONOUNS for t in tokenize(fragment))
+def _nominative(e: Entity) -> bool:
+    """Is the mention in its base form («Блинкен», not «Блинкена»)?"""
+    return e.text.lower() == e.normal.lower()
+
+
+def _demonstrative(text: str, at: int) -> bool:
+    m = re.match(r"\w+", text[at:])
+    return bool(m and m[0].lower() in DEMONSTRATIVES)
+
+
+def _first_pronoun(text: str, start: int, end: int) -> int | None:
+    """Offset of the first personal pronoun in text[start:end], or None."""
+    for t in tokenize(text[start:end]):
+        if t.kind == "word" and t.text.lower() in PRONOUNS:
+            return start + t.start
+    return None
 
 
 def find_quotes(text: str, lang: str | None, entities: Sequence[Entity]) -> list[Quote]:
@@ -253,9 +291,7 @@ def find_quotes(text: str, lang: str | None, entities: Sequence[Entity]) -> list
             )
             if _has_speech_verb(head, code):
                 attributed = True
-                speaker = resolver.named_in(after.end(), clause_end)
-                if speaker is None and _pronoun_in(text[after.end() : clause_end]):
-                    speaker = resolver.antecedent(open_)
+                speaker = resolver.after_dash(text, after.end(), clause_end, open_)
 
         # before, in the same sentence: «X заявил: «…»», «По словам X, «…»», «…заявил, что «…»»
         if not attributed:
@@ -266,12 +302,10 @@ def find_quotes(text: str, lang: str | None, entities: Sequence[Entity]) -> list
             long_enough = _word_count(content) >= 2
             if citing and long_enough:
                 attributed = True
-                speaker = resolver.named_in(s_start + citing.end(), open_)
+                speaker = resolver.first_named_in(s_start + citing.end(), open_)
             elif reported and (before.rstrip().endswith(":") or long_enough):
                 attributed = True
-                speaker = resolver.last_named_in(s_start, open_)
-                if speaker is None and _pronoun_in(before):
-                    speaker = resolver.antecedent(s_start)
+                speaker = resolver.subject_before(text, s_start, open_)
 
         if not attributed and not _sentence_like(content, code):
             continue
