@@ -200,3 +200,26 @@ def test_resolve_notes_path_order(tmp_path: Path) -> None:
     assert resolve_notes_path(None, tmp_path / "cfg.toml") == tmp_path / "cfg.toml"
     assert resolve_notes_path(None, None) == default_notes_file()
     assert resolve_notes_path("~/n.toml", None) == Path.home() / "n.toml"
+
+
+def test_symlinked_notes_file_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "synced" / "notes.toml"
+    real.parent.mkdir()
+    link = tmp_path / "notes.toml"
+    link.symlink_to(real)
+    store = fresh(link)
+    store.add("a", "x")
+    assert link.is_symlink() and [n.text for n in fresh(real).list()] == ["x"]
+
+
+def test_unwritable_folder_is_one_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    store = NotesStore(blocker / "notes.toml")
+    with pytest.raises(NotesError):
+        store.load()
+    with pytest.raises(NotesError) as err:
+        store.add("a", "kept in memory")
+    assert "cannot create the notes folder" in str(err.value)
+    assert err.value.note is not None and err.value.note.text == "kept in memory"
+    assert store.pending

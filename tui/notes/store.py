@@ -14,6 +14,7 @@ with one readable message, the file stays byte for byte as it was, and the chang
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -63,9 +64,10 @@ class NotesStore:
         untouched, and a later save will refuse to overwrite it until it parses again.
         """
         self._notes, self._base, self._digest = {}, {}, None
-        if self.path.parent.is_dir():
-            with safefile.FileLock(self.path) as lock:
-                safefile.clean_stale_temps(self.path, any_age=lock.real)
+        target = self._target()
+        if target.parent.is_dir():
+            with safefile.FileLock(target) as lock:
+                safefile.clean_stale_temps(target, any_age=lock.real)
         raw = safefile.read_bytes(self.path)
         if raw is not None:
             notes = codec.loads(raw, self.path)
@@ -185,6 +187,10 @@ class NotesStore:
 
     # -- saving -----------------------------------------------------------------------------
 
+    def _target(self) -> Path:
+        """The file actually written: a symlinked notes file is written through, not replaced."""
+        return Path(os.path.realpath(self.path))
+
     def _save_keeping(self, note: Note) -> None:
         """Save; on failure the change stays in memory and the error carries the note."""
         try:
@@ -195,10 +201,16 @@ class NotesStore:
 
     def save(self) -> SaveResult:
         """Merge with the file as it is now and write the result atomically (see module doc)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with safefile.FileLock(self.path) as lock:
-            safefile.clean_stale_temps(self.path, any_age=lock.real)
-            raw = safefile.read_bytes(self.path)
+        target = self._target()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise NotesError(
+                f"{target.parent}: cannot create the notes folder ({exc.strerror or exc})"
+            ) from None
+        with safefile.FileLock(target) as lock:
+            safefile.clean_stale_temps(target, any_age=lock.real)
+            raw = safefile.read_bytes(target)
             if raw is None or _digest(raw) == self._digest:
                 disk = (
                     self._base
@@ -212,8 +224,8 @@ class NotesStore:
             if written:
                 try:
                     if raw is not None:
-                        safefile.rotate_backups(self.path, raw)
-                    safefile.atomic_write(self.path, data)
+                        safefile.rotate_backups(target, raw)
+                    safefile.atomic_write(target, data)
                 except OSError as exc:
                     raise NotesError(
                         f"{self.path}: cannot save notes ({exc.strerror or exc})"
