@@ -150,7 +150,8 @@ def _drop_numbered_lists(lines: list[Line]) -> None:
 
 
 def _drop_captions_near_credits(lines: list[Line], body_start: int) -> None:
-    """A short line next to a photo credit inside the body is that photo's caption.
+    """A short line right next to a photo credit (no blank line between) inside the body is
+    that photo's caption.
 
     Above the body a caption is left to the top edge (the headline often sits right above the
     lead photo's credit). The line before the credit is taken first; a bare credit («Фото:
@@ -160,13 +161,20 @@ def _drop_captions_near_credits(lines: list[Line], body_start: int) -> None:
         if line.status != "drop" or line.reason not in _CREDIT_REASONS or line.start < body_start:
             continue
         prev = lines[i - 1] if i > 0 else None
-        if prev is not None and prev.kept and prev.start >= body_start and _caption_like(prev):
+        if (
+            prev is not None
+            and prev.kept
+            and not line.gap_before
+            and prev.start >= body_start
+            and _caption_like(prev)
+        ):
             prev.drop("caption")
             continue
         after = lines[i + 1] if i + 1 < len(lines) else None
         if (
             after is not None
             and after.kept
+            and not after.gap_before
             and _BARE_CREDIT.match(line.text)
             and _caption_like(after)
         ):

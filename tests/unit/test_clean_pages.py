@@ -1,0 +1,145 @@
+"""Hand-written pages in the style of other Russian and Ukrainian news sites (tests/data/pages):
+menus, breadcrumbs, «Читайте также» with a linked headline, share buttons, ads, tags, cookie
+banners, comment prompts, copyright footers, Ctrl+Enter prompts, hard-wrapped and one-line text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.clean import Document, clean_text
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+
+
+def page(name: str) -> Document:
+    return clean_text((PAGES / name).read_text(encoding="utf-8"))
+
+
+def assert_gone(doc: Document, *fragments: str) -> None:
+    for fragment in fragments:
+        assert fragment not in doc.text, f"should be removed: {fragment!r}"
+
+
+def assert_kept(doc: Document, *fragments: str) -> None:
+    for fragment in fragments:
+        assert fragment in doc.text, f"should be kept: {fragment!r}"
+
+
+def removed_as(doc: Document, reason: str) -> list[str]:
+    return [r.text for r in doc.removed if r.reason == reason]
+
+
+def test_agency_page_menu_breadcrumbs_related_link_ad_tags_footer_go() -> None:
+    doc = page("agency_ru.txt")
+    assert doc.title == "Токаев заявил о завершении контртеррористической операции в Алма-Ате"
+    assert doc.date_line == "09.01.2022 14:35"
+    assert_gone(
+        doc, "Лента новостей", "Главная / В мире", "2431", "Поделиться", "Читайте также",
+        "Как протесты в Казахстане переросли в беспорядки", "Реклама", "© Агентство",
+        "Полицейские на улице Алма-Аты", "Теги:", "Ctrl+Enter", "Комментарии",
+        "авторизуйтесь", "Все права защищены", "cookie", "Принять",
+    )  # fmt: skip
+    assert_kept(
+        doc,
+        "АЛМА-АТА, 9 янв — Агентство. Президент Казахстана Касым-Жомарт Токаев заявил",
+        "«Конституционный порядок в целом восстановлен во всех регионах страны»",
+        "Ведомство сообщило о возбуждении более 120 уголовных дел.",
+        "Власти также пообещали восстановить доступ к интернету в течение недели.",
+    )
+    assert ("subheading", "Что известно о задержанных") in [(b.kind, b.text) for b in doc.blocks]
+    assert removed_as(doc, "related-link") == [
+        "Читайте также:",
+        "Как протесты в Казахстане переросли в беспорядки",
+    ]
+
+
+def test_ukrainian_portal_byline_related_ad_caption_share_subscribe_footer_go() -> None:
+    doc = page("portal_uk.txt")
+    assert doc.title == "Токаєв назвав протести в Казахстані спробою державного перевороту"
+    assert doc.date_line == "Понеділок, 10 січня 2022, 12:45"
+    assert_gone(
+        doc, "Головна › Новини", "Політика Економіка", "Автор: Ольга Коваль", "Читайте також",
+        "Росія перекинула до Казахстану десантників", "Реклама", "Getty Images",
+        "Токаєв під час засідання", "Теги", "Поділитися", "Facebook", "Telegram-канал",
+        "Ctrl+Enter", "Всі права захищено", "Використання матеріалів",
+    )  # fmt: skip
+    assert_kept(
+        doc,
+        "Президент Казахстану Касим-Жомарт Токаєв заявив, що масові заворушення",
+        "– сказав Токаєв.",
+        "миротворчі сили ОДКБ залишаться в країні доти",
+        "Раніше МОЗ Казахстану повідомило про 164 загиблих",
+    )
+    assert [b.text for b in doc.blocks if b.kind == "subheading"] == ["Що відомо про загиблих"]
+
+
+def test_business_page_banner_headline_list_and_comment_prompts_go() -> None:
+    doc = page("business_ru.txt")
+    assert doc.title == "Биржа Казахстана возобновила торги после недельной паузы"
+    assert doc.date_line == "10 января 2022, 09:15"
+    assert_gone(
+        doc, "оформите подписку", "Меню", "Фото: Reuters", "Скопировать ссылку", "Реклама 18+",
+        "Популярное", "Курс доллара на неделю", "Пенсионные накопления", "Читайте нас в Telegram",
+        "Оставьте свой комментарий", "All rights reserved",
+    )  # fmt: skip
+    assert_kept(
+        doc,
+        "Казахстанская фондовая биржа KASE возобновила торги в понедельник",
+        "Ограничения на снятие наличных сняты.",
+        "— сказал аналитик инвестиционной компании Алибек Нурланов.",
+    )
+    assert ("subheading", "Курс тенге") in [(b.kind, b.text) for b in doc.blocks]
+    assert len(removed_as(doc, "headline-list")) == 4
+
+
+def test_hard_wrapped_page_is_rejoined_and_its_chrome_goes() -> None:
+    doc = page("wrapped_ru.txt")
+    assert doc.title == "В Казахстане продолжаются задержания участников протестов"
+    assert doc.date_line == "11 января 2022"
+    assert_gone(doc, "Поддержите нас", "Подкасты", "Война в Украине", "VK", "#протесты")
+    assert len(doc.blocks) == 3
+    assert doc.blocks[0].text == (
+        "Власти Казахстана сообщили о задержании почти десяти тысяч человек за время "
+        "беспорядков, которые начались в первые дни января. По данным МВД, большинство из них "
+        "отпущены после проверки документов."
+    )
+    assert doc.blocks[1].text.endswith("после наступления комендантского часа.")
+
+
+def test_regional_page_related_news_list_and_english_menu_go() -> None:
+    doc = page("regional_uk.txt")
+    assert doc.title == "Російські десантники почали виходити з Казахстану"
+    assert doc.date_line == "13 січня 2022, 18:20"
+    assert_gone(
+        doc, "Усі новини", "Home / News", "Menu", "УНІАН", "Колона військової техніки",
+        "Дивіться також", "фоторепортаж з Алмати", "Related news", "Вас може зацікавити",
+        "Війна в Україні: головне", "ЄС готує нові санкції", "Залиште свій коментар",
+        "Надіслати", "Ctrl+Enter", "Передрук",
+    )  # fmt: skip
+    assert [b.text for b in doc.blocks] == [
+        "Російські військові, які прибули до Казахстану у складі миротворчого контингенту ОДКБ, "
+        "почали виїжджати з країни. Про це повідомило Міністерство оборони Росії.",
+        "За даними відомства, першими країну залишили підрозділи, які охороняли аеропорт Алмати.",
+        "Повне виведення контингенту має завершитися до 19 січня, заявив раніше президент "
+        "Казахстану.",
+    ]
+
+
+def test_one_line_page_loses_breadcrumbs_caption_and_prompt_keeps_every_sentence() -> None:
+    doc = page("oneline_ru.txt")
+    assert doc.date_line == "12.01.2022"
+    assert doc.title.startswith("В Алма-Ате возобновили работу общественного транспорта")
+    assert_gone(
+        doc, "Главная / Общество", "Опубликовано", "Автобус на улице", "Vlast.kz", "Ctrl+Enter"
+    )
+    assert_kept(
+        doc,
+        "В Алма-Ате возобновили работу общественного транспорта",
+        "В понедельник в городе открылись и крупные торговые центры",
+        "Банки предложили отсрочку по кредитам малому бизнесу на три месяца.",
+        "Напомним, беспорядки в Казахстане начались 2 января",
+    )
+    assert ("subheading", "Ремонт займет несколько месяцев") in [
+        (b.kind, b.text) for b in doc.blocks
+    ]
+    assert sum(b.kind == "paragraph" for b in doc.blocks) >= 4
