@@ -76,6 +76,7 @@ def test_ranges_are_iso_intervals(text: str, expected: str) -> None:
         ("в 2021-2022 годах", "2021/2022"),
         ("от 10.01.2022", "2022-01-10"),
         ("2 січня 2022 р.", "2022-01-02"),
+        ("с 1-го января 2022 г.", "2022-01-01"),
     ],
 )
 def test_explicit_years_months_and_numeric_dates(text: str, expected: str) -> None:

@@ -63,7 +63,7 @@ _RANGE_FROM_TO = re.compile(
     rf"\b(?:с|со|з|із|від|от){_SP}([0-3]?\d)(?:{_SP}({_GEN}))?{_SP}(?:по|до){_SP}([0-3]?\d){_SP}({_GEN})\b{_YEAR}",
     re.IGNORECASE,
 )
-_DAY_MONTH = re.compile(rf"{_DAY}{_SP}({_GEN})\b{_YEAR}", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"{_DAY}(?:-?(?:го|е|ое|ого))?{_SP}({_GEN})\b{_YEAR}", re.IGNORECASE)
 _MONTH_YEAR = re.compile(
     rf"\b({_ANY}){_SP}((?:19|20)\d\d)(?!\d)(?:{_SP}?{_YEAR_WORD})?", re.IGNORECASE
 )
