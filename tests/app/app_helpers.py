@@ -22,9 +22,13 @@ async def ready(pilot: Pilot[int]) -> MainScreen:
     for _ in range(200):
         await settle(pilot, 1)
         screen = app.main_screen
-        if screen is not None and screen.library is not None and len(screen.article_list.source):
-            if not screen._scan_state:
-                return screen
+        if (
+            screen is not None
+            and screen.library is not None
+            and len(screen.article_list.source)
+            and not screen._scan_state
+        ):
+            return screen
         await pilot.pause(0.02)
     raise AssertionError("the article list never filled")
 

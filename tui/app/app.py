@@ -177,7 +177,16 @@ class SverkaApp(App[int]):
         except ImportError:
             self.notify("Notes are not available in this build.", severity="warning")
             return
-        self.push_screen(NoteEditor.for_article(self.notes_store(), article, document, span))
+        store = self._store_or_report()
+        if store is None:
+            return
+
+        def saved(note: Any) -> None:
+            if note is not None:
+                where = "the selected passage" if span else "the article"
+                self.notify(f"Note saved on {where}. N lists notes.", timeout=3, markup=False)
+
+        self.push_screen(NoteEditor.for_article(store, article, document, span), saved)
 
     def open_notes(self) -> None:
         """Show the notes pane."""
@@ -186,7 +195,39 @@ class SverkaApp(App[int]):
         except ImportError:
             self.notify("Notes are not available in this build.", severity="warning")
             return
-        self.push_screen(NotesScreen(self.notes_store()))
+        store = self._store_or_report()
+        if store is None:
+            return
+        screen = self.main_screen
+        article_id = screen.article.id if screen and screen.article else None
+        self.push_screen(NotesScreen(store, article_id, self.document_text))
+
+    def document_text(self, article_id: str) -> str | None:
+        """The cleaned text of an article (for re-anchoring notes)."""
+        screen = self.main_screen
+        if screen is None or screen.library is None:
+            return None
+        if (
+            screen.article is not None
+            and screen.article.id == article_id
+            and screen.document is not None
+        ):
+            return str(screen.document.text)
+        from tui.clean import clean_article
+
+        return str(clean_article(screen.library.article(article_id)).text)
+
+    def _store_or_report(self) -> Any | None:
+        try:
+            return self.notes_store()
+        except Exception as exc:  # noqa: BLE001 - NotesError and OSError become one message
+            self.notify(
+                sanitize_line(str(exc)),
+                title="Cannot open the notes file",
+                severity="error",
+                markup=False,
+            )
+            return None
 
     def export_notes(self, fmt: str) -> None:
         """Write every note to `notes-export.<ext>` beside the notes file."""
@@ -194,7 +235,7 @@ class SverkaApp(App[int]):
             from tui.notes import export
 
             store = self.notes_store()
-            text = export(store.list(), fmt)
+            text = export(store.list(), "md" if fmt == "markdown" else fmt)
             suffix = {
                 "markdown": "md",
                 "md": "md",

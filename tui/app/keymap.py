@@ -49,7 +49,9 @@ KEYS: tuple[KeySpec, ...] = (
     # Everywhere
     KeySpec("app.quit", "q", "quit", "Quit", "app"),
     KeySpec("app.help", "question_mark", "help", "Help", "app"),
-    KeySpec("app.palette", "ctrl+p", "command_palette", "Commands", "app", palette=False),
+    KeySpec(
+        "app.palette", "ctrl+p", "command_palette", "Commands", "app", show=False, palette=False
+    ),
     # Main screen
     KeySpec("main.focus-next", "tab", "focus_next_pane", "Next pane", "main", show=False),
     KeySpec(
@@ -60,7 +62,7 @@ KEYS: tuple[KeySpec, ...] = (
         "main",
         show=False,
     ),
-    KeySpec("main.back", "escape", "back", "Back", "main", show=False),
+    KeySpec("main.back", "escape", "back", "Back", "main"),
     KeySpec("main.filter", "slash", "filter", "Filter", "main"),
     KeySpec("main.toggle-facts", "f", "toggle_facts", "Facts", "main"),
     KeySpec("main.toggle-raw", "r", "toggle_raw", "Raw", "main"),

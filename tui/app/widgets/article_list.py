@@ -239,10 +239,12 @@ class ArticleList(ScrollView, can_focus=True):
 
 def _columns(width: int) -> list[tuple[str, int]]:
     """Metadata columns that fit beside a readable title at `width`."""
-    if width >= 70:
+    if width >= 72:
         return [("outlet", 12), ("language", 2), ("date", 10), ("words", 5)]
-    if width >= 50:
-        return [("outlet", 10), ("date", 10)]
+    if width >= 60:
+        return [("outlet", 10), ("language", 2), ("date", 10)]
+    if width >= 44:
+        return [("outlet", 9), ("date", 10)]
     if width >= 34:
         return [("outlet", 8)]
     return []

@@ -60,7 +60,7 @@ def group_facts(facts: Any) -> dict[str, list[FactItem]]:
     for d in facts.dates:
         add("dates", fact_key("dates", d), d.value, d.start, d.end)
     for q in facts.quantities:
-        add("quantities", fact_key("quantities", q), q.text, q.start, q.end, q.counted or "")
+        add("quantities", fact_key("quantities", q), q.text, q.start, q.end)
     for quote in facts.quotes:
         speaker = quote.speaker or "?"
         add("quotes", f"@{quote.start}", f"{speaker}: {quote.text}", quote.start, quote.end)
@@ -161,7 +161,8 @@ class FactsPane(Vertical):
             return
         title.update(Text(f"Also mentioned in ({len(rows)}):"))
         others.add_options(
-            Option(Text(sanitize_line(t)[:80]), id=article_id) for article_id, t in rows
+            Option(Text(sanitize_line(t), no_wrap=True, overflow="ellipsis"), id=article_id)
+            for article_id, t in rows
         )
 
     @on(Tree.NodeSelected)

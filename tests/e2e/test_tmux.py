@@ -1,0 +1,130 @@
+"""End to end: the real `sverka` console script in a real terminal (tmux), driven by keys.
+
+tmux gets a clean environment: no LINES/COLUMNS (pytest's readline sets them and they would pin
+the app's size), and the test's own config/data/cache folders. A private tmux server (`-L`) is
+started and killed, so the tester's own tmux sessions are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+SVERKA = Path(sys.executable).with_name("sverka")
+HOSTILE = (
+    "[@click=app.quit]Кликни[/] \x1b]0;OWNED\x07заголовок\n\n"
+    "Текст с \x1b[31mкрасным\x1b[0m и \x1b]52;c;ZXZpbA==\x07буфером обмена, который не должен "
+    "дойти до терминала. Второе предложение для проверки.\n"
+)
+
+
+class Tmux:
+    """One private tmux server running one `sverka` session."""
+
+    def __init__(self, socket: str, env: dict[str, str]) -> None:
+        self.socket = socket
+        self.env = env
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=check,
+        )
+
+    def screen(self) -> str:
+        result = self.run("capture-pane", "-p", "-t", "sverka", check=False)
+        return result.stdout
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", "sverka", key)
+            time.sleep(0.15)
+
+    def wait_for(self, predicate: Callable[[str], bool], timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if predicate(screen):
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"timed out; the screen was:\n{screen}")
+
+    def alive(self) -> bool:
+        return self.run("has-session", "-t", "sverka", check=False).returncode == 0
+
+
+@pytest.fixture
+def tmux(tmp_path: Path, seeds_dir: Path) -> Iterator[tuple[Tmux, Path]]:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    (corpus / "zz_hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TMUX_TMPDIR": str(tmp_path),
+        "OPENBLAS_NUM_THREADS": "1",
+    }
+    for name in ("SVERKA_CONFIG_DIR", "SVERKA_DATA_DIR", "SVERKA_CACHE_DIR"):
+        env[name] = os.environ[name]
+    session = Tmux(f"sverka-e2e-{os.getpid()}", env)
+    command = f"{SVERKA} {corpus}"
+    session.run("new-session", "-d", "-s", "sverka", "-x", "120", "-y", "40", command)
+    try:
+        yield session, corpus
+    finally:
+        session.run("kill-server", check=False)
+
+
+def test_read_an_article_see_facts_help_and_quit(tmux: tuple[Tmux, Path]) -> None:
+    term, _ = tmux
+    screen = term.wait_for(lambda s: "6 articles" in s)
+    assert "[@click=app.quit]Кликни[/]" in screen, "markup must show as text"
+    assert "OWNED" not in screen
+    # Open the article under the cursor: its status line shows the word count.
+    term.keys("g", "Enter")
+    screen = term.wait_for(lambda s: "words" in s)
+    # Facts arrive from a worker; the pane groups them by kind.
+    term.keys("f")
+    screen = term.wait_for(lambda s: "Entities (" in s and "Dates (" in s, timeout=60)
+    # The help screen is generated from the bindings.
+    term.keys("?")
+    screen = term.wait_for(lambda s: "main.toggle-facts" in s)
+    term.keys("Escape", "Escape", "Escape")
+    # The hostile article: opening it must not quit the app or reach the terminal.
+    term.keys("G", "Enter")
+    screen = term.wait_for(lambda s: "красным" in s)
+    assert "\x1b" not in screen
+    assert term.alive()
+    term.keys("Escape", "q")
+    deadline = time.monotonic() + 10
+    while term.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not term.alive(), "q should quit the app"
+
+
+def test_narrow_terminal_collapses_panes(tmux: tuple[Tmux, Path]) -> None:
+    term, _ = tmux
+    term.run("resize-window", "-t", "sverka", "-x", "80", "-y", "24", check=False)
+    screen = term.wait_for(lambda s: "6 articles" in s)
+    width = max(len(line) for line in screen.splitlines())
+    assert width <= 80
+    term.keys("Enter")
+    screen = term.wait_for(lambda s: "words" in s and "6 articles" not in s)
+    term.keys("Escape")
+    term.wait_for(lambda s: "6 articles" in s)
