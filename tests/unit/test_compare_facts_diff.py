@@ -140,3 +140,16 @@ def test_compare_prepared_to_dict_shape() -> None:
     for pair in data["pairs"]:
         assert set(pair) == {"a", "b", "score", "kind"}
         assert set(pair["a"]) == {"start", "end", "text"}
+
+
+def test_keys_differing_by_a_case_ending_are_merged() -> None:
+    a_text = "Токаев выступил."
+    b_text = "Токаєва критикують."
+    a = [ent(a_text, "Токаев", "PER", "Токаев", "токаев")]
+    b = [ent(b_text, "Токаєва", "PER", "Токаєва", "токаева")]
+    diff = diff_entities(a, b)
+    assert [(r.a, r.b) for r in diff.shared] == [("Токаев", "Токаєва")]
+    assert not diff.only_a and not diff.only_b
+    # a different type is a different thing
+    c = [ent(b_text, "Токаєва", "LOC", "Токаєва", "токаева")]
+    assert not diff_entities(a, c).shared

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.compare.align import Anchor, align
-from tui.compare.facts_diff import Side, diff_dates, diff_entities, diff_quantities
+from tui.compare.facts_diff import Side, diff_dates, diff_entities, diff_quantities, key_merges
 from tui.compare.model import Comparison
 from tui.compare.prepare import Prepared, prepare
 from tui.facts.model import Facts
@@ -14,16 +14,20 @@ if TYPE_CHECKING:
     from tui.corpus import Article
 
 
-def anchors(facts: Facts) -> list[Anchor]:
+def anchors(facts: Facts, merges: dict[str, str] | None = None) -> list[Anchor]:
     """Entity keys (`@key`) and date values (`%value`) located in the text, for alignment."""
-    out = [Anchor(e.start, e.end, "@" + e.key) for e in facts.entities if e.key]
+    merges = merges or {}
+    out = [Anchor(e.start, e.end, "@" + merges.get(e.key, e.key)) for e in facts.entities if e.key]
     out.extend(Anchor(d.start, d.end, "%" + d.value) for d in facts.dates)
     return out
 
 
 def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
     """Compare two prepared articles (offsets into each one's cleaned text)."""
-    pairs = align(a.text, b.text, a.language, b.language, anchors(a.facts), anchors(b.facts))
+    merges = key_merges(a.facts.entities, b.facts.entities)
+    pairs = align(
+        a.text, b.text, a.language, b.language, anchors(a.facts, merges), anchors(b.facts, merges)
+    )
     side_a = Side(a.text, a.facts.entities, a.facts.dates, a.facts.quantities)
     side_b = Side(b.text, b.facts.entities, b.facts.dates, b.facts.quantities)
     return Comparison(

@@ -13,7 +13,12 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tui.compare.facts_diff import describe_signature, quantity_group_key, signature_function
+from tui.compare.facts_diff import (
+    describe_signature,
+    key_merges,
+    quantity_group_key,
+    signature_function,
+)
 from tui.compare.prepare import Prepared, prepare
 from tui.compare.text import sentences
 
@@ -71,13 +76,15 @@ def matrix_of(prepared: Sequence[Prepared]) -> Matrix:
     entity_rows: dict[str, MatrixRow] = {}
     names: dict[str, Counter[str]] = {}
     quantity_rows: dict[Hashable, MatrixRow] = {}
+    merges = key_merges(*(art.facts.entities for art in prepared))
     for art in prepared:
         for e in art.facts.entities:
             if not e.key:
                 continue
-            row = entity_rows.setdefault(e.key, MatrixRow("entity", e.key, e.normal, e.type))
+            key = merges.get(e.key, e.key)
+            row = entity_rows.setdefault(key, MatrixRow("entity", key, e.normal, e.type))
             row.cells[art.id] = row.cells.get(art.id, 0) + 1
-            names.setdefault(e.key, Counter())[e.normal] += 1
+            names.setdefault(key, Counter())[e.normal] += 1
         for q in art.facts.quantities:
             sig = quantity_group_key(q, signature)
             if sig is None:

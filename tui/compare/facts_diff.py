@@ -151,10 +151,36 @@ def describe_signature(signature: Hashable, example: Quantity) -> str:
 # --- entities -------------------------------------------------------------------------------
 
 
+_CASE_ENDINGS = frozenset("аяуюиыеоь")
+
+
+def key_merges(*groups: Sequence[Entity]) -> dict[str, str]:
+    """Keys to merge across articles: a key that is another key of the same type plus one case
+    ending («токаева» → «токаев») — a base form the lemmatiser missed in one article."""
+    types: dict[str, set[str]] = defaultdict(set)
+    for entities in groups:
+        for e in entities:
+            if e.key:
+                types[e.key].add(e.type)
+    merges: dict[str, str] = {}
+    for key in types:
+        stem_key = key[:-1]
+        if (
+            len(stem_key) >= 4
+            and key[-1] in _CASE_ENDINGS
+            and types.get(stem_key, set()) & types[key]
+        ):
+            merges[key] = stem_key
+    return merges
+
+
 def diff_entities(a: Sequence[Entity], b: Sequence[Entity]) -> EntityDiff:
-    """Entities by canonical key: shared, only in A, only in B (most mentioned first)."""
-    by_a = _by_key(a)
-    by_b = _by_key(b)
+    """Entities by canonical key: shared, only in A, only in B (most mentioned first).
+
+    Keys that differ only by a case ending are merged (see `key_merges`)."""
+    merges = key_merges(a, b)
+    by_a = _by_key(a, merges)
+    by_b = _by_key(b, merges)
     shared: list[EntityRow] = []
     only_a: list[EntityRow] = []
     only_b: list[EntityRow] = []
@@ -179,11 +205,11 @@ def diff_entities(a: Sequence[Entity], b: Sequence[Entity]) -> EntityDiff:
     )
 
 
-def _by_key(entities: Sequence[Entity]) -> dict[str, list[Entity]]:
+def _by_key(entities: Sequence[Entity], merges: dict[str, str]) -> dict[str, list[Entity]]:
     out: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         if e.key:
-            out[e.key].append(e)
+            out[merges.get(e.key, e.key)].append(e)
     return out
 
 
