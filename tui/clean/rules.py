@@ -54,23 +54,20 @@ class Rule:
     shipped: bool = False
 
 
-class Rules:
-    """An ordered set of rules with fast line matching (one dict lookup, a few regexes)."""
+class _Tier:
+    """Rules matched together: one phrase dict, per length limit one combined regex of shipped
+    ^-anchored patterns and a list of the rest."""
 
-    def __init__(self, rules: list[Rule], stopwords: frozenset[str] = frozenset()) -> None:
-        self.rules: tuple[Rule, ...] = tuple(rules)
-        self.stopwords = stopwords
-        self._phrases: dict[str, Rule] = {}
-        for rule in self.rules:
+    def __init__(self, rules: list[Rule]) -> None:
+        self.phrases: dict[str, Rule] = {}
+        for rule in rules:
             for phrase in rule.phrases:
-                self._phrases.setdefault(phrase, rule)
-        # Phrases are compared after trimming; allow generous room for bullets and punctuation.
-        self._longest_phrase = max((len(p) for p in self._phrases), default=0) * 2 + 8
-        patterned = [rule for rule in self.rules if rule.pattern is not None]
-        # Per length limit: shipped patterns anchored at ^ in one combined regex, the rest one by
-        # one; a long body paragraph is only tested against the patterns whose max_chars admit it.
+                self.phrases.setdefault(phrase, rule)
+        # Phrases are compared after trimming; allow room for bullets and punctuation.
+        self.longest_phrase = max((len(p) for p in self.phrases), default=0) * 2 + 8
+        patterned = [rule for rule in rules if rule.pattern is not None]
         limits = sorted({r.max_chars for r in patterned if r.max_chars is not None})
-        self._buckets: list[tuple[int, list[Rule], re.Pattern[str] | None, list[Rule]]] = []
+        self.buckets: list[tuple[int, list[Rule], re.Pattern[str] | None, list[Rule]]] = []
         for limit in [*limits, None]:
             bucket = [
                 r
@@ -86,25 +83,17 @@ class Rules:
             if combined is None:
                 anchored = []
             others = [r for r in bucket if r not in anchored]
-            self._buckets.append((limit or 1 << 62, anchored, combined, others))
-        self._needs = sorted({n for r in patterned for n in r.needs})
+            self.buckets.append((limit or 1 << 62, anchored, combined, others))
+        self.needs = sorted({n for r in patterned for n in r.needs})
 
-    def __len__(self) -> int:
-        return len(self.rules)
-
-    def __add__(self, other: Rules) -> Rules:
-        return Rules(list(self.rules) + list(other.rules), self.stopwords | other.stopwords)
-
-    def match(self, line: str) -> Rule | None:
-        """The first rule matching the stripped `line`, or None."""
-        if len(line) <= self._longest_phrase:
-            rule = self._phrases.get(normalize_phrase(line))
+    def match(self, line: str, low: str) -> Rule | None:
+        if len(line) <= self.longest_phrase:
+            rule = self.phrases.get(normalize_phrase(line))
             if rule is not None:
                 return rule
         size = len(line)
-        low = line.lower()
-        present = {n for n in self._needs if n in low}
-        for limit, anchored, combined, others in self._buckets:
+        present = {n for n in self.needs if n in low}
+        for limit, anchored, combined, others in self.buckets:
             if size > limit:
                 continue
             for rule in others:
@@ -117,6 +106,33 @@ class Rules:
                 if found is not None:
                     return anchored[int(found.lastgroup[1:])]  # type: ignore[index]
             return None
+        return None
+
+
+class Rules:
+    """An ordered set of rules with fast line matching. User rules are tried before the shipped
+    ones, so a user rule can take over a line the shipped rules would also remove."""
+
+    def __init__(self, rules: list[Rule], stopwords: frozenset[str] = frozenset()) -> None:
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self.stopwords = stopwords
+        user = [rule for rule in self.rules if not rule.shipped]
+        shipped = [rule for rule in self.rules if rule.shipped]
+        self._tiers = [_Tier(tier) for tier in (user, shipped) if tier]
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __add__(self, other: Rules) -> Rules:
+        return Rules(list(self.rules) + list(other.rules), self.stopwords | other.stopwords)
+
+    def match(self, line: str) -> Rule | None:
+        """The first rule matching the stripped `line`, or None."""
+        low = line.lower()
+        for tier in self._tiers:
+            rule = tier.match(line, low)
+            if rule is not None:
+                return rule
         return None
 
 
@@ -202,7 +218,7 @@ def _rule_from_table(table: dict[str, Any], where: str, *, shipped: bool) -> lis
     phrase_set = frozenset(p for p in (normalize_phrase(p) for p in phrases) if p)
     if phrases and not phrase_set:
         raise ValueError(f"{where}: 'phrase' has no letters or digits")
-    rules = [Rule(name=name, action=action, phrases=phrase_set, max_chars=max_chars)]
+    rules = [Rule(name, action, phrases=phrase_set, max_chars=max_chars, shipped=shipped)]
     if not phrase_set:
         rules = []
     needs = tuple(table.get("needs", ()))

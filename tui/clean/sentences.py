@@ -34,6 +34,10 @@ _CREDIT_REASONS = {"photo-credit", "media-stub"}
 # Breadcrumbs at the start of a one-line page: «Главная / Общество » (the last crumb is one word).
 _CRUMBS = re.compile(r"^\s*(?:[^\s/|›»>→•]+(?: [^\s/|›»>→•]+){0,2} [/|›»>→•] )+[^\s/|›»>→•]+\s+")
 SENTENCE_RULE_WORDS = 12
+_QUESTION_WORDS = {
+    "что", "как", "почему", "зачем", "кто", "где", "когда", "куда", "сколько", "чем",
+    "що", "як", "чому", "навіщо", "хто", "де", "коли", "куди", "скільки", "чим",
+}  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTE_OPEN = "«„“"
 _ATTRIBUTION = re.compile(r"[»”\"],?\s*[—–-]\s*(?:[\w-]+\s+){0,6}[\w-]+\.$")
@@ -206,13 +210,14 @@ def _heading_cut(text: str, morph: Morph) -> int | None:
     A word k (3..12) into the sentence starts a new sentence when it is capitalised right after
     a plain word (no punctuation so far) and either (a) it is a function word, pronoun or adverb
     («…несколько месяцев По оценке…»), which is never capitalised mid-sentence, or (b) it is a
-    noun in the nominative after a verbless prefix and a finite verb follows within five words
-    («Призывы отменить приказ Блинкен также заявил…»).
+    noun in the nominative after a verbless prefix (or a question: «Що буде з цінами Уряд…») and
+    a finite verb follows within five words («Призывы отменить приказ Блинкен также заявил…»).
     """
     tokens = list(re.finditer(r"\S+", text))
     if len(tokens) < 6 or not tokens[0].group()[0].isupper():
         return None
     verb_seen = False
+    question = tokens[0].group().lower() in _QUESTION_WORDS
     for k in range(2, min(13, len(tokens) - 2)):
         prev = tokens[k - 1].group()
         if re.search(r"[^\w-]", prev):  # punctuation inside the would-be heading
@@ -225,7 +230,7 @@ def _heading_cut(text: str, morph: Morph) -> int | None:
             continue
         if morph.starts_clause(word):
             return tokens[k].start() if k >= 3 or not verb_seen else None
-        if verb_seen or k < 3 or not morph.is_nominative(word):
+        if (verb_seen and not question) or k < 3 or not morph.is_nominative(word):
             continue
         follower = tokens[k + 1].group()
         if morph.is_proper(word) and (prev[0].isupper() or not follower[0].islower()):
