@@ -89,26 +89,97 @@ def normalize(
     words = [t for t in toks if any(ch.isalnum() for ch in t.text)]
     if not words:
         return "".join(t.text for t in toks)
-    out: list[str] = []
-    if type_ == "PER":
-        gender = _span_gender(words, feats)
-        for t in words:
-            out.append(_inflect(t.text, lang, feats.get(t.start), gender, name=True))
-    else:
-        head_done = False
-        for t in words:
-            if (
-                head_done
-                or not t.text[:1].isalpha()
-                or (keys.is_acronym(t.text) and not _ACRONYM_CASE.match(t.text))
-            ):
-                out.append(t.text)
-                continue
-            word, pos = _inflect_with_pos(t.text, lang, feats.get(t.start), None, name=False)
-            out.append(word)
-            if pos == "NOUN" or pos is None:
-                head_done = True
+    out = _person_forms(words, lang, feats) if type_ == "PER" else _phrase_forms(words, lang)
     return _join(toks, words, out)
+
+
+_MODIFIERS = {"ADJF", "PRTF"}
+
+
+def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
+    """Nominative of a place or organisation: the leading adjectives and the head noun agree in
+    the nominative («Европейского союза» → «Европейский союз», «Жамбилській областях» →
+    «Жамбилська область»); the words after the head stay as written («Организация Договора ...»)."""
+    texts = [t.text for t in words]
+    out = [_ACRONYM_CASE.sub(r"\1", w) for w in texts]
+    if any(keys.is_acronym(w) or not w[:1].isalpha() for w in texts[:1]):
+        return out
+    all_parses = [_common_parses(w, lang) for w in texts]
+    i = 0
+    while i < len(words) and any(p.tag.POS in _MODIFIERS for p in all_parses[i]):
+        if not any(p.tag.POS == "NOUN" for p in all_parses[i]) or i + 1 < len(words):
+            i += 1
+        else:
+            break
+    if i >= len(words):
+        # Adjectives only («Жамбылской» of «Жамбылской и Алматинской областях»): each to the nominative.
+        for k, ps in enumerate(all_parses):
+            p = next((q for q in ps if q.tag.POS in _MODIFIERS), None)
+            form = p and _inflect_to(p, {"nomn", p.tag.gender or "", p.tag.number or ""})
+            if form is not None:
+                out[k] = _transfer(texts[k], form.word)
+        return out
+    if not any(p.tag.POS == "NOUN" for p in all_parses[i]):
+        return out
+    mods, head = all_parses[:i], [p for p in all_parses[i] if p.tag.POS == "NOUN"]
+    mods = [[p for p in ps if p.tag.POS in _MODIFIERS] for ps in mods]
+    # The case (and number) every word of the phrase can be in; the head's best parse among them.
+    shared = {p.tag.case for p in head}
+    for ps in mods:
+        shared &= {p.tag.case for p in ps}
+    in_shared = [p for p in head if p.tag.case in shared] or head
+    head_parse = next(
+        (p for p in in_shared if p.tag.case == "nomn" and p.tag.number != "plur"), in_shared[0]
+    )
+    case = head_parse.tag.case
+    mods_sing = all(any(p.tag.case == case and p.tag.number == "sing" for p in ps) for ps in mods)
+    number = "sing" if mods and mods_sing else head_parse.tag.number
+    if "Fixd" in head_parse.tag.grammemes or (case == "nomn" and number == head_parse.tag.number):
+        head_form = head_parse
+    else:
+        wanted = {"nomn"} | (
+            {number} if number and "Pltm" not in head_parse.tag.grammemes else set()
+        )
+        head_form = _inflect_to(head_parse, wanted) or head_parse
+        out[i] = _transfer(texts[i], head_form.word)
+    gender = head_form.tag.gender
+    for k, ps in enumerate(mods):
+        p = next((q for q in ps if q.tag.case == case and q.tag.number in (number, None)), None)
+        p = p or (ps[0] if ps else None)
+        if p is None:
+            continue
+        wanted = {"nomn", number or ""}
+        if number != "plur" and gender:
+            wanted.add(gender)
+        form = _inflect_to(p, wanted)
+        if form is not None:
+            out[k] = _transfer(texts[k], form.word)
+    return out
+
+
+def _inflect_to(parse: Any, wanted: set[str]) -> Any:
+    """`parse.inflect(wanted)`, dropping number, then gender, when the dictionary has no such form
+    (the Ukrainian dictionary marks no singular, so {"nomn", "sing"} alone would fail there)."""
+    wanted = {str(w) for w in wanted if w}
+    attempts = [wanted, wanted - {"sing"}, wanted - {"sing", "plur"}]
+    attempts.append({w for w in wanted if w in ("nomn", "sing", "plur")})
+    attempts.append({"nomn"})
+    for grams in attempts:
+        try:
+            form = parse.inflect(grams)
+        except ValueError:
+            form = None
+        if form is not None:
+            return form
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _common_parses(word: str, lang: str) -> tuple[Any, ...]:
+    """Parses usable for a place or organisation: nouns and adjectives, not personal names."""
+    parses = [p for p in nlp.parse(word, lang) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+    plain = [p for p in parses if not p.tag.grammemes & _NAME_TAGS]
+    return tuple(plain or parses)
 
 
 def _join(toks: list[Tok], words: list[Tok], forms: list[str]) -> str:
@@ -140,7 +211,8 @@ def _inflect(word: str, lang: str, feat: Any, gender: str | None, name: bool) ->
 
 _ACRONYM_CASE = re.compile(r"^([A-ZА-ЯЁІЇЄҐ]{2,})([а-яёіїєґ]{1,2})$")
 # Russian and Ukrainian surnames in -ов/-ев/-ин with a case ending, for names no dictionary knows.
-_SURNAME_CASE = re.compile(r"^(.+(?:ов|ев|ёв|єв|ин|ын|ін|їн))(а|у|ым|ом|е|им|ові|еві|і|ым|ими|ых)$")
+# Only endings that are never nominative: «Токаевым», «Токаеву», «Токаєві».
+_SURNAME_CASE = re.compile(r"^(.+(?:ов|ев|ёв|єв|ин|ын|ін|їн))(ым|им|ому|у|ові|еві|і|е)$")
 
 
 def _inflect_with_pos(
@@ -209,6 +281,140 @@ def _inflect_cached(
     return _restore_case(word, form), best.tag.POS
 
 
+def _person_forms(
+    words: list[Tok], lang: str, feats: dict[int, tuple[str | None, dict[str, str]]]
+) -> list[str]:
+    """Nominative forms of a person's words.
+
+    The first word the dictionary knows as a first name or patronymic fixes the case and gender of
+    the whole name; each word is then put in the nominative by the dictionary (Russian-style
+    surnames in -ов/-ин/-ский, first names) or, for surnames no dictionary declines, by undoing the
+    case ending («Доминика Рааба» → «Доминик Рааб», «Сергея Скрипаля» → «Сергей Скрипаль»);
+    indeclinable names stay as written («Асия Биби», «Трюдо»).
+    """
+    gender = _span_gender(words, feats)
+    first = feats.get(words[0].start)
+    feat_case = _CASES.get(first[1].get("Case", "")) if first else None
+    span_case, span_gender = feat_case, gender
+    for t in words:
+        found = _name_parse(t.text, lang, feat_case, gender, frozenset({"Name", "Patr"}))
+        if found is not None:
+            g = found.tag.grammemes
+            span_case = found.tag.case or span_case
+            span_gender = "femn" if "femn" in g else ("masc" if "masc" in g else span_gender)
+            break
+    return [_person_word(t.text, lang, span_case, span_gender) for t in words]
+
+
+@lru_cache(maxsize=65536)
+def _person_word(word: str, lang: str, case: str | None, gender: str | None) -> str:
+    m = _ACRONYM_CASE.match(word)
+    if m:
+        return m.group(1)
+    if len(word) <= 1 or keys.is_acronym(word):
+        return word
+    if case == "nomn":
+        return _surname_fallback(word, True, gender)
+    p = _name_parse(word, lang, case, gender, _NAME_TAGS)
+    if p is not None and case and p.tag.case == case and "Fixd" not in p.tag.grammemes:
+        wanted = {"nomn", "sing"}
+        if "Surn" in p.tag.grammemes and gender in ("masc", "femn"):
+            wanted.add(gender)
+        inflected = _inflect_to(p, wanted)
+        if inflected is not None:
+            form = _transfer(word, inflected.word)
+            if "Surn" not in p.tag.grammemes or _slavic_surname(form):
+                return form
+    return _undo_case(word, case, gender)
+
+
+def _slavic_surname(form: str) -> bool:
+    return form.lower().endswith(
+        ("ов", "ев", "ёв", "єв", "ин", "ын", "ін", "ий", "ой", "ова", "ева", "ина", "ая", "ко")
+    ) and not form.lower().endswith(("иа",))
+
+
+def _name_parse(
+    word: str, lang: str, case: str | None, gender: str | None, tags: frozenset[str]
+) -> Any:
+    """The most fitting dictionary parse of `word` carrying one of `tags`, or None."""
+    candidates = list(nlp.parse(word, lang))
+    if lang == "uk":
+        # The Russian dictionary knows more Central Asian names («Жаната» → «Жанат»).
+        candidates += list(nlp.parse(to_russian_letters(word), "ru"))
+    best, best_score = None, -99.0
+    for p in candidates:
+        g = p.tag.grammemes
+        if not g & tags or "Abbr" in g:
+            continue
+        score = p.score + (2 if case and case in g else 0)
+        if gender in ("masc", "femn") and ({"masc", "femn"} - {gender}) & g and gender not in g:
+            continue  # «Асия» is not the masculine «Асий» in another case
+        score += 1 if gender and gender in g else 0
+        if "plur" in g:
+            continue  # a person is one person
+        if score > best_score:
+            best, best_score = p, score
+    return best
+
+
+def _transfer(word: str, form: str) -> str:
+    """`form` spelled like `word`: original letters kept up to where they differ, case restored."""
+    form = form.replace("ё", "е") if "ё" not in word.lower() else form
+    source = to_russian_letters(word).lower()
+    k = 0
+    while k < min(len(source), len(form)) and source[k] == form[k].replace("ё", "е"):
+        k += 1
+    return _restore_case(word, word[:k].lower() + form[k:])
+
+
+# Case endings of surnames no dictionary knows, by case, for men: (ending, replacement).
+_MASC_ENDINGS = {
+    "gent": (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("я", "ь"), ("а", "")),
+    "accs": (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("я", "ь"), ("а", "")),
+    "datv": (
+        ("ову", "ов"),
+        ("еву", "ев"),
+        ("ину", "ин"),
+        ("ю", "ь"),
+        ("у", ""),
+        ("ові", ""),
+        ("еві", ""),
+    ),
+    "ablt": (
+        ("овым", "ов"),
+        ("евым", "ев"),
+        ("иным", "ин"),
+        ("овим", "ов"),
+        ("ем", "ь"),
+        ("ом", ""),
+    ),
+    "loct": (("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ові", "ов"), ("е", "")),
+}
+_FEMN_ENDINGS = (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ової", "ова"), ("евої", "ева"),
+                 ("ою", "а"), ("ой", "а"), ("ій", "а"))  # fmt: skip
+_CONSONANT = set("бвгджзйклмнпрстфхцчшщ")
+
+
+def _undo_case(word: str, case: str | None, gender: str | None) -> str:
+    """Best guess at the nominative of a surname no dictionary knows, given the name's case."""
+    if not case or case == "nomn" or len(word) < 4 or "-" in word:
+        return _surname_fallback(word, True, gender)
+    lower = word.lower()
+    if gender == "femn":
+        for end, repl in _FEMN_ENDINGS:
+            if lower.endswith(end) and len(lower) > len(end) + 2 and case != "accs":
+                return word[: len(word) - len(end)] + repl
+        return word
+    for end, repl in _MASC_ENDINGS.get(case, ()):
+        if lower.endswith(end) and len(lower) > len(end) + 2:
+            stem = lower[: len(lower) - len(end)]
+            if repl in ("", "ь") and stem[-1] not in _CONSONANT:
+                continue
+            return word[: len(word) - len(end)] + repl
+    return word
+
+
 def _surname_fallback(word: str, name: bool, gender: str | None) -> str:
     if not name or gender == "femn":
         return word
@@ -217,11 +423,16 @@ def _surname_fallback(word: str, name: bool, gender: str | None) -> str:
 
 
 def _restore_case(original: str, form: str) -> str:
+    """Capitals as in the original: all caps, or a capital for each part that had one."""
     if original.isupper() and len(original) > 1:
         return form.upper()
-    if original[:1].isupper():
-        return "-".join(p[:1].upper() + p[1:] for p in form.split("-"))
-    return form
+    parts, orig_parts = form.split("-"), original.split("-")
+    if len(parts) == len(orig_parts):
+        return "-".join(
+            p[:1].upper() + p[1:] if o[:1].isupper() else p
+            for p, o in zip(parts, orig_parts, strict=True)
+        )
+    return form[:1].upper() + form[1:] if original[:1].isupper() else form
 
 
 def link(text: str, found: Iterable[tuple[Span, str]]) -> list[Entity]:

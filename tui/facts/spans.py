@@ -145,6 +145,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
     out = _propagate(text, tokens, out)
     out = _merge_adjacent(text, out, lang)
     out = _extend_left(text, tokens, starts, out, lang)
+    out = [sp for sp in out if _whole_words(text, sp)]
     out = _places_by_descriptor(text, tokens, starts, out, lang)
     if lang == "ru":
         out = [_retype_known(text, s) for s in out]
@@ -306,6 +307,13 @@ def _merge_adjacent(text: str, spans: list[Span], lang: str) -> list[Span]:
             span = Span(prev.start, span.end, span.type)
         out.append(span)
     return out
+
+
+def _whole_words(text: str, span: Span) -> bool:
+    """False for a span that starts or ends inside a word («єр» of «Прем'єр»)."""
+    before = text[span.start - 1] if span.start > 0 else " "
+    after = text[span.end] if span.end < len(text) else " "
+    return not (before.isalnum() or before in "'’ʼ" or after.isalnum())
 
 
 def _propagate(text: str, tokens: list[Tok], spans: list[Span]) -> list[Span]:
