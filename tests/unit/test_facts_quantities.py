@@ -190,3 +190,21 @@ def test_any_text_gives_items_whose_offsets_match_their_text(text: str) -> None:
     for item in find_quantities(text, None):
         assert 0 <= item.start <= item.end <= len(text)
         assert text[item.start : item.end] == item.text
+
+
+def test_numbers_that_count_nothing_in_no_event_are_dropped() -> None:
+    assert find_quantities("Гата Камский (США, 31, 2686)", "ru") == []
+
+
+def test_a_day_before_a_nominative_month_is_not_a_quantity() -> None:
+    assert find_quantities("14:54, 2 Ноябрь, 2018 Власти Пакистана", "ru") == []
+
+
+def test_several_thousand_keeps_several_as_the_marker() -> None:
+    (q,) = find_quantities("Погибло несколько тысяч рыб", "ru")
+    assert (q.value, q.approx, q.counted, q.event) == (1000, "несколько", "рыба", "погибнуть")
+
+
+def test_duration_phrases_are_not_events() -> None:
+    (q,) = find_quantities("Он занимал пост на протяжении двух лет", "ru")
+    assert q.event == "занимать"

@@ -212,3 +212,12 @@ def test_any_text_gives_items_whose_offsets_match_their_text(text: str) -> None:
     for item in find_quotes(text, None, []):
         assert 0 <= item.start <= item.end <= len(text)
         assert text[item.start : item.end] == item.text
+
+
+def test_straight_quotes_nest_by_direction() -> None:
+    text = '"Столько врать миру про "руку Кремля" не надо", - сказал он.'
+    assert [text[a + 1 : b] for a, b in quote_spans(text)] == [
+        'Столько врать миру про "руку Кремля" не надо'
+    ]
+    text = 'линией "номера 10" (название) "общих правил" отдает'
+    assert [text[a + 1 : b] for a, b in quote_spans(text)] == ["номера 10", "общих правил"]

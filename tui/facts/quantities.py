@@ -17,7 +17,9 @@ What is a quantity here (decisions, so a reader knows what to expect):
 - skipped: dates and years (anything `find_dates` finds, and bare 1800–2100 numbers that count
   nothing), times «10:30», ordinals «2-й», numbers glued to words («Оскар-2025», «COVID-19»),
   list markers at a line start («1. …»), numbers after «№», «стр.», «ст.», «п.», phone-like digit
-  runs, ranges «5-7» (no single value), and a number right before a closing quote («Хабар 24»).
+  runs, ranges «5-7» (no single value), a number right before a closing quote («Хабар 24»), a
+  day before a month name in an odd form («2 Ноябрь, 2018»), and any number that neither counts a
+  noun nor belongs to an event (table cells like «(США, 31, 2686)»).
 
 `start`/`end` cover the approximation marker (if any) through the counted noun, e.g.
 «около 2 500 человек»; `counted` is the noun's base form (a measure word keeps its complement:
@@ -39,70 +41,23 @@ from pathlib import Path
 from tui.facts.dates import find_dates
 from tui.facts.model import Quantity
 from tui.facts.morph import Lang, Token, best, lemma, parses, text_lang, tokenize
+from tui.facts.quantity_words import (
+    APPROX,
+    APPROX_AFTER,
+    CURRENCY,
+    MEASURE_HEADS,
+    MONTH_LEMMAS,
+    NOT_EVENTS,
+    NUMBER_MARKERS,
+    NUMBER_PREFIXES,
+    PERCENT_LEMMAS,
+    SCALES,
+    UK_OBLIQUE,
+    UNITS,
+    VAGUE,
+    WEAK_VERBS,
+)
 
-_UNITS = {
-    # ru
-    "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
-    "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
-    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
-    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300,
-    "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800,
-    "девятьсот": 900, "полтора": 1.5, "полторы": 1.5, "двое": 2, "трое": 3, "четверо": 4,
-    "пятеро": 5, "шестеро": 6, "один": 1,
-    # uk
-    "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "одинадцять": 11,
-    "дванадцять": 12, "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15,
-    "шістнадцять": 16, "сімнадцять": 17, "вісімнадцять": 18, "дев'ятнадцять": 19,
-    "двадцять": 20, "тридцять": 30, "п'ятдесят": 50, "шістдесят": 60, "сімдесят": 70,
-    "вісімдесят": 80, "дев'яносто": 90, "двісті": 200, "чотириста": 400, "п'ятсот": 500,
-    "шістсот": 600, "сімсот": 700, "вісімсот": 800, "дев'ятсот": 900, "півтора": 1.5,
-    "півтори": 1.5, "двоє": 2, "троє": 3, "п'ятеро": 5,
-}  # fmt: skip
-_SCALES = {
-    "тысяча": 1e3, "тыс": 1e3, "тисяча": 1e3, "тис": 1e3, "миллион": 1e6, "млн": 1e6,
-    "мільйон": 1e6, "миллиард": 1e9, "млрд": 1e9, "мільярд": 1e9, "триллион": 1e12,
-    "трлн": 1e12, "трильйон": 1e12,
-}  # fmt: skip
-_VAGUE: dict[str, float] = {}
-for _value, _forms in (
-    (10, "десятки десятков десятках десятками десятків"),
-    (100, "сотни сотен сотнях сотнями сотні сотень"),
-    (1e3, "тысячи тысяч тысячах тысячами тисячі тисяч тисячах тисячами"),
-    (1e6, "миллионы миллионов миллионах мільйони мільйонів мільйонах"),
-    (1e9, "миллиарды миллиардов мільярди мільярдів"),
-):
-    _VAGUE.update(dict.fromkeys(_forms.split(), _value))
-_APPROX = [
-    "около", "почти", "примерно", "приблизительно", "порядка", "свыше", "более", "больше",
-    "менее", "меньше", "минимум", "максимум", "как минимум", "как максимум", "не менее",
-    "не более", "не меньше", "не больше", "более чем", "менее чем", "больше чем", "чуть более",
-    "чуть менее", "почти что", "по меньшей мере", "по крайней мере", "ориентировочно",
-    "близько", "майже", "понад", "приблизно", "орієнтовно", "щонайменше", "щонайбільше",
-    "принаймні", "мінімум", "максимум", "як мінімум", "більше", "більш ніж", "більше ніж",
-    "менше", "менш ніж", "менше ніж", "не менше", "не менш ніж", "не більше", "не більш ніж",
-    "понад", "близько",
-]  # fmt: skip
-_APPROX_AFTER = ["с лишним", "с небольшим", "з гаком", "з лишком", "з лишнім"]
-_MEASURE_HEADS = {"единица", "одиниця", "штука", "шт", "партия", "партія", "комплект", "случай",
-                  "випадок", "тонна", "литр", "літр", "кубометр"}  # fmt: skip
-_CURRENCY = {"$": "доллар", "€": "евро", "₽": "рубль", "₴": "гривна", "₸": "тенге",
-             "дол": "доллар", "долл": "доллар", "руб": "рубль", "грн": "гривна", "тг": "тенге",
-             "usd": "доллар", "eur": "евро"}  # fmt: skip
-_UK_OBLIQUE = {"п'яти": "п'ять", "шести": "шість", "семи": "сім", "восьми": "вісім",
-               "дев'яти": "дев'ять", "десяти": "десять", "двох": "два", "трьох": "три",
-               "чотирьох": "чотири", "двохсот": "двісті", "трьохсот": "триста"}  # fmt: skip
-# First three letters of every number word form («двух», «трёх», «сорока», «ста», «полутора»…).
-_NUMBER_PREFIXES = {w[:3] for w in (*_UNITS, *_UK_OBLIQUE)} | {"дву", "трё", "ста", "сот"}
-_PERCENT_LEMMAS = {"процент", "відсоток", "процентный", "%"}
-_WEAK_VERBS = {
-    "быть", "стать", "являться", "сообщаться", "сообщать", "сообщить", "говориться", "мочь",
-    "составить", "составлять", "насчитываться", "известно", "бути", "стати", "являтися",
-    "повідомлятися", "повідомляти", "повідомити", "йтися", "могти", "становити", "складати",
-    "налічуватися", "говорити", "сказать", "заявить", "заявити", "сказати", "передавать",
-    "передавати", "писать", "писати", "ідтися",
-}  # fmt: skip
-_NUMBER_MARKERS = {"стр", "ст", "п", "ч", "рис", "табл", "гл", "с", "пп", "тел"}
 _CLAUSE_PUNCT = set(',;:()—–«»"“”„')
 _SENTENCE_PUNCT = set(".!?…")
 _COORD = {"и", "а", "также", "та", "і", "й", "plus"}
@@ -124,23 +79,23 @@ def _number_word(t: Token, lang: Lang) -> float | None:
 
 @lru_cache(maxsize=100_000)
 def _number_value(low: str, lang: Lang) -> float | None:
-    if low[:3] not in _NUMBER_PREFIXES:
+    if low[:3] not in NUMBER_PREFIXES:
         return None  # spares pymorphy3 the great majority of words
-    if low in _UNITS:
-        return _UNITS[low]
-    if low in _UK_OBLIQUE:
-        return _UNITS[_UK_OBLIQUE[low]]
+    if low in UNITS:
+        return UNITS[low]
+    if low in UK_OBLIQUE:
+        return UNITS[UK_OBLIQUE[low]]
     found = parses(low, lang)
-    if found and found[0].tag.POS == "NUMR" and found[0].normal_form in _UNITS:
-        return _UNITS[found[0].normal_form]
+    if found and found[0].tag.POS == "NUMR" and found[0].normal_form in UNITS:
+        return UNITS[found[0].normal_form]
     return None
 
 
 def _scale(t: Token, lang: Lang) -> float | None:
     low = _low(t)
-    if low in _SCALES:
-        return _SCALES[low]
-    return _SCALES.get(lemma(low, lang)) if t.kind == "word" else None
+    if low in SCALES:
+        return SCALES[low]
+    return SCALES.get(lemma(low, lang)) if t.kind == "word" else None
 
 
 class _Extractor:
@@ -182,7 +137,7 @@ class _Extractor:
             return True  # «1. Трамп: …» list marker
         if prev and _low(prev) in {"№", "#", "no", "n"}:
             return True  # «№ 5»
-        if prev and prev.text == "." and i > 1 and _low(toks[i - 2]) in _NUMBER_MARKERS:
+        if prev and prev.text == "." and i > 1 and _low(toks[i - 2]) in NUMBER_MARKERS:
             return not self.gap(toks[i - 2], prev)  # «стр. 5», «ст. 272»
         # «+7 (727) …»
         return bool(prev and prev.text == "(" and i > 1 and toks[i - 2].kind == "num")
@@ -197,7 +152,7 @@ class _Extractor:
             if any(t.kind != "word" for t in span):
                 continue
             phrase = " ".join(_low(t) for t in span)
-            if phrase in _APPROX:
+            if phrase in APPROX:
                 return phrase, j
         return None, i
 
@@ -221,9 +176,9 @@ class _Extractor:
                     continue
                 break
             if not any_word:
-                if _low(t) not in _VAGUE:
+                if _low(t) not in VAGUE:
                     return None
-                vague, value, j = _low(t), _VAGUE[_low(t)], i + 1
+                vague, value, j = _low(t), VAGUE[_low(t)], i + 1
             else:
                 if j - i == 1 and _low(t) in {"один", "одна", "одно", "одни", "одне", "одного"}:
                     return None
@@ -235,7 +190,7 @@ class _Extractor:
                 break
             value *= scale
             j += 1
-            abbreviated = _low(toks[j - 1]) in _SCALES
+            abbreviated = _low(toks[j - 1]) in SCALES
             if (
                 abbreviated
                 and j < len(toks)
@@ -258,28 +213,26 @@ class _Extractor:
             if t.kind == "punct":
                 if t.text == "%":
                     return "%", k, participle
-                if (
-                    t.text in '«"„“'
-                    and k == j
-                    or (t.text == "." and _low(toks[k - 1]) in _CURRENCY)
-                ):
+                if t.text in '«"„“' and k == j or (t.text == "." and _low(toks[k - 1]) in CURRENCY):
                     k += 1
                     continue
                 break
             if t.kind == "num":
                 break
+            if t.text[:1].isupper() and not t.text.isupper():
+                break  # a capitalised word starts a name or a sentence («2018 Власти …»)
             low = _low(t)
-            if low in _CURRENCY:
-                return _CURRENCY[low], k, participle
+            if low in CURRENCY:
+                return CURRENCY[low], k, participle
             p = best(low, lang)
             if p is None:
                 break
             posn = p.tag.POS
             if posn == "NOUN" and "Abbr" not in p.tag or posn is None and t.text[:1].islower():
                 base = p.normal_form.replace("ё", "е")
-                if base in _PERCENT_LEMMAS:
+                if base in PERCENT_LEMMAS:
                     return "%", k, participle
-                if base in _MEASURE_HEADS:
+                if base in MEASURE_HEADS:
                     tail = self.noun_complement(k + 1)
                     if tail is not None:
                         return (
@@ -335,7 +288,7 @@ class _Extractor:
 
     def event_for(self, first: int, last: int, participle: str | None) -> str | None:
         toks = self.toks
-        if participle and participle not in _WEAK_VERBS:
+        if participle and participle not in WEAK_VERBS:
             return participle
         # the participle right after the counted phrase: «2 265 человек, пострадавших …»
         k = last + 1
@@ -354,7 +307,7 @@ class _Extractor:
             k -= 1
         if k >= 0 and toks[k].kind == "word":
             base = lemma(_low(toks[k]), self.lang)
-            if re.search(r"(?:ение|ание|тие|ення|ання|іння|ття)$", base):
+            if re.search(r"(?:ение|ание|тие|ення|ання|іння|ття)$", base) and base not in NOT_EVENTS:
                 return base
         # a coordinated quantity: «38 одиниць … та 1 486 боєприпасів»
         if first > 0 and _low(toks[first - 1]) in _COORD and self.found:
@@ -371,18 +324,18 @@ class _Extractor:
             clause_start -= 1
         for k in range(first - 1, clause_start - 1, -1):
             verb = self.verb_at(k)
-            if verb and verb not in _WEAK_VERBS:
+            if verb and verb not in WEAK_VERBS:
                 return verb
         k = last + 1
         while k < len(toks) and toks[k].text not in _SENTENCE_PUNCT and k < last + 25:
             verb = self.verb_at(k)
-            if verb and verb not in _WEAK_VERBS:
+            if verb and verb not in WEAK_VERBS:
                 return verb
             k += 1
         k = clause_start - 1
         while k >= 0 and toks[k].text not in _SENTENCE_PUNCT and k > first - 25:
             verb = self.verb_at(k)
-            if verb and verb not in _WEAK_VERBS:
+            if verb and verb not in WEAK_VERBS:
                 return verb
             k -= 1
         return None
@@ -395,11 +348,11 @@ class _Extractor:
             t = toks[i]
             if (
                 t.kind == "punct"
-                and t.text in _CURRENCY
+                and t.text in CURRENCY
                 and i + 1 < len(toks)
                 and toks[i + 1].kind == "num"
             ):
-                currency: str | None = _CURRENCY[t.text]
+                currency: str | None = CURRENCY[t.text]
                 i += 1
                 t = toks[i]
             else:
@@ -414,11 +367,14 @@ class _Extractor:
             value, vague, j = read
             approx, first = self.approx_before(i - 1 if currency else i)
             after = " ".join(_low(x) for x in toks[j : j + 2])
-            if after in _APPROX_AFTER:  # «сто с лишним человек»
+            if after in APPROX_AFTER:  # «сто с лишним человек»
                 approx, j = approx or after, j + 2
             counted, last, participle = self.counted_after(j)
             if currency and counted is None:
                 counted = currency
+            if counted in MONTH_LEMMAS:
+                i = j
+                continue  # a date in an odd form («2 Ноябрь, 2018»)
             if (
                 counted is None
                 and t.kind == "num"
@@ -436,7 +392,8 @@ class _Extractor:
             )
             self.found.append((q, first, max(last, j - 1)))
             i = max(last, j - 1) + 1
-        return [q for q, _, _ in self.found]
+        # a number that counts nothing in no event («(Украина, 36, 2729)») tells a reader nothing
+        return [q for q, _, _ in self.found if q.counted or q.event]
 
 
 def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:

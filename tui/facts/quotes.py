@@ -134,7 +134,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(open, close) indexes of the outermost quotation marks, in order."""
     spans: list[tuple[int, int]] = []
     depth, start = 0, -1
-    straight_open = -1
+    straight_open, straight_depth = -1, 0
     i, n = 0, len(text)
     while i < n:
         c = text[i]
@@ -153,13 +153,23 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((i, close))
                 i = close
         elif depth == 0 and c == '"':
-            if straight_open == -1:
-                straight_open = i
-            else:
-                spans.append((straight_open, i))
-                straight_open = -1
+            # a straight quote opens after a space or an opening bracket/dash and before a word;
+            # it closes after a word — so «"руку Кремля"» nests inside an outer "…"
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            opens = (before.isspace() or before in "([{—–-/:;,«„") and not after.isspace()
+            closes = not before.isspace()
+            if straight_depth == 0:
+                if opens or not closes:
+                    straight_open, straight_depth = i, 1
+            elif opens and not closes:
+                straight_depth += 1
+            elif closes or not opens:
+                straight_depth -= 1
+                if straight_depth == 0:
+                    spans.append((straight_open, i))
         elif c == "\n" and i + 1 < n and text[i + 1] == "\n":
-            depth, straight_open = 0, -1  # nothing is quoted across a paragraph break
+            depth, straight_depth = 0, 0  # nothing is quoted across a paragraph break
         i += 1
     return sorted(spans)
 

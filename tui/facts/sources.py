@@ -179,10 +179,10 @@ class _Finder:
                 between = _words_between(toks, k, i)
                 if between is not None and between <= 4:
                     return True
-        for k in range(j, min(len(toks), j + 4)):
+        for k in range(j, min(len(toks), j + 3)):
             if toks[k].kind == "word" and lemmas(toks[k].text, self.lang) & self.table.verbs:
                 between = _words_between(toks, j - 1, k)
-                if between is not None and between <= 2:
+                if between is not None and between <= 1:
                     return True
         return False
 
