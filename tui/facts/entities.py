@@ -313,10 +313,11 @@ def _person_word(word: str, lang: str, case: str | None, gender: str | None) -> 
         return m.group(1)
     if len(word) <= 1 or keys.is_acronym(word):
         return word
-    if case == "nomn":
-        return _surname_fallback(word, True, gender)
     p = _name_parse(word, lang, case, gender, _NAME_TAGS)
-    if p is not None and case and p.tag.case == case and "Fixd" not in p.tag.grammemes:
+    # Trust a parse in the name's case; or any parse when the word cannot be a nominative at all
+    # («Токаєву» is dative whatever the tagger read from the context).
+    usable = p is not None and "Fixd" not in p.tag.grammemes and p.tag.case != "nomn"
+    if usable and (p.tag.case == case or not _maybe_nominative(word, lang)):
         wanted = {"nomn", "sing"}
         if "Surn" in p.tag.grammemes and gender in ("masc", "femn"):
             wanted.add(gender)
@@ -325,7 +326,17 @@ def _person_word(word: str, lang: str, case: str | None, gender: str | None) -> 
             form = _transfer(word, inflected.word)
             if "Surn" not in p.tag.grammemes or _slavic_surname(form):
                 return form
-    return _undo_case(word, case, gender)
+    if case == "nomn":
+        return _surname_fallback(word, True, gender)
+    form = _undo_case(word, case, gender)
+    return form if form != word else _surname_fallback(word, True, gender)
+
+
+def _maybe_nominative(word: str, lang: str) -> bool:
+    parses = list(nlp.parse(word, lang))
+    if lang == "uk":
+        parses += list(nlp.parse(to_russian_letters(word), "ru"))
+    return any(p.tag.case == "nomn" for p in parses) or not parses
 
 
 def _slavic_surname(form: str) -> bool:
