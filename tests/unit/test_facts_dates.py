@@ -116,3 +116,9 @@ def test_any_text_gives_items_whose_offsets_match_their_text(text: str) -> None:
     for item in find_dates(text, None, "2022-01-05"):
         assert 0 <= item.start <= item.end <= len(text)
         assert text[item.start : item.end] == item.text
+
+
+def test_a_list_of_days_shares_the_last_days_month_and_year() -> None:
+    assert values("5, 6 та 7 січня 2021 року") == ["2021-01-05", "2021-01-06", "2021-01-07"]
+    assert values("митинги 6 и 7 января", "2022-01") == ["2022-01-06", "2022-01-07"]
+    assert values("в 2 и 3 раза больше, 7 января", "2022-01") == ["2022-01-07"]

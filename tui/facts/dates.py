@@ -58,6 +58,11 @@ _DAY = r"(?<!\d)(?<!\d[.,:])([0-3]?\d)(?![\d.,:]\d)"
 _YEAR_WORD = r"(?:года|году|год|годах|годов|гг?\.|року|рік|році|роках|років|рр?\.|-?го\b)"
 _YEAR = rf"(?:{_SP}((?:19|20)\d\d)(?:{_SP}?{_YEAR_WORD})?)?"
 
+# «6 и 7 января», «5, 6 та 7 січня»: the earlier days of a list take the last day's month and year
+_DAY_LIST = re.compile(
+    rf"{_DAY}((?:\s*,\s*[0-3]?\d)*)(?:\s*,)?{_SP}(?:и|і|та|й){_SP}(?=[0-3]?\d(?:-?(?:го|е))?{_SP}(?:{_GEN})\b)",
+    re.IGNORECASE,
+)
 _RANGE_SAME_MONTH = re.compile(rf"{_DAY}{_DASH}([0-3]?\d){_SP}({_GEN})\b{_YEAR}", re.IGNORECASE)
 _RANGE_FROM_TO = re.compile(
     rf"\b(?:с|со|з|із|від|от){_SP}([0-3]?\d)(?:{_SP}({_GEN}))?{_SP}(?:по|до){_SP}([0-3]?\d){_SP}({_GEN})\b{_YEAR}",
@@ -161,10 +166,21 @@ def _collect(text: str, ref: tuple[int, int | None, int | None] | None) -> list[
             found.append(
                 _Raw(m.start(), m.end(), [(year, month, int(m[1])), (year, month, int(m[2]))])
             )
+    day_month: dict[int, re.Match[str]] = {}
     for m in _DAY_MONTH.finditer(text):
+        day_month[m.start()] = m
         found.append(
             _Raw(m.start(), m.end(), [(_year(m, 3), _MONTHS_GEN[m[2].lower()], int(m[1]))])
         )
+    for m in _DAY_LIST.finditer(text):
+        tail = day_month.get(m.end())
+        if tail is None:
+            continue
+        month, year = _MONTHS_GEN[tail[2].lower()], _year(tail, 3)
+        for d in re.finditer(r"\d+", m[0]):
+            found.append(
+                _Raw(m.start() + d.start(), m.start() + d.end(), [(year, month, int(d[0]))])
+            )
     for m in _NUMERIC.finditer(text):
         found.append(_Raw(m.start(), m.end(), [(int(m[3]), int(m[2]), int(m[1]))]))
     for m in _ISO.finditer(text):
