@@ -48,6 +48,8 @@ class SverkaApp(App[int]):
         open_library: LibraryOpener | None = None,
         theme_folders: list[Path] | None = None,
         remember_theme: bool = True,
+        cleaner: Callable[[Any], Any] | None = None,
+        extractor: Callable[[Any, Any], Any] | None = None,
     ) -> None:
         super().__init__()
         self.config = config or Config()
@@ -57,6 +59,8 @@ class SverkaApp(App[int]):
         self._opener = open_library
         self._theme_folders = theme_folders
         self._remember_theme = remember_theme
+        self._cleaner = cleaner
+        self._extractor = extractor
         self.theme_names: list[str] = []
         self.keymap_in_force: dict[str, str] = {}
         self.main_screen: MainScreen | None = None
@@ -117,6 +121,22 @@ class SverkaApp(App[int]):
         from tui.app.library import CatalogueLibrary
 
         return CatalogueLibrary(self.corpus_path, self.config.cache_dir)
+
+    def clean_article(self, article: Any) -> Any:
+        """Article → `Document` (called from a worker thread)."""
+        if self._cleaner is not None:
+            return self._cleaner(article)
+        from tui.clean import clean_article
+
+        return clean_article(article)
+
+    def extract_facts(self, article: Any, document: Any) -> Any:
+        """Article and its document → `Facts` (slow the first time: called from a worker thread)."""
+        if self._extractor is not None:
+            return self._extractor(article, document)
+        from tui.facts import facts_for
+
+        return facts_for(article, document)
 
     # -- themes -------------------------------------------------------------------------------
 

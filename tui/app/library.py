@@ -119,6 +119,13 @@ def mentions_in(facts: Any, kind: str, key: str) -> bool:
     return any(fact_key(kind, fact) == key for fact in getattr(facts, kind))
 
 
+def _real_facts(article: Article) -> Any:
+    from tui.clean import clean_article
+    from tui.facts import facts_for
+
+    return facts_for(article, clean_article(article))
+
+
 def _sort_value(row: Row, key: str) -> Any:
     if key == "words":
         return row.words
@@ -146,8 +153,14 @@ class Library(Protocol):
 class MemoryLibrary:
     """A library over a corpus loaded into memory."""
 
-    def __init__(self, root: Path, articles: Sequence[Article]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        articles: Sequence[Article],
+        facts_of: Callable[[Article], Any] | None = None,
+    ) -> None:
         self.root = root
+        self._facts_of = facts_of
         self._articles = list(articles)
         self._by_id = {a.id: a for a in self._articles}
         self._rows = [row_of(a) for a in self._articles]
@@ -196,14 +209,12 @@ class MemoryLibrary:
 
     def mentions(self, kind: str, key: str, exclude: str | None = None) -> list[tuple[str, str]]:
         """(id, title) of the articles whose facts hold `kind`/`key` (slow: run in a worker)."""
-        from tui.clean import clean_article
-        from tui.facts import facts_for
-
+        facts_of = self._facts_of or _real_facts
         found: list[tuple[str, str]] = []
         for article in self._articles:
             if article.id == exclude:
                 continue
-            facts = facts_for(article, clean_article(article))
+            facts = facts_of(article)
             if mentions_in(facts, kind, key):
                 found.append((article.id, article.title))
         return found

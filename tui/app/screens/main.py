@@ -92,6 +92,12 @@ class MainScreen(Screen[None]):
         document: Any
 
     @dataclass
+    class ArticleFailed(Message):
+        """An article could not be read or cleaned."""
+
+        error: str
+
+    @dataclass
     class FactsReady(Message):
         """Facts of an article were extracted (or failed: `error`)."""
 
@@ -195,6 +201,10 @@ class MainScreen(Screen[None]):
     @on(LibraryReady)
     def _library_ready(self, event: LibraryReady) -> None:
         self.library = event.library
+        if not hasattr(event.library, "refresh"):
+            self._scan_state = ""
+        else:
+            self._scan_state = "checking files…"
         self.refresh_view()
         self.refresh_bindings()
         for message in getattr(event.library, "messages", []):
@@ -269,11 +279,13 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def _open_worker(self, article_id: str) -> None:
-        from tui.clean import clean_article
-
         assert self.library is not None
-        article = self.library.article(article_id)
-        document = clean_article(article)
+        try:
+            article = self.library.article(article_id)
+            document = self.sverka.clean_article(article)
+        except Exception as exc:  # noqa: BLE001 - a file that vanished or cannot be read
+            self.post_message(self.ArticleFailed(sanitize_line(str(exc)) or type(exc).__name__))
+            return
         if not get_current_worker().is_cancelled:
             self.post_message(self.ArticleReady(article, document))
 
@@ -287,6 +299,11 @@ class MainScreen(Screen[None]):
         self._update_reader_status("extracting facts…")
         self.refresh_bindings()
         self._facts_worker(event.article, event.document)
+
+    @on(ArticleFailed)
+    def _article_failed(self, event: ArticleFailed) -> None:
+        self.query_one("#reader-status", Static).update(Text(""))
+        self.notify(event.error, title="Cannot open the article", severity="error", markup=False)
 
     def _update_reader_status(self, facts_state: str) -> None:
         article = self.article
@@ -311,9 +328,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="facts")
     def _facts_worker(self, article: Any, document: Any) -> None:
         try:
-            from tui.facts import facts_for
-
-            facts = facts_for(article, document)
+            facts = self.sverka.extract_facts(article, document)
         except Exception as exc:  # noqa: BLE001 - shown in the pane
             self.post_message(
                 self.FactsReady(article.id, None, sanitize_line(str(exc)) or type(exc).__name__)

@@ -58,7 +58,9 @@ def document_paras(document: Any, reveal_removed: bool) -> list[Para]:
 
 
 def _removed_para(item: Any) -> Para:
-    return Para(item.text.strip("\n"), "removed", None, note=str(getattr(item, "reason", "")))
+    reason = str(getattr(item, "reason", "") or "removed")
+    text = item.text.strip("\n")
+    return Para(f"✂ {text}  ({reason})", "removed", None, note=reason)
 
 
 def raw_paras(raw: str) -> list[Para]:

@@ -1,0 +1,100 @@
+"""Unit tests of the app's plain parts: wrapping, sentences, themes, keymap, the memory library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from snapshot_app import articles, clean
+
+from tui.app.keymap import KEYS, validate_keymap
+from tui.app.library import MemoryLibrary, ViewQuery
+from tui.app.themes import ThemeError, load_theme_file, load_themes
+from tui.app.widgets.text_layout import document_paras, sentences, wrap_offsets
+from tui.paths import project_themes_dir
+
+
+@pytest.mark.parametrize("width", [1, 5, 20, 80])
+def test_wrap_covers_the_text_and_fits_the_width(width: int) -> None:
+    text = "Слово " * 30 + "\n\nсверхдлинноеслововкотороенепомещаетсявстроку и ещё\nстрока"
+    lines = wrap_offsets(text, width)
+    for start, end in lines:
+        assert cell_len(text[start:end].rstrip()) <= width
+    covered = "".join(text[s:e] for s, e in lines)
+    assert covered.replace("\n", "") == text.replace("\n", "")
+
+
+def test_sentences_split_within_blocks(tmp_path: Path) -> None:
+    doc = clean(articles(tmp_path)[0])
+    spans = sentences(doc)
+    texts = [doc.text[s:e] for s, e in spans]
+    assert texts[0].startswith("США просят") and texts[0].endswith("ОДКБ.")
+    assert texts[1].startswith("Об этом 9 января")
+    assert all(t == t.strip() for t in texts)
+
+
+def test_removed_blocks_appear_in_place(tmp_path: Path) -> None:
+    doc = clean(articles(tmp_path)[0])
+    kinds = [p.kind for p in document_paras(doc, reveal_removed=True)]
+    assert kinds == ["title", "date", "removed", "paragraph", "paragraph", "removed"]
+    assert [p.kind for p in document_paras(doc, reveal_removed=False)] == [
+        "title",
+        "date",
+        "paragraph",
+        "paragraph",
+    ]
+
+
+def test_shipped_themes_load_cleanly() -> None:
+    loaded = load_themes([project_themes_dir()])
+    assert loaded.problems == []
+    assert {"sverka-dark", "sverka-light", "sverka-high-contrast"} <= set(loaded.themes)
+    assert loaded.themes["sverka-light"].dark is False
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('primary = "#12345"\n', "not a colour"),
+        ('primary = "#123456"\nsparkle = 1\n', "unknown key `sparkle`"),
+        ('secondary = "#123456"\n', "`primary` colour is required"),
+        ('primary = "#123456"\ndark = "yes"\n', "`dark` must be true or false"),
+        (
+            'primary = "#123456"\n[variables]\nblock-cursor-background = "nope"\n',
+            "variables.block-cursor-background",
+        ),
+        ("primary = [\n", "not valid TOML"),
+    ],
+)
+def test_broken_theme_files_name_the_key(tmp_path: Path, content: str, expected: str) -> None:
+    file = tmp_path / "broken.toml"
+    file.write_text(content, encoding="utf-8")
+    with pytest.raises(ThemeError) as info:
+        load_theme_file(file)
+    assert "broken.toml" in str(info.value)
+    assert expected in str(info.value)
+
+
+def test_keymap_validation_names_unknown_ids() -> None:
+    good, problems = validate_keymap({"app.quit": "Ctrl+Q, F10", "nope": "x", "main.filter": ""})
+    assert good == {"app.quit": "ctrl+q,f10"}
+    assert any("nope" in p for p in problems)
+    assert any("main.filter" in p for p in problems)
+
+
+def test_binding_ids_are_unique_and_grouped() -> None:
+    ids = [spec.id for spec in KEYS]
+    assert len(ids) == len(set(ids))
+    assert all(spec.id.split(".")[0] == spec.group for spec in KEYS)
+
+
+def test_memory_library_sorts_and_filters(tmp_path: Path) -> None:
+    library = MemoryLibrary(tmp_path, articles(tmp_path))
+    view = library.view(ViewQuery(sort="date", descending=True))
+    assert [r.id for r in view.rows(0, 10)] == ["002_focus", "001_kloop", "003_zerkalo"]
+    view = library.view(ViewQuery(language="uk"))
+    assert [r.id for r in view.rows(0, 10)] == ["002_focus"]
+    view = library.view(ViewQuery(text="алматы"))
+    assert {r.id for r in view.rows(0, 10)} == {"003_zerkalo"}
+    assert dict(library.facet("outlet"))["kloop.kg"] == 1
