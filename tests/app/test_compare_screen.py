@@ -276,3 +276,24 @@ def test_compare_screen_snapshot(snap_compare) -> None:  # type: ignore[no-untyp
     assert snap_compare(
         Host(make_screen("000", "001")), terminal_size=(120, 36), run_before=run_before
     )
+
+
+@pytest.mark.asyncio
+async def test_a_failing_comparison_is_reported_not_raised() -> None:
+    def broken(art: Article) -> Prepared:
+        raise ValueError("bad \x1b[31marticle")
+
+    arts = seed_articles()
+    lib = Library(arts)
+    app = Host(
+        lambda: CompareScreen(arts[0], lib, arts[1].id, preparer=broken, ranker=lexical_rank)
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.comparison is None
+        status = str(screen.query_one("#compare-status", Static).render())
+        assert "Could not compare" in status and "\x1b" not in status
+        await pilot.press("right_square_bracket")  # nothing to navigate: no crash
+        assert app.is_running

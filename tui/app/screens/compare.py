@@ -48,6 +48,7 @@ from tui.app.screens.pick_second import PickSecondArticle, Ranker, rank_articles
 from tui.app.widgets.fact_diff import FactDiffPanel
 from tui.app.widgets.passage_column import PassageColumn
 from tui.compare import Comparison, Prepared, ValueGroup, compare_prepared, prepare
+from tui.corpus.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from tui.corpus import Article
@@ -173,15 +174,29 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare")
     def _compute(self, first: Article, second: Article) -> None:
         worker = get_current_worker()
-        a = self.preparer(first)
-        if worker.is_cancelled:
+        try:
+            a = self.preparer(first)
+            if worker.is_cancelled:
+                return
+            b = self.preparer(second)
+            if worker.is_cancelled:
+                return
+            result = self.comparer(a, b)
+        except Exception as exc:  # noqa: BLE001 - reported on screen, never a traceback
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
             return
-        b = self.preparer(second)
-        if worker.is_cancelled:
-            return
-        result = self.comparer(a, b)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, a, b, result)  # type: ignore[arg-type]
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#compare-loading", LoadingIndicator).display = False
+        text = Text("Could not compare: ", style="bold")
+        text.append(sanitize_line(message))
+        self.query_one("#compare-status", Static).update(text)
+        self.notify(
+            sanitize_line(message), title="Comparison failed", severity="error", markup=False
+        )
 
     async def _show(self, a: Prepared, b: Prepared, comparison: Comparison) -> None:
         assert self.second is not None

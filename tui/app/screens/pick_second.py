@@ -23,6 +23,8 @@ from textual.widgets import Label, LoadingIndicator, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.corpus.sanitize import sanitize_line
+
 if TYPE_CHECKING:
     from tui.corpus import Article
 
@@ -119,9 +121,22 @@ class PickSecondArticle(ModalScreen["str | None"]):
 
     @work(thread=True, exclusive=True, group="compare-rank")
     def _rank(self) -> None:
-        ranked = self.ranker(self.first, self.candidates)
+        try:
+            ranked = self.ranker(self.first, self.candidates)
+        except Exception as exc:  # noqa: BLE001 - the list stays usable, unranked
+            self.app.call_from_thread(self._rank_failed, f"{type(exc).__name__}: {exc}")
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_ranking, ranked)
+
+    def _rank_failed(self, message: str) -> None:
+        self.query_one(LoadingIndicator).display = False
+        self.notify(
+            sanitize_line(message),
+            title="Could not rank articles",
+            severity="warning",
+            markup=False,
+        )
 
     def _show_ranking(self, ranked: list[tuple[str, float]]) -> None:
         self.ranked = ranked
