@@ -221,3 +221,10 @@ def test_straight_quotes_nest_by_direction() -> None:
     ]
     text = 'линией "номера 10" (название) "общих правил" отдает'
     assert [text[a + 1 : b] for a, b in quote_spans(text)] == ["номера 10", "общих правил"]
+
+
+def test_a_quote_continued_after_its_attribution_keeps_the_speaker() -> None:
+    text = "Карин выступил. «Это атака», — сказал он, — «и мы ответим на неё»."
+    (first, second) = find_quotes(text, "ru", ents(text, ("Карин", "PER", "Карин", "карин")))
+    assert (first.speaker_key, second.speaker_key) == ("карин", "карин")
+    assert second.text == "и мы ответим на неё"

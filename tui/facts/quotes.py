@@ -9,6 +9,7 @@ within a paragraph). It is a quote — not the quoted name of a thing («Хаб�
 - a citing phrase before in the sentence: «По словам X, «…»», «по заявлению МИД, «…»», «За словами …»;
 - reported speech: «Карин заявил, что власти столкнулись с «гибридной террористической атакой»» —
   a speech verb and «что/що/:» before the quote in its sentence (two words or more);
+- a quote continued after its attribution («…», — сказал он, — «…») keeps that speaker;
 - otherwise, four words or more with a verb or sentence punctuation inside (speaker unknown).
 
 The speaker is an entity: a PER named in the attribution (else an ORG there: «в МИД Казахстана»);
@@ -283,6 +284,7 @@ def find_quotes(text: str, lang: str | None, entities: Sequence[Entity]) -> list
     spans = quote_spans(text)
     resolver = _Resolver(entities, spans)
     quotes: list[Quote] = []
+    previous: tuple[int, Entity | None] | None = None  # the last quote's closing mark and speaker
     for open_, close in spans:
         start, end = open_ + 1, close
         content = text[start:end]
@@ -303,6 +305,18 @@ def find_quotes(text: str, lang: str | None, entities: Sequence[Entity]) -> list
                 attributed = True
                 speaker = resolver.after_dash(text, after.end(), clause_end, open_)
 
+        # a quote continued after its attribution: «…», — сказал он, — «…»
+        between = text[previous[0] + 1 : open_] if previous else ""
+        if (
+            not attributed
+            and previous
+            and len(between) < 120
+            and re.match(r"\s*[,.]?\s*[—–-]", between)
+            and re.search(r"[—–-]\s*$", between)
+            and _has_speech_verb(between, code)
+        ):
+            attributed, speaker = True, previous[1]
+
         # before, in the same sentence: «X заявил: «…»», «По словам X, «…»», «…заявил, что «…»»
         if not attributed:
             s_start = _sentence_start(text, open_)
@@ -319,6 +333,7 @@ def find_quotes(text: str, lang: str | None, entities: Sequence[Entity]) -> list
 
         if not attributed and not _sentence_like(content, code):
             continue
+        previous = (close, speaker)
         quotes.append(
             Quote(
                 start,
