@@ -29,7 +29,7 @@ _FOLD = str.maketrans(
         "ї": "и",
         "ы": "и",
         "й": "и",
-        "ґ": "г",
+        "ґ": "х",
         "ь": None,
         "ъ": None,
         "'": None,
@@ -112,11 +112,29 @@ _ALIAS_SOURCE: dict[str, str] = {
 }
 
 
+# Word stems that differ between the languages in place names (after letter folding).
+_STEMS = (
+    ("пивнична", "северна"), ("пивничн", "северн"), ("пивденн", "южн"), ("захидн", "западн"),
+    ("схидн", "восточн"),
+)  # fmt: skip
+_ADJ_END = re.compile(r"(?<=\w{3})(ая|ое|ые|яя|ие)\b")
+_ADJ_UK = {"ая": "а", "ое": "е", "ые": "и", "яя": "я", "ие": "и"}
+
+
 def fold(text: str) -> str:
-    """Spell Russian and Ukrainian alike (see the module docstring); lowercase, single spaces."""
+    """Spell Russian and Ukrainian alike (see the module docstring); lowercase, single spaces.
+
+    Besides letters: г/ґ/х are one letter (Hunt is «Хант» in Russian and «Гант» in Ukrainian),
+    feminine and neuter adjective endings are cut to the Ukrainian ones («Северная» ~ «Північна»),
+    and the few stems that differ in place names are mapped (північн- → северн-).
+    """
     folded = text.lower().translate(_FOLD)
-    folded = _DOUBLE.sub(r"\1", folded)
+    folded = folded.replace("г", "х")
     folded = folded.replace("-", " ").replace(".", " ")
+    folded = _ADJ_END.sub(lambda m: _ADJ_UK[m.group(1)], folded)
+    for uk, ru in _STEMS:
+        folded = re.sub(rf"\b{uk}", ru, folded)
+    folded = _DOUBLE.sub(r"\1", folded)
     return _SPACES.sub(" ", folded).strip()
 
 
