@@ -21,9 +21,9 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 SVERKA = Path(sys.executable).with_name("sverka")
 HOSTILE = (
-    "[@click=app.quit]Кликни[/] \x1b]0;OWNED\x07заголовок\n\n"
-    "Текст с \x1b[31mкрасным\x1b[0m и \x1b]52;c;ZXZpbA==\x07буфером обмена, который не должен "
-    "дойти до терминала. Второе предложение для проверки.\n"
+    "Враждебный [@click=app.quit]Кликни[/] \x1b]0;OWNED\x07текст с \x1b[31mкрасным\x1b[0m и "
+    "\x1b]52;c;ZXZpbA==\x07буфером обмена, который не должен дойти до терминала.\n\n"
+    "Второе предложение для проверки, тоже с [b]разметкой[/b] внутри.\n"
 )
 
 
@@ -94,7 +94,6 @@ def tmux(tmp_path: Path, seeds_dir: Path) -> Iterator[tuple[Tmux, Path]]:
 def test_read_an_article_see_facts_help_and_quit(tmux: tuple[Tmux, Path]) -> None:
     term, _ = tmux
     screen = term.wait_for(lambda s: "6 articles" in s)
-    assert "[@click=app.quit]Кликни[/]" in screen, "markup must show as text"
     assert "OWNED" not in screen
     # Open the article under the cursor: its status line shows the word count.
     term.keys("g", "Enter")
@@ -107,9 +106,16 @@ def test_read_an_article_see_facts_help_and_quit(tmux: tuple[Tmux, Path]) -> Non
     screen = term.wait_for(lambda s: "main.toggle-facts" in s)
     term.keys("Escape", "Escape", "Escape")
     # The hostile article: opening it must not quit the app or reach the terminal.
-    term.keys("G", "Enter")
+    term.keys("/")
+    for char in "Враждебный":
+        term.keys(char)
+    term.keys("Enter")
+    term.wait_for(lambda s: "1 of 6 articles" in s)
+    term.keys("Enter")
     screen = term.wait_for(lambda s: "красным" in s)
-    assert "\x1b" not in screen
+    assert "[@click=app.quit]Кликни[/]" in screen, "markup must show as text"
+    assert "[b]разметкой[/b]" in screen
+    assert "OWNED" not in screen and "\x1b" not in screen
     assert term.alive()
     term.keys("Escape", "q")
     deadline = time.monotonic() + 10
