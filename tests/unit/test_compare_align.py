@@ -15,6 +15,7 @@ LANG = {"000": "ru", "001": "ru", "002": "ru", "003": "ru", "004": "uk"}
 UNRELATED = {
     "unrelated_ru": "ru",
     "unrelated_politics_ru": "ru",
+    "unrelated_protest_ru": "ru",
     "unrelated_uk": "uk",
 }
 

@@ -16,7 +16,12 @@ from tui.corpus import Article
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 DATA = REPO / "tests" / "data" / "compare"
-UNRELATED = {"unrelated_ru": "ru", "unrelated_politics_ru": "ru", "unrelated_uk": "uk"}
+UNRELATED = {
+    "unrelated_ru": "ru",
+    "unrelated_politics_ru": "ru",
+    "unrelated_protest_ru": "ru",
+    "unrelated_uk": "uk",
+}
 
 
 def make_article(path: Path, language: str) -> Article:
