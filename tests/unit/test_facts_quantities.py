@@ -138,6 +138,7 @@ def test_tricky_number_forms(text: str, value: float, approx: str | None, counte
     [
         "в 2021 году",
         "в 10:30 утра",
+        "близько 11 вечора",
         "телефон +7 (727) 123-45-67",
         "согласно ст. 272 УК",
         "дом № 5",

@@ -18,8 +18,8 @@ What is a quantity here (decisions, so a reader knows what to expect):
   nothing), times «10:30», ordinals «2-й», numbers glued to words («Оскар-2025», «COVID-19»),
   list markers at a line start («1. …»), numbers after «№», «стр.», «ст.», «п.», phone-like digit
   runs, ranges «5-7» (no single value), a number right before a closing quote («Хабар 24»), a
-  day before a month name in an odd form («2 Ноябрь, 2018»), and any number that neither counts a
-  noun nor belongs to an event (table cells like «(США, 31, 2686)»).
+  day before a month name in an odd form («2 Ноябрь, 2018»), clock times («близько 11 вечора»),
+  and any number that neither counts a noun nor belongs to an event («(США, 31, 2686)»).
 
 `start`/`end` cover the approximation marker (if any) through the counted noun, e.g.
 «около 2 500 человек»; `counted` is the noun's base form (a measure word keeps its complement:
@@ -52,6 +52,7 @@ from tui.facts.quantity_words import (
     NUMBER_PREFIXES,
     PERCENT_LEMMAS,
     SCALES,
+    TIME_OF_DAY,
     UK_OBLIQUE,
     UNITS,
     VAGUE,
@@ -372,9 +373,9 @@ class _Extractor:
             counted, last, participle = self.counted_after(j)
             if currency and counted is None:
                 counted = currency
-            if counted in MONTH_LEMMAS:
+            if counted in MONTH_LEMMAS or counted in TIME_OF_DAY:
                 i = j
-                continue  # a date in an odd form («2 Ноябрь, 2018»)
+                continue  # a date in an odd form («2 Ноябрь, 2018»), a clock time («11 вечора»)
             if (
                 counted is None
                 and t.kind == "num"

@@ -77,3 +77,6 @@ WEAK_VERBS = {
     "передавати", "писать", "писати", "ідтися",
 }  # fmt: skip
 NUMBER_MARKERS = {"стр", "ст", "п", "ч", "рис", "табл", "гл", "с", "пп", "тел"}
+
+#: Counted nouns that make the number a clock time, not a quantity («около 11 вечера»).
+TIME_OF_DAY = frozenset(("утро", "вечер", "ночь", "полдень", "ранок", "вечір", "ніч", "полудень"))
