@@ -127,6 +127,8 @@ def _words_between(tokens: list[Token], a: int, b: int) -> int | None:
 
 
 class _Finder:
+    """One pass over one text's tokens: names from the table, then the citation checks."""
+
     def __init__(self, text: str, lang: Lang) -> None:
         self.text = text
         self.lang = lang
@@ -187,6 +189,7 @@ class _Finder:
         return False
 
     def run(self) -> list[Source]:
+        """Every cited mention, in text order (the longest form wins at each place)."""
         found: list[Source] = []
         i = 0
         while i < len(self.toks):
