@@ -297,3 +297,28 @@ async def test_a_failing_comparison_is_reported_not_raised() -> None:
         assert "Could not compare" in status and "\x1b" not in status
         await pilot.press("right_square_bracket")  # nothing to navigate: no crash
         assert app.is_running
+
+
+@pytest.mark.asyncio
+async def test_b_picks_another_second_article() -> None:
+    app = Host(make_screen("000", "001"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await pilot.press("right_square_bracket")
+        await pilot.press("b")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickSecondArticle)
+        picker.query_one(OptionList).highlighted = [
+            o.id for o in picker.query_one(OptionList).options
+        ].index("004")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.comparison is not None and screen.comparison.b == "004"
+        assert screen.pair_index is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Home)

@@ -162,6 +162,7 @@ class CompareScreen(Screen[None]):
     def _start(self) -> None:
         assert self.second is not None
         self.comparison = None
+        self.refresh_bindings()
         self.query_one("#compare-loading", LoadingIndicator).display = True
         status = Text("Comparing ")
         status.append(self.first.title or self.first.id, style="bold")
@@ -216,6 +217,7 @@ class CompareScreen(Screen[None]):
         self.comparison = comparison
         self.query_one("#fact-diff", FactDiffPanel).show(comparison)
         self.query_one("#column-a", PassageColumn).focus()
+        self.refresh_bindings()
         self._update_status()
 
     # --- navigation ---------------------------------------------------------------------------
