@@ -34,7 +34,7 @@ _BARE_CREDIT = re.compile(
 
 def clean_text(raw: str, rules: Rules | None = None) -> Document:
     """Clean one page: drop boilerplate, find title and date line, keep every body sentence."""
-    rules = rules if rules is not None else default_rules()
+    rules = (rules if rules is not None else default_rules()).for_text(raw)
     lines = split_lines(raw)
     removed: list[Removed] = []
     _apply_rules(lines, rules)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tui.clean.lines import has_odd_space
+
 _LOWER = "а-яёіїєґ"
 _UPPER = "А-ЯЁІЇЄҐ"
 
@@ -19,18 +21,23 @@ _MISSING_SPACE = re.compile(rf"(?<=[{_LOWER}a-z]{{2}}[.!?…])(?=[{_UPPER}\d«�
 # A closing quote or bracket followed directly by a capitalised word.
 _QUOTE_GLUE = re.compile(rf"(?<=[»”)])(?=[{_UPPER}][{_LOWER}])")
 
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_ODD_SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]{2}|[\t\u00a0\u2009\u202f]")
+# Cheap gates (each starts with a character class, which the regex engine scans for quickly):
+# a capital right after a lower-case letter; a capital, digit or quote right after punctuation.
+_CAMEL_GATE = re.compile(rf"[{_UPPER}](?<=[{_LOWER}].)")
+_PUNCT_GATE = re.compile(rf"[.!?…»”)][{_UPPER}\d«„]")
 
 
 def repair_glue(text: str) -> str:
     """Return `text` with lost sentence boundaries restored and runs of spaces collapsed."""
-    if _CAMEL_GLUE.search(text):
+    if has_odd_space(text):
+        text = " ".join(text.split())
+    camel = _CAMEL_GATE.search(text)
+    if not camel and not _PUNCT_GATE.search(text):
+        return text.strip()
+    if camel and _CAMEL_GLUE.search(text):
         text = _CAMEL_GLUE.sub(r"\1. \2", text)
     if _MISSING_SPACE.search(text):
         text = _MISSING_SPACE.sub(" ", text)
     if _QUOTE_GLUE.search(text):
         text = _QUOTE_GLUE.sub(" ", text)
-    if _ODD_SPACE.search(text):
-        text = _SPACES.sub(" ", text)
     return text.strip()

@@ -32,7 +32,9 @@ _SPACES = re.compile(r"\s+")
 
 def normalize_phrase(text: str) -> str:
     """Casefold, fold ё→е, collapse spaces and trim punctuation, bullets and symbols at both ends."""
-    text = _SPACES.sub(" ", text.casefold().replace("ё", "е"))
+    text = " ".join(text.casefold().replace("ё", "е").split())
+    if text and text[0].isalnum() and text[-1].isalnum():
+        return text
     return _TRIM.sub("", text)
 
 
@@ -66,8 +68,11 @@ class _Tier:
         # Phrases are compared after trimming; allow room for bullets and punctuation.
         self.longest_phrase = max((len(p) for p in self.phrases), default=0) * 2 + 8
         patterned = [rule for rule in rules if rule.pattern is not None]
+        self.needles = sorted({n for rule in patterned for n in rule.needs})
         limits = sorted({r.max_chars for r in patterned if r.max_chars is not None})
-        self.buckets: list[tuple[int, list[Rule], re.Pattern[str] | None, list[Rule]]] = []
+        self.buckets: list[
+            tuple[int, list[Rule], re.Pattern[str] | None, list[tuple[Rule, tuple[str, ...]]]]
+        ] = []
         for limit in [*limits, None]:
             bucket = [
                 r
@@ -82,22 +87,37 @@ class _Tier:
             combined = _combine(anchored)
             if combined is None:
                 anchored = []
-            others = [r for r in bucket if r not in anchored]
+            others = [(r, r.needs) for r in bucket if r not in anchored]
             self.buckets.append((limit or 1 << 62, anchored, combined, others))
-        self.needs = sorted({n for r in patterned for n in r.needs})
+
+    def for_text(self, low_text: str) -> _Tier:
+        """A copy without the rules whose `needs` occur nowhere in the (lower-cased) page."""
+        present = {n for n in self.needles if n in low_text}
+        tier = object.__new__(_Tier)
+        tier.phrases, tier.longest_phrase = self.phrases, self.longest_phrase
+        tier.needles = self.needles
+        tier.buckets = [
+            (
+                limit,
+                anchored,
+                combined,
+                [(r, needs) for r, needs in others if not needs or not present.isdisjoint(needs)],
+            )
+            for limit, anchored, combined, others in self.buckets
+        ]
+        return tier
 
     def match(self, line: str, low: str) -> Rule | None:
-        if len(line) <= self.longest_phrase:
+        size = len(line)
+        if size <= self.longest_phrase:
             rule = self.phrases.get(normalize_phrase(line))
             if rule is not None:
                 return rule
-        size = len(line)
-        present = {n for n in self.needs if n in low}
         for limit, anchored, combined, others in self.buckets:
             if size > limit:
                 continue
-            for rule in others:
-                if rule.needs and present.isdisjoint(rule.needs):
+            for rule, needs in others:
+                if needs and not any(n in low for n in needs):
                     continue
                 if rule.pattern.search(low if rule.shipped else line):  # type: ignore[union-attr]
                     return rule
@@ -125,6 +145,15 @@ class Rules:
 
     def __add__(self, other: Rules) -> Rules:
         return Rules(list(self.rules) + list(other.rules), self.stopwords | other.stopwords)
+
+    def for_text(self, text: str) -> Rules:
+        """The same rules, made faster for the lines of `text`: rules whose `needs` substrings
+        occur nowhere in it are left out. Match the page's lines against the result."""
+        low = text.lower()
+        prepared = object.__new__(Rules)
+        prepared.rules, prepared.stopwords = self.rules, self.stopwords
+        prepared._tiers = [tier.for_text(low) for tier in self._tiers]
+        return prepared
 
     def match(self, line: str) -> Rule | None:
         """The first rule matching the stripped `line`, or None."""
