@@ -2,7 +2,8 @@
 
 Model: every add or edit is a version of a note. A version may only disappear from the file if a
 later edit or delete was made by an instance that had already seen it (had synced with the file
-since it was written). Every instance syncs on each of its own saves and on `reload`.
+since it was written, or was looking at it, possibly as a conflict copy under a new id). Every
+instance syncs on each of its own saves and on `reload`.
 """
 
 from __future__ import annotations
@@ -46,9 +47,11 @@ def test_stale_instances_never_lose_notes_or_edits(ops: list[tuple[str, int, int
         synced = [-1, -1]  # op index of each instance's last sync
         versions: list[Version] = []
 
-        def supersede(note_id: str, seen_until: int) -> None:
+        def supersede(note_id: str, seen_text: str, seen_until: int) -> None:
             for v in versions:
-                if v.note_id == note_id and v.written <= seen_until:
+                # The version the instance is looking at (maybe under a conflict copy's new id),
+                # and every older version of this note it had synced.
+                if v.text == seen_text or (v.note_id == note_id and v.written <= seen_until):
                     v.superseded = True
 
         for t, (op, who, pick) in enumerate(ops):
@@ -62,10 +65,10 @@ def test_stale_instances_never_lose_notes_or_edits(ops: list[tuple[str, int, int
             elif notes:
                 note = notes[pick % len(notes)]
                 if op == "delete":
-                    supersede(note.id, synced[who])
+                    supersede(note.id, note.text, synced[who])
                     store.delete(note.id)
                 elif op == "edit":
-                    supersede(note.id, synced[who])
+                    supersede(note.id, note.text, synced[who])
                     store.update(note.id, text=f"edit {t}")
                     versions.append(Version(note.id, f"edit {t}", t))
                 else:
