@@ -143,3 +143,61 @@ def test_one_line_page_loses_breadcrumbs_caption_and_prompt_keeps_every_sentence
         (b.kind, b.text) for b in doc.blocks
     ]
     assert sum(b.kind == "paragraph" for b in doc.blocks) >= 4
+
+
+def test_zerkalo_style_page_with_a_headline_after_the_list_takes_that_headline() -> None:
+    doc = page("zerkalo_style_with_headline_ru.txt")
+    assert doc.title == "В Казахстане задержаны более 7 тысяч человек"
+    assert doc.date_line == "9 января 2022, 11:20"
+    assert_gone(
+        doc, "Поддержать", "Минсвязи", "обновлено", "Источник: Reuters", "Полицейский патруль"
+    )
+    assert [b.text for b in doc.blocks] == [
+        "В Казахстане после массовых беспорядков задержаны более 7 тысяч человек, сообщает МВД страны.",
+        "Ведомство уточнило, что среди задержанных есть иностранцы.",
+        "Ранее президент Токаев заявил, что конституционный порядок восстановлен.",
+    ]
+    assert ("date-line", "обновлено: 9 января 2022, 12:05") in [
+        (r.reason, r.text) for r in doc.removed
+    ]
+
+
+def test_wire_page_related_headlines_after_a_bare_marker_and_rights_footer_go() -> None:
+    doc = page("wire_ru.txt")
+    assert doc.title == "Токаев назвал число погибших в ходе беспорядков"
+    assert_gone(
+        doc, "Мнения", "Генпрокуратура Казахстана опубликовала", "фонд помощи", "Все права", "18+"
+    )
+    assert doc.blocks[0].text.startswith("Москва. 15 января. INTERFAX.RU - Президент Казахстана")
+    assert doc.blocks[-1].text == "Ранее власти сообщали о 164 погибших."
+    assert removed_as(doc, "related-link") == [
+        "Читайте также",
+        "Генпрокуратура Казахстана опубликовала данные о погибших",
+        "Токаев поручил создать фонд помощи пострадавшим",
+    ]
+
+
+def test_three_headlines_in_a_row_inside_the_body_are_a_link_block() -> None:
+    raw = (PAGES / "agency_ru.txt").read_text(encoding="utf-8")
+    raw = raw.replace(
+        "Реклама\n",
+        "Реклама\nСША призвали Казахстан к сдержанности\nКак работает ОДКБ\nЦены на газ снизят до 50 тенге\n",
+    )
+    doc = clean_text(raw)
+    assert removed_as(doc, "link-list") == [
+        "США призвали Казахстан к сдержанности",
+        "Как работает ОДКБ",
+        "Цены на газ снизят до 50 тенге",
+    ]
+    assert "Что известно о задержанных" in doc.text  # a lone subheading stays
+
+
+def test_a_list_introduced_by_a_colon_inside_the_body_stays() -> None:
+    raw = (
+        "Протестующие выдвинули требования к властям страны\n\n"
+        "Участники митинга на площади в Жанаозене зачитали список требований к правительству:\n"
+        "Снижение цены на газ до 50 тенге\nОтставка правительства Казахстана\nВозвращение Конституции 1993 года\n"
+        "Власти пообещали рассмотреть требования в течение недели, сообщил аким области.\n"
+    )
+    doc = clean_text(raw)
+    assert_kept(doc, "Снижение цены на газ", "Отставка правительства", "Конституции 1993 года")

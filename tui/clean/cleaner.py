@@ -23,6 +23,7 @@ _INLINE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _JOINABLE_END = re.compile(r"[\w,\-–—]$")
+_LABEL = re.compile(r"^[\w-]+\s*:")
 _CREDIT_REASONS = ("photo-credit", "media-stub", "copyright")
 # A credit with nothing else in it: «Фото: Reuters», «© Агентство / Иван Петров».
 _BARE_CREDIT = re.compile(
@@ -49,6 +50,7 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
         kept = [line for line in lines if line.kept]
         body = [i for i, line in enumerate(kept) if line.body_like]
         first, last = body[0], body[-1]
+    _drop_link_runs(kept[first : last + 1])
     title_line, date_line = _top_edge(kept[:first], rules)
     _bottom_edge(kept[last + 1 :], rules)
     if date_line is None:
@@ -85,6 +87,7 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
     sizes = [len(line.text) if line.words >= 6 else 0 for line in lines]
     total = sum(sizes)
     before = 0
+    markers: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         before += sizes[i]
         if not line.kept or len(line.text) > 700:
@@ -94,24 +97,43 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
             continue
         line.drop(rule.name)
         if rule.action == "drop_with_next" and line.words <= 4:
-            _drop_linked(lines, i, rule.name)
+            markers.append((i, rule.name))
         elif rule.action == "drop_from_here":
             after = total - before
             if after < before - sizes[i]:
                 for rest in lines[i + 1 :]:
                     rest.drop(rule.name)
+    for i, reason in markers:  # after every rule ran, so the end of a link list is known
+        _drop_linked(lines, i, reason)
 
 
 def _drop_linked(lines: list[Line], i: int, reason: str) -> None:
-    """After a bare «Читайте также»: the linked headline, and list items that follow it."""
-    for j, line in enumerate(lines[i + 1 : i + 10]):
-        if not line.kept and line.reason:
+    """After a bare «Читайте также»: the linked headline, and the headlines or list items that
+    follow it without a blank line — unless the last of them leads into a paragraph (then it is
+    the article's own subheading)."""
+    run: list[Line] = []
+    for j, line in enumerate(lines[i + 1 : i + 12]):
+        if not line.kept:
+            if run:
+                break
             continue
         is_item = line.numbered is not None or line.bulleted
-        if (j == 0 and headline_like(line)) or (is_item and headline_like(line, 30)):
-            line.drop(reason)
+        if (
+            is_item
+            and headline_like(line, 30)
+            or headline_like(line)
+            and (j == 0 or not run or not line.gap_before)
+        ):
+            run.append(line)
         else:
             break
+    if len(run) > 1:
+        following = lines.index(run[-1]) + 1
+        nxt = next((n for n in lines[following:] if n.kept), None)
+        if nxt is not None and nxt.body_like and not (run[-1].numbered or run[-1].bulleted):
+            run.pop()
+    for line in run:
+        line.drop(reason)
 
 
 def _drop_repeats(lines: list[Line]) -> None:
@@ -207,9 +229,11 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
                     and prev.kept
                     and line.kept
                     and not line.gap_before
-                    and len(prev.text) >= 40
+                    and len(prev.text) >= 50
                     and _JOINABLE_END.search(prev.text)
                     and line.text[:1].islower()
+                    and not _LABEL.match(line.text)
+                    and date_line_of(line.text) is None
                 ):
                     out[-1] = _merge([prev, line])
                 else:
@@ -244,14 +268,40 @@ def _merge(group: list[Line]) -> Line:
     return Line(text, first.start, group[-1].end, first.gap_before, sum(g.words for g in group))
 
 
+def _drop_link_runs(middle: list[Line]) -> None:
+    """Three or more headline-like lines in a row inside the body are a block of links to other
+    stories (an article never has three subheadings in a row), unless a line ending in «:»
+    introduces them as a list."""
+    run: list[Line] = []
+    for line in [*middle, None]:
+        if line is not None and line.kept and not line.body_like and _is_link_like(line):
+            run.append(line)
+            continue
+        if run and line is not None and line.kept and line.body_like:
+            run.pop()  # the last one leads into a paragraph: the article's own subheading
+        if len(run) >= 3:
+            at = middle.index(run[0])
+            if at == 0 or not middle[at - 1].text.endswith(":"):
+                for item in run:
+                    item.drop("link-list")
+        run = []
+
+
+def _is_link_like(line: Line) -> bool:
+    """A headline: capitalised, 3–20 words, no closing full stop."""
+    return 3 <= line.words <= 20 and line.text[:1].isupper() and not line.ends_with_period
+
+
 def _top_edge(top: list[Line], rules: Rules) -> tuple[Line | None, str | None]:
     """Above the first paragraph: pick the title and the date line, drop the rest."""
     date_line: str | None = None
     for line in top:
         found = date_line_of(line.text)
-        if found is not None:
+        if found is not None and date_line is None:
             line.status = "date"
-            date_line = date_line or found
+            date_line = found
+        elif found is not None:
+            line.drop("date-line")  # «обновлено: …» after «опубликовано: …»
         elif date_line is None and (found := date_in_byline(line.text)) is not None:
             line.drop("byline")
             date_line = found

@@ -57,8 +57,10 @@ class Line:
 
     @property
     def body_like(self) -> bool:
-        """Looks like a paragraph of running text."""
-        return (self.words >= BODY_MIN_WORDS and self.terminal) or self.words >= LONG_WORDS
+        """Looks like a paragraph of running text (or a sentence introducing a quote or list)."""
+        if self.words >= LONG_WORDS:
+            return True
+        return self.words >= BODY_MIN_WORDS and (self.terminal or self.text.endswith((":", ";")))
 
     def drop(self, reason: str) -> None:
         """Mark the line removed, keeping the first reason given."""

@@ -18,6 +18,8 @@ def is_title_candidate(line: Line) -> bool:
         return False
     if _SEPARATORS.search(line.text) or line.numbered is not None or line.bulleted:
         return False
+    if line.text.endswith((":", ";", ",")):
+        return False
     return line.words < 5 or title_case_ratio(line.text) < 0.6
 
 
