@@ -234,7 +234,12 @@ class NotesScreen(Screen[None]):
             n for n in self.store.list(article_id=article) if note_matches(n, self.tag_filter)
         ]
         options.clear_options()
-        options.add_options([Option(note_label(n), id=n.id) for n in self.shown])
+        items: list[Option | None] = []
+        for note in self.shown:
+            if items:
+                items.append(None)  # a separator line between notes
+            items.append(Option(note_label(note), id=note.id))
+        options.add_options(items)
         if self.shown:
             ids = [n.id for n in self.shown]
             options.highlighted = ids.index(keep) if keep in ids else 0
