@@ -132,7 +132,8 @@ def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
         (p for p in in_shared if p.tag.case == "nomn" and p.tag.number != "plur"), in_shared[0]
     )
     case = head_parse.tag.case
-    mods_sing = all(any(p.tag.case == case and p.tag.number == "sing" for p in ps) for ps in mods)
+    # (the Ukrainian dictionary leaves the singular unmarked)
+    mods_sing = all(any(p.tag.case == case and p.tag.number != "plur" for p in ps) for ps in mods)
     number = "sing" if mods and mods_sing else head_parse.tag.number
     if "Fixd" in head_parse.tag.grammemes or (case == "nomn" and number == head_parse.tag.number):
         head_form = head_parse
@@ -161,6 +162,13 @@ def _inflect_to(parse: Any, wanted: set[str]) -> Any:
     """`parse.inflect(wanted)`, dropping number, then gender, when the dictionary has no such form
     (the Ukrainian dictionary marks no singular, so {"nomn", "sing"} alone would fail there)."""
     wanted = {str(w) for w in wanted if w}
+    if "sing" in wanted and parse.inflect(wanted) is None:
+        # The Ukrainian dictionary marks no singular: take the form with the rest that is not plural.
+        rest = wanted - {"sing"}
+        for form in parse.lexeme:
+            g = form.tag.grammemes
+            if rest <= g and "plur" not in g:
+                return form
     attempts = [wanted, wanted - {"sing"}, wanted - {"sing", "plur"}]
     attempts.append({w for w in wanted if w in ("nomn", "sing", "plur")})
     attempts.append({"nomn"})
@@ -295,6 +303,10 @@ def _person_forms(
     gender = _span_gender(words, feats)
     first = feats.get(words[0].start)
     feat_case = _CASES.get(first[1].get("Case", "")) if first else None
+    if lang == "uk":
+        # The Russian tagger's case and gender on Ukrainian text are guesses: use the dictionaries.
+        case, gender = _agree([t.text for t in words], lang)
+        return [_person_word(t.text, lang, case, gender) for t in words]
     span_case, span_gender = feat_case, gender
     for t in words:
         found = _name_parse(t.text, lang, feat_case, gender, frozenset({"Name", "Patr"}))
@@ -304,6 +316,43 @@ def _person_forms(
             span_gender = "femn" if "femn" in g else ("masc" if "masc" in g else span_gender)
             break
     return [_person_word(t.text, lang, span_case, span_gender) for t in words]
+
+
+def _agree(words: list[str], lang: str) -> tuple[str | None, str]:
+    """The case and gender in which the dictionaries can read most words of a name.
+
+    Parses of the whole word from a dictionary count 1, guesses from a known ending ½; ties go to
+    the masculine («Жаната Сулейменова»: his genitive or her nominative — news mostly means him),
+    then to an oblique case (a name the dictionary declines is rarely written undeclined).
+    """
+    readings: list[list[tuple[str | None, set[str], float]]] = []
+    for w in words:
+        parses = list(nlp.parse(w, lang)) + list(nlp.parse(to_russian_letters(w), "ru"))
+        found = []
+        for p in parses:
+            g = p.tag.grammemes
+            if not g & _NAME_TAGS or "plur" in g or "Abbr" in g:
+                continue
+            weight = 1.0 if _from_dictionary(p) else 0.5
+            case = None if "Fixd" in g else p.tag.case
+            found.append(
+                (case, {x for x in ("masc", "femn") if x in g} or {"masc", "femn"}, weight)
+            )
+        readings.append(found)
+    combos = {(c, gen) for found in readings for c, gens, _ in found for gen in gens if c}
+    if not combos:
+        return None, "masc"  # a bare surname: «Токаєва» is more often his genitive than her name
+
+    def score(combo: tuple[str, str]) -> tuple[float, int, int]:
+        case, gen = combo
+        total = 0.0
+        for found in readings:
+            fits = [w for c, gens, w in found if (c is None or c == case) and gen in gens]
+            total += max(fits, default=0.0)
+        return total, gen == "masc", case != "nomn"
+
+    case, gen = max(sorted(combos), key=score)
+    return case, gen
 
 
 @lru_cache(maxsize=65536)
@@ -317,7 +366,7 @@ def _person_word(word: str, lang: str, case: str | None, gender: str | None) -> 
     # Trust a parse in the name's case; or any parse when the word cannot be a nominative at all
     # («Токаєву» is dative whatever the tagger read from the context).
     usable = p is not None and "Fixd" not in p.tag.grammemes and p.tag.case != "nomn"
-    if usable and (p.tag.case == case or not _maybe_nominative(word, lang)):
+    if usable and (p.tag.case == case or not _maybe_nominative(word, lang, gender)):
         wanted = {"nomn", "sing"}
         if "Surn" in p.tag.grammemes and gender in ("masc", "femn"):
             wanted.add(gender)
@@ -332,11 +381,23 @@ def _person_word(word: str, lang: str, case: str | None, gender: str | None) -> 
     return form if form != word else _surname_fallback(word, True, gender)
 
 
-def _maybe_nominative(word: str, lang: str) -> bool:
+def _from_dictionary(parse: Any) -> bool:
+    """A parse of the whole word found in the dictionary, not guessed from a prefix or an ending."""
+    stack = parse.methods_stack
+    return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def _maybe_nominative(word: str, lang: str, gender: str | None) -> bool:
+    """Could `word` be a nominative (of a name of this gender)?"""
     parses = list(nlp.parse(word, lang))
     if lang == "uk":
         parses += list(nlp.parse(to_russian_letters(word), "ru"))
-    return any(p.tag.case == "nomn" for p in parses) or not parses
+    other = {"masc": "femn", "femn": "masc"}.get(gender or "")
+    return not parses or any(
+        p.tag.case == "nomn"
+        and not (other and other in p.tag.grammemes and gender not in p.tag.grammemes)
+        for p in parses
+    )
 
 
 def _slavic_surname(form: str) -> bool:
@@ -356,11 +417,15 @@ def _name_parse(
     best, best_score = None, -99.0
     for p in candidates:
         g = p.tag.grammemes
-        if not g & tags or "Abbr" in g:
+        if not g & tags or "Abbr" in g or not _from_dictionary(p):
             continue
         score = p.score + (2 if case and case in g else 0)
         if gender in ("masc", "femn") and ({"masc", "femn"} - {gender}) & g and gender not in g:
-            continue  # «Асия» is not the masculine «Асий» in another case
+            # «Асия» is not the masculine «Асий» in another case. The tagger's gender is only
+            # trusted on Russian: on Ukrainian text it is a guess, the dictionary knows better.
+            if lang == "ru":
+                continue
+            score -= 3
         score += 1 if gender and gender in g else 0
         if "plur" in g:
             continue  # a person is one person

@@ -182,6 +182,16 @@ def person_key(normal: str) -> str:
     return alias(fold(words[-1]))
 
 
+# Words in front of a place name that do not change the place («Республика Казахстан»).
+_PLACE_PREFIXES = frozenset(
+    fold(w) for w in ("республика", "город", "місто", "город-герой", "штат")
+)
+
+
 def place_key(normal: str) -> str:
-    """Key of a place: its folded base form (through the alias table)."""
-    return alias(fold(normal))
+    """Key of a place: its folded base form (through the alias table), without «Республика»."""
+    key = fold(normal)
+    first, _, rest = key.partition(" ")
+    if rest and first in _PLACE_PREFIXES:
+        key = rest
+    return alias(key)

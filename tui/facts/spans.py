@@ -142,6 +142,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
             i += 1
         for piece in _pieces(text, toks):
             out.extend(_check(piece, span.type, lang, text))
+    out = _extend_org_heads(text, tokens, starts, out, lang)
     out = _propagate(text, tokens, out)
     out = _merge_adjacent(text, out, lang)
     out = _extend_left(text, tokens, starts, out, lang)
@@ -306,6 +307,47 @@ def _merge_adjacent(text: str, spans: list[Span], lang: str) -> list[Span]:
             prev = out.pop()
             span = Span(prev.start, span.end, span.type)
         out.append(span)
+    return out
+
+
+def _extend_org_heads(
+    text: str, tokens: list[Tok], starts: dict[int, int], spans: list[Span], lang: str
+) -> list[Span]:
+    """«Комітету» + «національної безпеки»: a lone organisation noun takes the genitive phrase
+    after it (lowercase adjectives ending in a noun, all in the genitive), up to four words."""
+    out: list[Span] = []
+    taken = {sp.start for sp in spans}
+    for n, sp in enumerate(spans):
+        i = starts.get(sp.start)
+        if sp.type != "ORG" or i is None or tokens[i].end != sp.end:
+            out.append(sp)
+            continue
+        if to_russian_letters(lemma(tokens[i].text, lang)) not in ORG_HEADS:
+            out.append(sp)
+            continue
+        limit = spans[n + 1].start if n + 1 < len(spans) else len(text)
+        end, j = sp.end, i + 1
+        while (
+            j < len(tokens)
+            and j <= i + 4
+            and tokens[j].end <= limit
+            and tokens[j].start not in taken
+        ):
+            word = tokens[j].text
+            if (
+                not word.isalpha()
+                or not word.islower()
+                or text[tokens[j - 1].end : tokens[j].start] != " "
+            ):
+                break
+            parses = nlp.parse(word, lang)
+            gent = [p for p in parses if p.tag.case == "gent" and p.tag.POS in ("ADJF", "NOUN")]
+            if not gent:
+                break
+            if any(p.tag.POS == "NOUN" for p in gent):
+                end = tokens[j].end
+            j += 1
+        out.append(Span(sp.start, end, sp.type))
     return out
 
 
