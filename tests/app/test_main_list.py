@@ -144,3 +144,17 @@ async def test_list_is_virtual(make_app) -> None:
         assert screen.article_list.highlighted_row.title == f"Статья {source.size - 1}"
         assert len(list(screen.walk_children())) == widgets_before
         assert source.fetched < 1000
+
+
+async def test_slash_searches_the_full_text_with_word_forms(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"Токаев", "enter")
+        await settle(pilot)
+        rows = screen.article_list.source.rows(0, 10)
+        assert rows, "«Токаев» should find the articles that mention «Токаева»"
+        for row in rows:
+            raw = screen.library.article(row.id).raw.casefold()
+            assert "токаев" in raw or "токаєв" in raw
+        assert "matching" in str(screen.query_one("#list-status").render())

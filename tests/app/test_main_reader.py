@@ -121,3 +121,17 @@ async def test_markup_in_an_article_is_just_text(make_app) -> None:
         # The list line shows the markup literally too.
         line = screen.article_list.render_line(0).text
         assert "[@click=app.quit]" in line
+
+
+async def test_click_selects_the_sentence_under_the_mouse(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_first(pilot)
+        reader = screen.reader
+        lines = reader.visible_text().splitlines()
+        y = next(i for i, line in enumerate(lines) if len(line) > 40 and i > 2)
+        await pilot.click(ReadingView, offset=(5, y))
+        span = reader.selected_span
+        offset = reader.offset_at(5, y)
+        assert span is not None and offset is not None
+        assert span[0] <= offset < span[1]

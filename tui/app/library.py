@@ -119,6 +119,31 @@ def mentions_in(facts: Any, kind: str, key: str) -> bool:
     return any(fact_key(kind, fact) == key for fact in getattr(facts, kind))
 
 
+class HitsView:
+    """Search hits as list rows, best first (a `RowSource`)."""
+
+    def __init__(self, rows: list[Any], total: int, took_ms: float) -> None:
+        self._rows = rows
+        self.total = total
+        """How many articles match in all (more than `len(self)` when capped)."""
+        self.took_ms = took_ms
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def rows(self, start: int, count: int) -> list[Any]:
+        """Rows `start .. start+count`."""
+        return self._rows[max(0, start) : max(0, start) + max(0, count)]
+
+    def index_of(self, article_id: str) -> int | None:
+        """Position of an article among the hits."""
+        return next((i for i, row in enumerate(self._rows) if row.id == article_id), None)
+
+
+SEARCH_LIMIT = 500
+"""Hits shown for a full-text search (best first)."""
+
+
 def _real_facts(article: Article) -> Any:
     from tui.clean import clean_article
     from tui.facts import facts_for
@@ -225,6 +250,29 @@ SMALL_CORPUS = 300
 from every article (cached on disk); above it only the catalogue's entity index is used."""
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr.
+
+    Inside the app `sys.stderr` is Textual's capture object whose `fileno()` is -1, and the
+    tracker (started on the first process pool) passes that fd to its child: "bad value(s) in
+    fds_to_keep". Starting it here with stderr on /dev/null avoids that and keeps stray child
+    output off the screen.
+    """
+    import os
+    import sys
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        with open(os.devnull, "w") as devnull:
+            sys.stderr = devnull
+            resource_tracker.ensure_running()
+    except OSError:
+        pass
+    finally:
+        sys.stderr = saved
+
+
 class CatalogueLibrary:
     """A library over the SQLite catalogue of `tui.index` (any corpus size).
 
@@ -246,6 +294,7 @@ class CatalogueLibrary:
 
     def refresh(self, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> str:
         """Read new and changed files into the catalogue; a one-line summary."""
+        _start_resource_tracker()
         report = self.catalogue.refresh(progress=progress, cancelled=cancelled)
         self.messages.extend(self.catalogue.messages[len(self.messages) :])
         return report.summary()
@@ -259,6 +308,19 @@ class CatalogueLibrary:
             language=query.language,
             text_filter=query.text or None,
         )
+
+    def search_view(self, query: ViewQuery) -> HitsView:
+        """Full-text search for `query.text` (word forms, prefix while typing), best hits first,
+        restricted to the chosen outlet and language. Run in a worker."""
+        result = self.catalogue.search(query.text, limit=SEARCH_LIMIT)
+        rows = self.catalogue.rows_by_rowid([hit.rowid for hit in result.hits])
+        rows = [
+            r
+            for r in rows
+            if (query.outlet is None or r.outlet == query.outlet)
+            and (query.language is None or r.language == query.language)
+        ]
+        return HitsView(rows, result.total, result.took_ms)
 
     def facet(self, field: str) -> list[tuple[str, int]]:
         """Distinct outlets or languages with their counts."""

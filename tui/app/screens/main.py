@@ -92,6 +92,13 @@ class MainScreen(Screen[None]):
         document: Any
 
     @dataclass
+    class SearchReady(Message):
+        """Full-text search results for `query`."""
+
+        query: ViewQuery
+        view: Any
+
+    @dataclass
     class ArticleFailed(Message):
         """An article could not be read or cleaned."""
 
@@ -133,7 +140,9 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield Input(placeholder="Filter by text (Enter: keep, Esc: clear)", id="filter")
+                yield Input(
+                    placeholder="Search text (word forms; Enter: keep, Esc: clear)", id="filter"
+                )
                 yield Static(Text("Opening corpus…"), id="list-status")
                 yield ArticleList(id="articles")
             with Vertical(id="reader-pane"):
@@ -243,20 +252,48 @@ class MainScreen(Screen[None]):
         """Ask the library for rows matching the current query and show them."""
         if self.library is None:
             return
-        keep = self.article_list.highlighted_row
-        view = self.library.view(self.query_state)
-        self.article_list.set_source(view, keep_id=keep.id if keep else None)
         self._last_view_refresh = monotonic()
-        self._total = len(self.library)
+        if self.query_state.text and hasattr(self.library, "search_view"):
+            self._search_worker(self.query_state)
+            return
+        self._show_view(self.library.view(self.query_state))
+
+    def _show_view(self, view: Any) -> None:
+        keep = self.article_list.highlighted_row
+        self.article_list.set_source(view, keep_id=keep.id if keep else None)
+        self._total = len(self.library) if self.library is not None else 0
         self._update_list_status()
 
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, query: ViewQuery) -> None:
+        assert self.library is not None
+        try:
+            view = self.library.search_view(query)
+        except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
+            message = sanitize_line(str(exc)) or type(exc).__name__
+            self.app.call_from_thread(
+                self.notify, message, title="Search failed", severity="error", markup=False
+            )
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SearchReady(query, view))
+
+    @on(SearchReady)
+    def _search_ready(self, event: SearchReady) -> None:
+        if event.query == self.query_state:
+            self._show_view(event.view)
+
     def _update_list_status(self) -> None:
-        shown = len(self.article_list.source)
+        source = self.article_list.source
+        shown = len(source)
         total = self._total
         count = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
-        parts = [count, self.query_state.describe()]
-        if self._scan_state:
-            parts.append(self._scan_state)
+        matches = getattr(source, "total", None)
+        if matches is not None:
+            best = f"best {shown:,} of " if matches > shown else ""
+            count = f"{best}{matches:,} matching · {source.took_ms:.0f} ms"
+        parts = [count, self._scan_state, self.query_state.describe()]
+        parts = [p for p in parts if p]
         self._set_list_status(" · ".join(parts))
 
     def watch_query_state(self) -> None:

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -310,6 +311,28 @@ class ReadingView(ScrollView, can_focus=True):
             if index - top > self.size.height:
                 break
         return 0
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The `Document.text` offset under screen cell (x, y) of this widget, if any."""
+        index = int(self.scroll_offset.y) + y
+        if not 0 <= index < len(self._lines):
+            return None
+        line = self._lines[index]
+        para = self._paras[line.para] if line.para >= 0 else None
+        if para is None or para.start is None:
+            return None
+        column = max(0, x - self.styles.padding.left)
+        return para.start + min(line.end, line.start + column)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the sentence under the mouse."""
+        offset = self.offset_at(event.x, event.y)
+        if offset is None:
+            return
+        for index, (start, end) in enumerate(self._sentences):
+            if start <= offset < end:
+                self._select(index)
+                return
 
     def action_next_sentence(self) -> None:
         """Select the next sentence (for a note on a passage)."""
