@@ -124,3 +124,22 @@ def test_a_ukrainian_one_line_page_is_restored_into_paragraphs() -> None:
     assert "Влада запровадила комендантську годину в Алмати" in doc.text
     assert ("subheading", "Що буде з цінами на пальне") in [(b.kind, b.text) for b in doc.blocks]
     assert sum(b.kind == "paragraph" for b in doc.blocks) >= 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "В сложившейся ситуации Казахстан был вынужден обратиться за помощью к ОДКБ.",
+        "У казахстанському місті Алмати протягом минулої доби було затримано 1 925 осіб.",
+        "Председатель правления крупнейшего банка страны Герман Греф заявил о росте ставок.",
+        "Госсекретарь США Энтони Блинкен заявил, что осуждает приказ стрелять без предупреждения.",
+        "А глава внешнеполитической службы Евросоюза Жозеп Боррель 8 января заявил о поддержке.",
+        "Свое согласие на участие в кампании ОДКБ в Казахстане высказали пять стран.",
+        "Следует отметить поддержку решениям и действиям Президента К.Токаева по восстановлению мира.",
+    ],
+)
+def test_ordinary_sentences_are_not_split_as_glued_subheadings(sentence: str) -> None:
+    from tui.clean.morph import Morph
+    from tui.clean.sentences import _heading_cut, language_of
+
+    assert _heading_cut(sentence, Morph(language_of(sentence))) is None

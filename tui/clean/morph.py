@@ -34,10 +34,19 @@ class Morph:
         """A personal verb form (заявил, делает) — not an infinitive or participle."""
         return "VERB" in self._tag(word.lower())
 
+    def is_verb_like(self, word: str) -> bool:
+        """Any verb form: personal, infinitive, participle, gerund."""
+        grammemes = set(str(self._tag(word.lower())).replace(" ", ",").split(","))
+        return bool({"VERB", "INFN", "PRTF", "PRTS", "GRND"} & grammemes)
+
     def is_past_verb(self, word: str) -> bool:
         """A past-tense verb (заявил, сообщила)."""
         tag = self._tag(word.lower())
         return "VERB" in tag and "past" in tag
+
+    def is_preposition(self, word: str) -> bool:
+        """A preposition (в, у, на, по)."""
+        return "PREP" in self._tag(word.lower())
 
     def is_function_word(self, word: str) -> bool:
         """A preposition, conjunction or particle (в, и, же)."""

@@ -210,14 +210,17 @@ def _heading_cut(text: str, morph: Morph) -> int | None:
     A word k (3..12) into the sentence starts a new sentence when it is capitalised right after
     a plain word (no punctuation so far) and either (a) it is a function word, pronoun or adverb
     («…несколько месяцев По оценке…»), which is never capitalised mid-sentence, or (b) it is a
-    noun in the nominative after a verbless prefix (or a question: «Що буде з цінами Уряд…») and
-    a finite verb follows within five words («Призывы отменить приказ Блинкен также заявил…»).
+    noun in the nominative after a verbless prefix (or a question: «Що буде з цінами Уряд…»; or
+    a common noun, never capitalised mid-sentence, after a noun: «…попыткой переворота Президент
+    Казахстана заявил…») and a finite verb follows within five words («Призывы отменить приказ
+    Блинкен также заявил…»).
     """
     tokens = list(re.finditer(r"\S+", text))
     if len(tokens) < 6 or not tokens[0].group()[0].isupper():
         return None
     verb_seen = False
     question = tokens[0].group().lower() in _QUESTION_WORDS
+    opens_with_preposition = morph.is_preposition(tokens[0].group())
     for k in range(2, min(13, len(tokens) - 2)):
         prev = tokens[k - 1].group()
         if re.search(r"[^\w-]", prev):  # punctuation inside the would-be heading
@@ -230,11 +233,14 @@ def _heading_cut(text: str, morph: Morph) -> int | None:
             continue
         if morph.starts_clause(word):
             return tokens[k].start() if k >= 3 or not verb_seen else None
-        if (verb_seen and not question) or k < 3 or not morph.is_nominative(word):
+        if k < 3 or not morph.is_nominative(word):
             continue
+        proper = morph.is_proper(word)
+        if verb_seen and not question and (proper or morph.is_verb_like(prev)):
+            continue  # a verb before: only a capitalised common noun after a noun starts anew
         follower = tokens[k + 1].group()
-        if morph.is_proper(word) and (prev[0].isupper() or not follower[0].islower()):
-            continue
+        if opens_with_preposition or (proper and (prev[0].isupper() or not follower[0].islower())):
+            continue  # «В сложившейся ситуации Казахстан был вынужден…» is one sentence
         window = [t.group().strip(",.;:") for t in tokens[k + 1 : k + 6]]
         if any(w and morph.is_finite_verb(w) for w in window):
             return tokens[k].start()
