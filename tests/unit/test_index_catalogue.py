@@ -215,3 +215,26 @@ def test_facts_for_the_corpus_fill_entity_keys(corpus: Path) -> None:
         assert keys, "the article names Токаев and Алматы"
         assert "a1" in cat.articles_with_entity(keys[0])
         assert extract_all(cat, workers=1).done == 0  # nothing left to do
+
+
+def test_lost_or_broken_search_index_is_rebuilt_without_reading_files(
+    corpus: Path, count_reads: list[str]
+) -> None:
+    import shutil
+
+    from tui.index.store import engine_path
+
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        folder = engine_path(cat.db_path)
+    shutil.rmtree(folder)
+    count_reads.clear()
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        assert count_reads == []
+        assert [h.id for h in cat.search("миротворцев").hits] == ["a3"]
+    (folder / "meta.json").write_text("{broken")
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        assert any("search index" in m for m in cat.messages)
+        assert cat.search("Казахстан").total == 3  # a1, a3 and the Ukrainian a4

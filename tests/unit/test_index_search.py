@@ -78,7 +78,7 @@ def test_queries_without_words_or_with_syntax(cat: Catalogue) -> None:
     assert cat.search("").total == 0
     assert cat.search("  ...  ").hits == []
     assert cat.search('"OR" AND NOT (*').total == 0  # FTS5 syntax is never passed through
-    assert parse("a b", prefix=False)[0] == '"a" AND "b"'
+    assert parse("a b", prefix=False)[0] == [(["a"], None), (["b"], None)]
 
 
 def test_limit_and_total(cat: Catalogue) -> None:

@@ -15,16 +15,21 @@ Every thread gets its own SQLite connection (WAL: readers never block the writer
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sqlite3
 import threading
 from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.index import scan as scan_mod
 from tui.index.model import SORTS, CatalogueError, Row, ScanReport, SearchResult
-from tui.index.store import connect, db_path_for, open_db
+from tui.index.store import connect, db_path_for, engine_path, open_db, remove_db
 from tui.index.text import fold
+
+if TYPE_CHECKING:
+    from tui.index.engine import SearchIndex
 
 _ORDER = {
     "title": "title_key, rowid",
@@ -94,6 +99,7 @@ class Catalogue:
         self._conns: list[sqlite3.Connection] = [conn]
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._engine: SearchIndex | None = None
 
     # -- connections -------------------------------------------------------------------------
 
@@ -107,8 +113,20 @@ class Catalogue:
                 self._conns.append(conn)
         return conn
 
+    def engine(self) -> SearchIndex:
+        """The search index (opened on first use: importing tantivy is kept off the first paint)."""
+        with self._lock:
+            if self._engine is None:
+                from tui.index.engine import SearchIndex
+
+                self._engine = SearchIndex(engine_path(self.db_path))
+            return self._engine
+
     def close(self) -> None:
         """Close every connection this catalogue opened."""
+        if self._engine is not None:
+            self._engine.close_writer()
+            self._engine = None
         with self._lock:
             for conn in self._conns:
                 with contextlib.suppress(sqlite3.Error):
@@ -139,19 +157,38 @@ class Catalogue:
         """
         with self._write_lock:
             try:
-                return scan_mod.scan(self.connection(), self.root, progress, workers, cancelled)
+                return self._refresh(progress, workers, cancelled)
             except sqlite3.DatabaseError as exc:
                 if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                     raise
                 self.close()
-                from tui.index.store import remove_db
-
                 remove_db(self.db_path)
                 conn, _ = open_db(self.db_path, self.root)
                 self.messages.append(f"catalogue {self.db_path} was damaged ({exc}); rebuilt it")
                 self._local.conn = conn
                 self._conns.append(conn)
-                return scan_mod.scan(conn, self.root, progress, workers, cancelled)
+                return self._refresh(progress, workers, cancelled)
+
+    def _refresh(
+        self,
+        progress: scan_mod.ProgressFn | None,
+        workers: int | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> ScanReport:
+        conn = self.connection()
+        try:
+            engine = self.engine()
+            in_engine = engine.num_docs()
+        except (OSError, ValueError) as exc:  # an unreadable search index: start it afresh
+            self.messages.append(
+                f"search index {engine_path(self.db_path)} was unreadable ({exc}); rebuilt it"
+            )
+            shutil.rmtree(engine_path(self.db_path), ignore_errors=True)
+            self._engine = None
+            engine, in_engine = self.engine(), -1
+        if in_engine != self.count():
+            scan_mod.rebuild_engine(conn, engine, progress)
+        return scan_mod.scan(conn, engine, self.root, progress, workers, cancelled)
 
     # -- list --------------------------------------------------------------------------------
 
@@ -279,7 +316,7 @@ class Catalogue:
         """Full-text search (see `tui.index.search`); safe to call from any thread."""
         from tui.index.search import search
 
-        return search(self.connection(), query, limit, prefix)
+        return search(self.connection(), self.engine(), query, limit, prefix)
 
     # -- entities (filled by `sverka index --facts`) ------------------------------------------
 

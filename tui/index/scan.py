@@ -4,7 +4,8 @@ The walk only stats (one `scandir` per folder). Files whose size and mtime (and 
 match the catalogue are not opened. New and changed files are read by the corpus reader and turned
 into index terms in a process pool (one process per core) when there are many of them, in this
 process when there are few; the writer (this process) stores them in batches, one transaction each,
-so a reader sees the list grow while the scan runs. Files that disappeared are removed.
+so a reader sees the list grow while the scan runs. Files that disappeared are removed. The search
+index (tantivy, `tui.index.engine`) is committed just before each SQLite transaction.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from tui.corpus import read_article
 from tui.corpus.sanitize import sanitize_line
+from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
 from tui.index.text import fold, terms
 
@@ -174,25 +176,10 @@ def default_workers() -> int:
     )
 
 
-def _fts_delete(conn: sqlite3.Connection, rowid: int) -> None:
-    """Remove one article from the contentless full-text index (needs its old terms)."""
-    row = conn.execute(
-        "SELECT a.title, d.z FROM articles a LEFT JOIN doc d ON d.rowid = a.rowid WHERE a.rowid = ?",
-        (rowid,),
-    ).fetchone()
-    if row is None or row[1] is None:
-        return
-    body = zlib.decompress(row[1]).decode("utf-8", "surrogatepass")
-    conn.execute(
-        "INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        (rowid, terms(row[0]), terms(body)),
-    )
-
-
-def remove_rows(conn: sqlite3.Connection, rowids: list[int]) -> None:
-    """Remove articles (and their index entries, text and entity keys)."""
+def remove_rows(conn: sqlite3.Connection, engine: SearchIndex, rowids: list[int]) -> None:
+    """Remove articles (and their search index entries, text and entity keys)."""
     for rowid in rowids:
-        _fts_delete(conn, rowid)
+        engine.delete(rowid)
         conn.execute("DELETE FROM doc WHERE rowid = ?", (rowid,))
         conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
         conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
@@ -221,6 +208,7 @@ def _unique_id(conn: sqlite3.Connection, wanted: str, rel: str, own: int | None)
 
 def _store(
     conn: sqlite3.Connection,
+    engine: SearchIndex,
     rec: Record,
     known: dict[str, tuple[int, Signature]],
     report: ScanReport,
@@ -229,7 +217,7 @@ def _store(
     old = known.get(rel)
     if kind == "s":
         if old is not None:
-            remove_rows(conn, [old[0]])
+            remove_rows(conn, engine, [old[0]])
             report.removed += 1
         conn.execute(
             "INSERT OR REPLACE INTO skipped(path, size, mtime_ns, reason) VALUES (?, ?, ?, ?)",
@@ -241,7 +229,7 @@ def _store(
     fields = (sha1, title, fold(title), outlet, language, date, words, encoding)
     if old is not None:
         rowid = old[0]
-        _fts_delete(conn, rowid)
+        engine.delete(rowid)
         conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
         aid = _unique_id(conn, aid, rel, rowid)
         conn.execute(
@@ -261,12 +249,31 @@ def _store(
         rowid = cur.lastrowid
         report.added += 1
     conn.execute("INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, z))
-    conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, tterms, bterms))
+    engine.add(rowid, tterms, bterms)
     conn.execute("DELETE FROM skipped WHERE path = ?", (rel,))
+
+
+def rebuild_engine(
+    conn: sqlite3.Connection, engine: SearchIndex, progress: ProgressFn | None = None
+) -> int:
+    """Fill the search index again from the stored texts (no file is read); returns the count."""
+    engine.clear()
+    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    done = 0
+    for rowid, title, z in conn.execute(
+        "SELECT a.rowid, a.title, d.z FROM articles a JOIN doc d ON d.rowid = a.rowid"
+    ):
+        engine.add(rowid, terms(title), terms(zlib.decompress(z).decode("utf-8", "surrogatepass")))
+        done += 1
+        if progress and done % 1000 == 0:
+            progress(done, total)
+    engine.close_writer()
+    return done
 
 
 def scan(
     conn: sqlite3.Connection,
+    engine: SearchIndex,
     root: Path,
     progress: ProgressFn | None = None,
     workers: int | None = None,
@@ -299,8 +306,9 @@ def scan(
     gone_skipped = [rel for rel in known_skipped if rel not in disk]
     if gone or gone_skipped:
         conn.execute("BEGIN IMMEDIATE")
-        remove_rows(conn, gone)
+        remove_rows(conn, engine, gone)
         conn.executemany("DELETE FROM skipped WHERE path = ?", [(r,) for r in gone_skipped])
+        engine.commit()
         conn.execute("COMMIT")
         report.removed += len(gone)
     total = len(todo)
@@ -314,11 +322,12 @@ def scan(
     try:
         for batch in results:
             for rec in batch:
-                _store(conn, rec, known, report)
+                _store(conn, engine, rec, known, report)
             done += len(batch)
             pending += len(batch)
             report.read += len(batch)
             if pending >= 2000:
+                engine.commit()
                 conn.execute("COMMIT")
                 conn.execute("BEGIN IMMEDIATE")
                 pending = 0
@@ -327,12 +336,14 @@ def scan(
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
+        engine.commit()
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     finally:
         results.close()
+        engine.close_writer()
     report.total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     report.seconds = time.perf_counter() - t0
     return report

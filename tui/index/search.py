@@ -1,9 +1,10 @@
-"""Full-text search over the catalogue's contentless FTS5 index.
+"""Full-text search: query words → engine clauses → ranked hits with snippets.
 
 A query is folded, split and stemmed exactly like the indexed text (`tui.index.text`); every word
 must occur (AND). While typing, the last word is also a prefix: «Токае» finds «Токаева». A query
 that ends with a space treats its last word as complete. Hits are ranked by BM25 with titles
-weighted above the body. Snippets are cut from the stored text of the hits only.
+weighted above the body (`tui.index.engine`). Snippets are cut from the stored text of the hits
+only.
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ import re
 import sqlite3
 import time
 import zlib
+from typing import TYPE_CHECKING
 
 from tui.index.model import Hit, SearchResult
 from tui.index.text import stem, words
+
+if TYPE_CHECKING:
+    from tui.index.engine import SearchIndex
 
 SNIPPET_CHARS = 70
 """Characters of context either side of the first match."""
@@ -23,29 +28,33 @@ SNIPPET_CHARS = 70
 _FOLD_1TO1 = str.maketrans({"ё": "е", "ґ": "г", "є": "е", "і": "и", "ї": "и"})
 
 
-def parse(query: str, prefix: bool = True) -> tuple[str | None, list[str]]:
-    """The FTS5 MATCH expression for `query` and the terms a snippet should look for.
+Clause = tuple[list[str], str | None]
+"""One query word: the exact terms that satisfy it, and a term prefix that also does (or None)."""
 
-    Returns (None, []) for a query without words.
+
+def parse(query: str, prefix: bool = True) -> tuple[list[Clause], list[str]]:
+    """The clauses of `query` (all must match) and the terms a snippet should look for.
+
+    Returns ([], []) for a query without words. Query syntax is never passed to the engine: only
+    words count.
     """
     found = words(query)
     if not found:
-        return None, []
+        return [], []
     complete = query[-1:].isspace() or not prefix
-    parts: list[str] = []
+    clauses: list[Clause] = []
     looks: list[str] = []
     for i, word in enumerate(found):
         term = stem(word)
         if i == len(found) - 1 and not complete and len(word) >= 2:
-            if term != word:
-                parts.append(f'("{word}"* OR "{term}")')
-            else:
-                parts.append(f'"{word}"*')
+            # «токае» is the start of «токаева» (term «токаев»); «токаева» typed in full has the
+            # shorter term «токаев»: either satisfies the clause.
+            clauses.append(([term] if term != word else [], word))
             looks.append(term if len(term) < len(word) else word)
         else:
-            parts.append(f'"{term}"')
+            clauses.append(([term], None))
             looks.append(term)
-    return " AND ".join(parts), looks
+    return clauses, looks
 
 
 def _finder(looks: list[str]) -> re.Pattern[str]:
@@ -75,27 +84,14 @@ def snippet(text: str, finder: re.Pattern[str]) -> str:
 
 
 def search(
-    conn: sqlite3.Connection, query: str, limit: int = 50, prefix: bool = True
+    conn: sqlite3.Connection, engine: SearchIndex, query: str, limit: int = 50, prefix: bool = True
 ) -> SearchResult:
-    """Run `query` against the catalogue on `conn` (see module docstring)."""
+    """Run `query` (see module docstring): hits from `engine`, titles and snippets from `conn`."""
     t0 = time.perf_counter()
-    match, looks = parse(query, prefix)
-    if match is None:
+    clauses, looks = parse(query, prefix)
+    if not clauses:
         return SearchResult(query, (time.perf_counter() - t0) * 1000, 0, [])
-    try:
-        ranked = conn.execute(
-            "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 5.0, 1.0) LIMIT ?",
-            (match, limit),
-        ).fetchall()
-        if len(ranked) < limit:
-            total = len(ranked)
-        else:
-            total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[
-                0
-            ]
-    except sqlite3.OperationalError:
-        return SearchResult(query, (time.perf_counter() - t0) * 1000, 0, [])
-    rowids = [r[0] for r in ranked]
+    rowids, total = engine.search(clauses, max(1, limit))
     info: dict[int, tuple[str, str, bytes | None]] = {}
     if rowids:
         marks = ",".join("?" * len(rowids))

@@ -1,7 +1,7 @@
 """The catalogue's SQLite file: where it lives, its schema, and opening it safely.
 
 One database per corpus folder, `catalog-<sha1 of the folder's absolute path>.sqlite` in the cache
-folder, in WAL mode so the app's list can read while a scan writes. A file that is not a readable
+folder (its search index beside it: `catalog-<sha1>.tantivy/`), in WAL mode so the app's list can read while a scan writes. A file that is not a readable
 catalogue of the current schema is thrown away and rebuilt (it is only a cache); the reason is
 returned so the caller can say so.
 """
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
 from tui.paths import cache_dir
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,12 +46,9 @@ CREATE INDEX IF NOT EXISTS art_facts ON articles(facts);
 CREATE TABLE IF NOT EXISTS skipped(
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, reason TEXT NOT NULL
 );
--- zlib of the text that was indexed: snippets, and removing a changed article from the
--- contentless full-text index (which needs the old terms back).
+-- zlib of the text that was indexed: snippets, and rebuilding the search index without re-reading
+-- the files. The search index itself is a tantivy folder beside the database (tui.index.engine).
 CREATE TABLE IF NOT EXISTS doc(rowid INTEGER PRIMARY KEY, z BLOB NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    title, body, content='', prefix='2 3', tokenize='unicode61 remove_diacritics 0'
-);
 CREATE TABLE IF NOT EXISTS entities(
     key TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
 ) WITHOUT ROWID;
@@ -62,6 +60,11 @@ def db_path_for(corpus: Path) -> Path:
     """Where the catalogue of `corpus` lives."""
     digest = hashlib.sha1(str(corpus.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
     return cache_dir() / f"catalog-{digest}.sqlite"
+
+
+def engine_path(db_path: Path) -> Path:
+    """The search index folder that belongs to the catalogue at `db_path`."""
+    return db_path.with_suffix(".tantivy")
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -76,9 +79,10 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def remove_db(path: Path) -> None:
-    """Delete the database file and its WAL/SHM companions."""
+    """Delete the database file, its WAL/SHM companions and its search index folder."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+    shutil.rmtree(engine_path(path), ignore_errors=True)
 
 
 def open_db(path: Path, corpus: Path) -> tuple[sqlite3.Connection, str | None]:

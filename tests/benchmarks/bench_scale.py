@@ -1,0 +1,431 @@
+"""Scale benchmark (issue 8): Sverka on 10k / 100k / 1M synthetic articles, beside baselines.
+
+For each N it generates a corpus under /tmp (tests/benchmarks/gen_corpus.py; kept between runs),
+then prints:
+
+- cold indexing (fresh catalogue, OS page cache dropped when allowed) in articles/s, and a warm
+  re-scan (nothing changed);
+- warm start to first paint of the real app (`sverka CORPUS`) in tmux — time until
+  `tmux capture-pane` shows list rows — beside a bare Textual app's start measured the same way;
+  RSS of both;
+- cursor moves (a page of rows at a random position: what the virtual list fetches), re-sorts,
+  and article opens (read + clean, what the reading view needs), p50/p95;
+- search p50/p95 over common, rare, two-word and prefix queries, beside `grep -rilF` over the
+  same files;
+- the two full-text engines on the same terms: SQLite FTS5 (contentless) and tantivy — build time,
+  size, query p50/p95 (skipped if tantivy is not installed: `pip install tantivy`).
+
+    python tests/benchmarks/bench_scale.py -n 10000 -n 100000 [--skip-engines] [--skip-app]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_corpus import generate  # noqa: E402
+
+from tui.index import Catalogue  # noqa: E402
+from tui.index.store import remove_db  # noqa: E402
+
+PY = sys.executable
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("bare app ready")
+        yield Footer()
+Bare().run()
+"""
+
+
+def pct(values: list[float], p: float) -> float:
+    """The p-th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def fmt(values: list[float]) -> str:
+    return f"p50 {pct(values, 50):7.2f} ms  p95 {pct(values, 95):7.2f} ms"
+
+
+def drop_page_cache() -> bool:
+    try:
+        subprocess.run(["sync"], check=False)
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def rss_mb(pid: int) -> float:
+    """RSS of a process and its descendants, in MB."""
+    total = 0
+    pids = [pid]
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    while pids:
+        p = pids.pop()
+        pids.extend(children.get(p, []))
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def tmux_start(
+    command: str, markers: list[str], env: dict[str, str], timeout: float = 60
+) -> tuple[float, float]:
+    """Seconds until the pane shows any marker, and the RSS (MB) at that moment."""
+    session = f"bench{os.getpid()}"
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    t0 = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "45", command],
+        env=env,
+        check=True,
+    )
+    elapsed, rss = float("nan"), float("nan")
+    try:
+        while time.perf_counter() - t0 < timeout:
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session],
+                capture_output=True,
+                text=True,
+                env=env,
+            ).stdout
+            if any(m in screen for m in markers):
+                elapsed = time.perf_counter() - t0
+                pid = subprocess.run(
+                    ["tmux", "list-panes", "-t", session, "-F", "#{pane_pid}"],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                ).stdout.split()
+                time.sleep(0.3)
+                rss = rss_mb(int(pid[0])) if pid else float("nan")
+                break
+            time.sleep(0.01)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, env=env)
+    return elapsed, rss
+
+
+def bench_app(corpus: Path, cat: Catalogue, cache: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("LINES", "COLUMNS", "TMUX")}
+    env.update(TERM="xterm-256color", SVERKA_CACHE_DIR=str(cache))
+    env["SVERKA_CONFIG_DIR"] = str(cache / "config")
+    env["SVERKA_DATA_DIR"] = str(cache / "data")
+    markers = []
+    for sort in ("date", "title", "id"):
+        for desc in (False, True):
+            markers.extend(r.title[:14] for r in cat.view(sort, desc).rows(0, 2))
+    bare = Path(tempfile.mkdtemp()) / "bare.py"
+    bare.write_text(BARE_APP)
+    app_cmd = f"{PY} -m tui {corpus}"
+    bare_cmd = f"{PY} {bare}"
+    tmux_start(app_cmd, markers, env)  # warm OS caches and bytecode
+    tmux_start(bare_cmd, ["bare app ready"], env)
+    apps, bares, app_rss, bare_rss = [], [], [], []
+    for _ in range(3):
+        t, r = tmux_start(bare_cmd, ["bare app ready"], env)
+        bares.append(t)
+        bare_rss.append(r)
+        t, r = tmux_start(app_cmd, markers, env)
+        apps.append(t)
+        app_rss.append(r)
+    a, b = statistics.median(apps), statistics.median(bares)
+    print(
+        f"  first paint (tmux)   sverka {a * 1000:6.0f} ms   bare Textual app {b * 1000:6.0f} ms   ratio {a / b:.2f}x"
+    )
+    print(
+        f"  RSS at first paint   sverka {max(app_rss):6.0f} MB   bare Textual app {max(bare_rss):6.0f} MB"
+    )
+
+
+def bench_list(cat: Catalogue) -> None:
+    rng = random.Random(7)
+    n = cat.count()
+    for sort in ("date", "title", "outlet", "words"):
+        t = time.perf_counter()
+        view = cat.view(sort, descending=sort == "date")
+        t_view = (time.perf_counter() - t) * 1000
+        print(f"  view sort={sort:7s} {t_view:7.1f} ms ({len(view)} rows)")
+    outlet = cat.outlets()[0][0]
+    t = time.perf_counter()
+    fview = cat.view("date", outlet=outlet, text_filter="казах")
+    print(
+        f"  view outlet+text filter {(time.perf_counter() - t) * 1000:7.1f} ms ({len(fview)} rows)"
+    )
+    view = cat.view("date", descending=True)
+    moves = []
+    for _ in range(300):
+        pos = rng.randrange(max(1, n - 50))
+        t = time.perf_counter()
+        view.rows(pos, 50)
+        moves.append((time.perf_counter() - t) * 1000)
+    print(f"  cursor move (page of 50 rows at a random position)  {fmt(moves)}")
+    from tui.clean import clean_article
+    from tui.corpus import read_article
+
+    opens = []
+    for _ in range(60):
+        row = view.rows(rng.randrange(n), 1)[0]
+        t = time.perf_counter()
+        article = read_article(row.path, cat.root)
+        clean_article(article)
+        opens.append((time.perf_counter() - t) * 1000)
+    print(f"  article open (read + clean)                         {fmt(opens)}")
+
+
+def queries_for(cat: Catalogue, rng: random.Random) -> dict[str, list[str]]:
+    """Query sets drawn from the corpus itself."""
+    import zlib
+
+    from tui.index.text import WORD
+
+    words: list[str] = []
+    n = cat.count()
+    conn = cat.connection()
+    for _ in range(40):
+        z = conn.execute("SELECT z FROM doc WHERE rowid = ?", (rng.randrange(1, n + 1),)).fetchone()
+        if z:
+            text = zlib.decompress(z[0]).decode()
+            words.extend(w for w in WORD.findall(text) if len(w) >= 7 and not w[0].isupper())
+    rng.shuffle(words)
+    rare = [w for w in words if cat.search(w + " ", limit=1).total < max(5, n // 2000)][:15]
+    common = ["Казахстан ", "президент ", "Токаев ", "Алматы ", "Україна ", "протесты "]
+    two = [f"{a} {b} " for a, b in zip(words[:10], words[10:20], strict=False)] + ["Токаев ОДКБ "]
+    prefix = [w[:5] for w in words[20:35]] + ["Тока", "казах", "протес"]
+    return {"common": common, "rare": rare, "two words": two, "prefix (typing)": prefix}
+
+
+def bench_search(cat: Catalogue, corpus: Path) -> list[str]:
+    rng = random.Random(11)
+    sets = queries_for(cat, rng)
+    every: list[float] = []
+    for name, qs in sets.items():
+        times, totals = [], []
+        for q in qs:
+            cat.search(q)  # warm
+            for _ in range(3):
+                r = cat.search(q)
+                times.append(r.took_ms)
+            totals.append(r.total)
+        every.extend(times)
+        print(f"  search {name:16s} {fmt(times)}  (hits: {min(totals)}..{max(totals)})")
+    print(f"  search all queries      {fmt(every)}")
+    greps = []
+    for q in ["Токаев", sets["rare"][0].strip() if sets["rare"] else "Алматы"]:
+        t = time.perf_counter()
+        subprocess.run(["grep", "-rilF", q, str(corpus)], capture_output=True)
+        greps.append((time.perf_counter() - t) * 1000)
+    print(
+        f"  grep -rilF baseline     {' / '.join(f'{g:.0f} ms' for g in greps)} (same files, page cache warm)"
+    )
+    return [q for qs in sets.values() for q in qs]
+
+
+def bench_engines(cat: Catalogue, queries: list[str], limit_docs: int | None) -> None:
+    """FTS5 (contentless) vs tantivy on the same term strings."""
+    try:
+        import tantivy
+    except ImportError:
+        print("  engines: tantivy not installed (pip install tantivy) — skipped")
+        return
+    import sqlite3
+    import zlib
+
+    from tui.index.search import parse
+    from tui.index.text import terms
+
+    tmp = Path(tempfile.mkdtemp(prefix="sverka-engines-"))
+    fts = sqlite3.connect(tmp / "fts.sqlite", isolation_level=None)
+    fts.execute("PRAGMA journal_mode=WAL")
+    fts.execute("PRAGMA synchronous=NORMAL")
+    fts.execute(
+        "CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', prefix='2 3',"
+        " tokenize='unicode61 remove_diacritics 0')"
+    )
+    sb = tantivy.SchemaBuilder()
+    sb.add_integer_field("rowid", stored=True, indexed=True)
+    sb.add_text_field("title", tokenizer_name="whitespace", index_option="freq")
+    sb.add_text_field("body", tokenizer_name="whitespace", index_option="freq")
+    schema = sb.build()
+    (tmp / "tantivy").mkdir()
+    index = tantivy.Index(schema, path=str(tmp / "tantivy"))
+    writer = index.writer(heap_size=200_000_000, num_threads=2)
+    t_fts = t_tan = 0.0
+    fts.execute("BEGIN")
+    n = 0
+    for rowid, title, z in cat.connection().execute(
+        "SELECT a.rowid, a.title, d.z FROM articles a JOIN doc d ON d.rowid = a.rowid"
+    ):
+        tt, bt = terms(title), terms(zlib.decompress(z).decode("utf-8", "surrogatepass"))
+        t = time.perf_counter()
+        fts.execute("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", (rowid, tt, bt))
+        t_fts += time.perf_counter() - t
+        t = time.perf_counter()
+        writer.add_document(tantivy.Document(rowid=rowid, title=tt, body=bt))
+        t_tan += time.perf_counter() - t
+        n += 1
+        if limit_docs and n >= limit_docs:
+            break
+    t = time.perf_counter()
+    fts.execute("COMMIT")
+    t_fts += time.perf_counter() - t
+    t = time.perf_counter()
+    writer.commit()
+    writer.wait_merging_threads()
+    t_tan += time.perf_counter() - t
+    index.reload()
+    searcher = index.searcher()
+    size = lambda p: sum(f.stat().st_size for f in p.rglob("*") if f.is_file()) / 1e6  # noqa: E731
+    fts_size = size(tmp) - size(tmp / "tantivy")
+    print(
+        f"  engines build ({n} docs)  FTS5 {t_fts:6.1f} s {fts_size:6.0f} MB   tantivy {t_tan:6.1f} s {size(tmp / 'tantivy'):6.0f} MB"
+    )
+
+    def tantivy_query(q: str) -> object:
+        match, _looks = parse(q)
+        clauses = []
+        words = [w for w in match.split(" AND ")] if match else []
+        for part in words:
+            alts = []
+            for alt in part.strip("()").split(" OR "):
+                term = alt.strip('"*').strip('"')
+                for field in ("title", "body"):
+                    if alt.endswith("*"):
+                        alts.append(
+                            (
+                                tantivy.Occur.Should,
+                                tantivy.Query.regex_query(schema, field, term + ".*"),
+                            )
+                        )
+                    else:
+                        alts.append(
+                            (tantivy.Occur.Should, tantivy.Query.term_query(schema, field, term))
+                        )
+            clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(alts)))
+        return tantivy.Query.boolean_query(clauses)
+
+    f_times, t_times, mism = [], [], 0
+    for q in queries:
+        match, _ = parse(q)
+        if not match:
+            continue
+        tq = tantivy_query(q)
+        for _ in range(3):
+            t = time.perf_counter()
+            fts.execute(
+                "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 5.0, 1.0) LIMIT 50",
+                (match,),
+            ).fetchall()
+            ftotal = fts.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[
+                0
+            ]
+            f_times.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            res = searcher.search(tq, limit=50, count=True)
+            t_times.append((time.perf_counter() - t) * 1000)
+        mism += res.count != ftotal
+    print(f"  engine query top-50 + count   FTS5 {fmt(f_times)}")
+    print(
+        f"                                tantivy {fmt(t_times)}  ({mism} queries with different totals)"
+    )
+    fts.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(n: int, args: argparse.Namespace) -> None:
+    corpus = Path(args.base) / f"sverka-corpus-{n}"
+    if not (corpus / ".done").exists():
+        t = time.perf_counter()
+        generate(corpus, n)
+        (corpus / ".done").write_text("ok")
+        print(f"  generated {n} articles in {time.perf_counter() - t:.0f} s")
+    size = sum(f.stat().st_size for f in corpus.rglob("*.txt")) / 1e6
+    print(f"\n== N = {n:,} articles ({size:,.0f} MB) in {corpus}")
+    cache = Path(args.base) / f"sverka-cache-{n}"
+    cache.mkdir(exist_ok=True)
+    os.environ["SVERKA_CACHE_DIR"] = str(cache)
+    cat = Catalogue(corpus)
+    if not args.skip_cold:
+        cat.close()
+        remove_db(cat.db_path)
+        dropped = drop_page_cache()
+        cat = Catalogue(corpus)
+        t = time.perf_counter()
+        report = cat.refresh(workers=args.workers)
+        dt = time.perf_counter() - t
+        db = sum(
+            Path(str(cat.db_path) + s).stat().st_size
+            for s in ("", "-wal")
+            if Path(str(cat.db_path) + s).exists()
+        )
+        print(f"  cold index            {dt:7.1f} s  {report.total / dt:7.0f} articles/s"
+              f"  (page cache {'dropped' if dropped else 'NOT dropped'}; catalogue {db / 1e6:.0f} MB)")  # fmt: skip
+    t = time.perf_counter()
+    report = cat.refresh()
+    print(
+        f"  warm re-scan          {(time.perf_counter() - t) * 1000:7.0f} ms  ({report.unchanged} unchanged)"
+    )
+    if not args.skip_app:
+        bench_app(corpus, cat, cache)
+    bench_list(cat)
+    queries = bench_search(cat, corpus)
+    print(
+        f"  bench process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.0f} MB"
+    )
+    if not args.skip_engines:
+        bench_engines(cat, queries, args.engine_docs)
+    cat.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "-n", type=int, action="append", help="corpus size (repeatable); default 10000"
+    )
+    parser.add_argument("--base", default="/tmp", help="where corpora and caches go (default /tmp)")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="indexing processes (default: cores)"
+    )
+    parser.add_argument("--skip-cold", action="store_true", help="reuse the existing catalogue")
+    parser.add_argument("--skip-app", action="store_true", help="no tmux start-up measurement")
+    parser.add_argument("--skip-engines", action="store_true", help="no FTS5 vs tantivy comparison")
+    parser.add_argument(
+        "--engine-docs", type=int, default=None, help="documents for the engine comparison"
+    )
+    args = parser.parse_args()
+    print(f"Sverka scale benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    for n in args.n or [10000]:
+        run(n, args)
+
+
+if __name__ == "__main__":
+    main()
