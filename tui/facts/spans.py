@@ -232,6 +232,8 @@ def _check(toks: list[Tok], type_: str, lang: str, text: str) -> list[Span]:
         return out
     if type_ == "PER" and lang == "uk":
         return _check_person_uk(toks, kinds, text)
+    if type_ == "PER" and _sentence_start(text, toks[0].start):
+        return _check_person_ru(toks, text)
     return [Span(toks[0].start, toks[-1].end, type_)]
 
 
@@ -270,6 +272,19 @@ def _check_person_uk(toks: list[Tok], kinds: list[str], text: str) -> list[Span]
     return [Span(rest[0].start, rest[-1].end, "PER")]
 
 
+def _check_person_ru(toks: list[Tok], text: str) -> list[Span]:
+    """A Russian «person» opening a sentence: drop leading common words («Адвокат Асии Биби»,
+    «Христианка Асия Биби»), which are capitalised only because they come first."""
+    i = 0
+    while i < len(toks) and toks[i].text.isalpha() and token_kind(toks[i].text, "ru") == "word":
+        if is_geo(lemma(toks[i].text, "ru")):
+            break
+        i += 1
+    # All common words: keep it — a surname can be a word too («Путин», «Рой»).
+    rest = toks[i:] or toks
+    return [Span(rest[0].start, rest[-1].end, "PER")]
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t«\"'(")
     return not before or before[-1] in ".!?\n:"
@@ -302,7 +317,10 @@ def _merge_adjacent(text: str, spans: list[Span], lang: str) -> list[Span]:
         if (
             out
             and gap == " "
-            and (_ends_with_adjective(text, out[-1], lang) or out[-1].type == span.type == "PER")
+            and (
+                _ends_with_adjective(text, out[-1], lang)
+                or (out[-1].type == span.type == "PER" and _first_name(text, out[-1], lang))
+            )
         ):
             prev = out.pop()
             span = Span(prev.start, span.end, span.type)
@@ -478,6 +496,14 @@ def _places_by_descriptor(
             out[k] = sp = Span(sp.start, sp.end, "LOC")
         next_is_place = place or (sp.type == "LOC" and next_is_place)
     return out
+
+
+def _first_name(text: str, span: Span, lang: str) -> bool:
+    """A one-word span the dictionary knows as a first name («Тереза» + «Мей» is one person)."""
+    surface = text[span.start : span.end]
+    if " " in surface:
+        return False
+    return any("Name" in p.tag.grammemes for p in nlp.parse(surface, lang))
 
 
 def _ends_with_adjective(text: str, span: Span, lang: str) -> bool:
