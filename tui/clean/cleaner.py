@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tui.clean.dates import date_in_byline, date_line_of
-from tui.clean.document import Document, Piece, Removed, assemble
+from tui.clean.document import BlockKind, Document, Piece, Removed, assemble
 from tui.clean.glue import repair_glue
 from tui.clean.lines import Line, headline_like, split_lines, stopword_ratio
 from tui.clean.rules import Rules, default_rules
@@ -51,7 +51,10 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
         body = [i for i, line in enumerate(kept) if line.body_like]
         first, last = body[0], body[-1]
     _drop_link_runs(kept[first : last + 1])
-    title_line, date_line = _top_edge(kept[:first], rules)
+    if body:
+        title_line, date_line = _top_edge(kept[:first], rules)
+    else:  # no paragraph of running text: keep every line, still find title and date
+        title_line, date_line = _top_edge(kept, rules, drop_rest=False)
     _bottom_edge(kept[last + 1 :], rules)
     if date_line is None:
         date_line = _bottom_date(kept[last + 1 :])
@@ -63,16 +66,18 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
         if not line.kept:
             continue
         if len(line.text) >= LONG_LINE or (line.words >= 30 and _INLINE_CREDIT.search(line.text)):
-            result = clean_long_line(raw, line.start, line.end, rules, page_start=not pieces)
+            result = clean_long_line(
+                raw, line.start, line.end, rules, page_start=not pieces, want_title=title is None
+            )
             pieces.extend(result.pieces)
             removed.extend(result.removed)
             date_line = date_line or result.date_line
             title = title or result.title
             continue
-        kind = "subheading" if _is_subheading(line) else "paragraph"
+        kind: BlockKind = "subheading" if _is_subheading(line) else "paragraph"
         pieces.append(Piece(kind, repair_glue(line.text), line.start, line.end))
     if title is None:
-        lead = next((p for p in pieces if p.kind == "paragraph"), None)
+        lead = next((p for p in pieces if p.kind == "paragraph"), pieces[0] if pieces else None)
         title = title_from_lead(lead.text) if lead else ""
     return assemble(title, date_line, pieces, removed)
 
@@ -292,8 +297,11 @@ def _is_link_like(line: Line) -> bool:
     return 3 <= line.words <= 20 and line.text[:1].isupper() and not line.ends_with_period
 
 
-def _top_edge(top: list[Line], rules: Rules) -> tuple[Line | None, str | None]:
-    """Above the first paragraph: pick the title and the date line, drop the rest."""
+def _top_edge(
+    top: list[Line], rules: Rules, *, drop_rest: bool = True
+) -> tuple[Line | None, str | None]:
+    """Above the first paragraph: pick the title and the date line, drop the rest — except, after
+    the title, a standfirst: a sentence with its full stop, or a line of prose."""
     date_line: str | None = None
     for line in top:
         found = date_line_of(line.text)
@@ -305,7 +313,10 @@ def _top_edge(top: list[Line], rules: Rules) -> tuple[Line | None, str | None]:
         elif date_line is None and (found := date_in_byline(line.text)) is not None:
             line.drop("byline")
             date_line = found
-    title = pick_title(top)
+    if drop_rest:
+        title = pick_title(top)
+    else:  # a page of short lines: its first line is the best guess
+        title = next((n for n in top if n.kept and n.words >= 2 and headline_like(n)), None)
     if title is not None:
         title.status = "title"
     seen_title = title is None
@@ -315,8 +326,10 @@ def _top_edge(top: list[Line], rules: Rules) -> tuple[Line | None, str | None]:
             continue
         if not line.kept:
             continue
-        standfirst = line.words >= 8 and stopword_ratio(line.text, rules.stopwords) >= 0.12
-        if not (seen_title and standfirst):
+        standfirst = (line.terminal and line.words >= 3) or (
+            line.words >= 8 and stopword_ratio(line.text, rules.stopwords) >= 0.12
+        )
+        if drop_rest and not (seen_title and standfirst):
             line.drop("top-edge")
     return title, date_line
 

@@ -80,9 +80,12 @@ def language_of(text: str) -> str:
 
 
 def clean_long_line(
-    raw: str, start: int, end: int, rules: Rules, *, page_start: bool
+    raw: str, start: int, end: int, rules: Rules, *, page_start: bool, want_title: bool = True
 ) -> LongLineResult:
-    """Clean the raw span [start, end) sentence by sentence and regroup it into paragraphs."""
+    """Clean the raw span [start, end) sentence by sentence and regroup it into paragraphs.
+
+    At the page start, leading breadcrumbs and a date header are taken off, and a headline glued
+    to the first sentence becomes the title when `want_title` (else it stays a subheading)."""
     result = LongLineResult()
     text = raw[start:end]
     if page_start:
@@ -104,7 +107,7 @@ def clean_long_line(
     ]
     sentences = _split_credits(sentences, rules, morph, result.removed)
     sentences = _split_subheadings(sentences, morph)
-    if page_start and sentences and sentences[0].kind == "subheading":
+    if page_start and want_title and sentences and sentences[0].kind == "subheading":
         result.title = sentences.pop(0).text
     result.pieces = _regroup(sentences)
     return result

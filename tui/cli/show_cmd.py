@@ -14,7 +14,7 @@ import sys
 from tui.cli.common import CliError, add_corpus_option, config_from_args, open_corpus
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     """Add the `show` subcommand."""
     parser = sub.add_parser(
         "show",
