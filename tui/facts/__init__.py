@@ -45,16 +45,20 @@ def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> 
     `ref_date` (ISO, possibly partial like "2022-01") is the article's date, used to give a year to
     «10 января». Entities come first: quotes resolve their speakers against them.
     """
+    from tui.facts.dates import find_dates
     from tui.facts.entities import find_entities
+    from tui.facts.quantities import find_quantities
+    from tui.facts.quotes import find_quotes
+    from tui.facts.sources import find_sources
 
     lang = _language(text, lang)
     entities = find_entities(text, lang)
     return Facts(
         entities=entities,
-        dates=_call("dates", "find_dates", text, lang, ref_date),
-        quantities=_call("quantities", "find_quantities", text, lang),
-        quotes=_call("quotes", "find_quotes", text, lang, entities),
-        sources=_call("sources", "find_sources", text, lang),
+        dates=find_dates(text, lang, ref_date),
+        quantities=find_quantities(text, lang),
+        quotes=find_quotes(text, lang, entities),
+        sources=find_sources(text, lang),
     )
 
 
@@ -65,19 +69,6 @@ def _language(text: str, lang: str | None) -> str:
     if code == "ua":
         return "uk"
     return detect_language(text)
-
-
-def _call(module: str, func: str, *args: Any) -> list[Any]:
-    """Run an extractor from a sibling module; an extractor not in this build yields nothing."""
-    import importlib
-
-    try:
-        mod = importlib.import_module(f"tui.facts.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"tui.facts.{module}":
-            raise
-        return []
-    return list(getattr(mod, func)(*args))
 
 
 def facts_for(article: Any, document: Any) -> Facts:

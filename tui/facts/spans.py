@@ -9,6 +9,7 @@ original text, so the offsets stay exact.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,6 +143,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
             i += 1
         for piece in _pieces(text, toks):
             out.extend(_check(piece, span.type, lang, text))
+    out = _quoted_names(text, out)
     out = _extend_org_heads(text, tokens, starts, out, lang)
     out = _propagate(text, tokens, out)
     out = _merge_adjacent(text, out, lang)
@@ -367,6 +369,28 @@ def _extend_org_heads(
             j += 1
         out.append(Span(sp.start, end, sp.type))
     return out
+
+
+_QUOTED = re.compile(r"«([^«»\n]{2,60})»")
+
+
+def _quoted_names(text: str, spans: list[Span]) -> list[Span]:
+    """«Голоса Америки», «Новой газеты»: a short capitalised name in quotes with a place or person
+    inside is an organisation (a newspaper, a channel, a company) — the whole quoted name."""
+    out = list(spans)
+    for m in _QUOTED.finditer(text):
+        start, end = m.span(1)
+        words = m.group(1).split()
+        if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
+            continue
+        inside = [sp for sp in out if start <= sp.start and sp.end <= end]
+        crossing = [sp for sp in out if sp.start < end and sp.end > start and sp not in inside]
+        if not inside or crossing or any(sp.start == start and sp.end == end for sp in inside):
+            continue
+        if any(sp.type == "ORG" for sp in inside) and len(inside) == 1:
+            continue
+        out = [sp for sp in out if sp not in inside] + [Span(start, end, "ORG")]
+    return sorted(out, key=lambda sp: (sp.start, sp.end))
 
 
 def _whole_words(text: str, span: Span) -> bool:
