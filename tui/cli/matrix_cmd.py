@@ -20,7 +20,7 @@ from tui.cli.common import (
     open_corpus,
     print_json,
 )
-from tui.compare import matrix, rank_by_overlap
+from tui.compare import MatrixRow, matrix, rank_by_overlap
 from tui.corpus import CorpusError
 
 
@@ -37,6 +37,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_corpus_option(parser)
     add_json_option(parser)
     parser.add_argument("--rank", metavar="ID", help="rank the other articles by overlap with ID")
+    parser.add_argument(
+        "--rows",
+        type=int,
+        default=60,
+        metavar="N",
+        help="facts shown in the table (0: all; default 60)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -66,15 +73,30 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_dict())
         return 0
+    rows = result.rows if args.rows <= 0 else result.rows[: args.rows]
+    if len(result.articles) > WIDE_ABOVE:
+        _print_compact(console, result.articles, rows)
+    else:
+        _print_grid(console, result.articles, rows)
+    if len(rows) < len(result.rows):
+        console.print(
+            Text(f"… {len(result.rows) - len(rows)} more facts (--rows 0 shows all)", style="dim")
+        )
+    return 0
+
+
+WIDE_ABOVE = 12
+"""More articles than this: one line per fact listing who reports it, instead of a grid."""
+
+
+def _print_grid(console: Console, articles: list[str], rows: list[MatrixRow]) -> None:
     table = Table(header_style="bold", title=Text("Facts × articles"))
     table.add_column(Text("fact"), overflow="fold")
-    for i, art_id in enumerate(result.articles):
+    for i, art_id in enumerate(articles):
         table.add_column(Text(_short(art_id, i)), justify="center", overflow="fold")
-    for row in result.rows:
-        label = Text(f"{row.type or '#'} ", style="dim")
-        label.append(row.label)
+    for row in rows:
         cells: list[Text] = []
-        for art_id in result.articles:
+        for art_id in articles:
             cell = row.cells.get(art_id)
             if cell is None:
                 cells.append(Text("·", style="dim"))
@@ -82,12 +104,27 @@ def run(args: argparse.Namespace) -> int:
                 cells.append(Text(f"✓{cell}", style="green"))
             else:
                 cells.append(Text(", ".join(v["text"] for v in cell), style="yellow"))
-        table.add_row(label, *cells)
+        table.add_row(_label(row), *cells)
     console.print(table)
     ids = Text("Articles: ", style="dim")
-    ids.append(", ".join(f"{_short(a, i)}={a}" for i, a in enumerate(result.articles)))
+    ids.append(", ".join(f"{_short(a, i)}={a}" for i, a in enumerate(articles)))
     console.print(ids)
-    return 0
+
+
+def _print_compact(console: Console, articles: list[str], rows: list[MatrixRow]) -> None:
+    table = Table(header_style="bold", title=Text(f"Facts × {len(articles)} articles"))
+    table.add_column(Text("fact"), overflow="fold")
+    table.add_column(Text("articles"), justify="right")
+    table.add_column(Text("reported by"), overflow="ellipsis", no_wrap=True)
+    for row in rows:
+        table.add_row(_label(row), Text(str(len(row.cells))), Text(", ".join(row.cells)))
+    console.print(table)
+
+
+def _label(row: MatrixRow) -> Text:
+    label = Text(f"{row.type or '#'} ", style="dim")
+    label.append(row.label)
+    return label
 
 
 def _short(art_id: str, index: int) -> str:
