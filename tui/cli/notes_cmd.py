@@ -27,7 +27,7 @@ from tui.notes import (
 from tui.notes.anchoring import count_occurrences
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     """Add the `notes` subcommand and its `add`, `list` and `export` actions."""
     parser = sub.add_parser(
         "notes",

@@ -13,6 +13,7 @@ with one readable message, the file stays byte for byte as it was, and the chang
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import os
 from collections.abc import Iterable
@@ -101,7 +102,7 @@ class NotesStore:
         out.sort(key=lambda n: (n.created, n.id))
         return out
 
-    def tags(self) -> list[str]:
+    def tags(self) -> builtins.list[str]:
         """Every tag in use, sorted case-insensitively."""
         return sorted({t for n in self._notes.values() for t in n.tags}, key=str.casefold)
 

@@ -40,7 +40,7 @@ CSS_FILE = Path(__file__).with_name("notes.tcss")
 class NoteEditor(ModalScreen[Note | None]):
     """Write or edit one note: its text (TextArea), its tags (Input) and, read-only, its quote."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [CSS_FILE]
+    CSS_PATH = CSS_FILE
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="note-editor.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="note-editor.cancel"),
@@ -64,7 +64,7 @@ class NoteEditor(ModalScreen[Note | None]):
         self.note = note
         self.article_id = note.article_id if note is not None else str(article_id)
         self.meta = note.article if note is not None else (meta or ArticleMeta())
-        self.anchor = note.anchor if note is not None else anchor
+        self.passage: Anchor | None = note.anchor if note is not None else anchor
         self.quote = (
             note.quote if note is not None else (anchor.quote if anchor is not None else quote)
         )
@@ -151,6 +151,7 @@ class NoteEditor(ModalScreen[Note | None]):
         if not text.strip() and not self.quote:
             self.notify("Write something first (or press Esc).", severity="warning")
             return
+        saved: Note | None
         try:
             if self.note is not None:
                 saved = self.store.update(self.note.id, text=text, tags=tags)
@@ -159,7 +160,7 @@ class NoteEditor(ModalScreen[Note | None]):
                     self.article_id,
                     text,
                     quote=self.quote,
-                    anchor=self.anchor,
+                    anchor=self.passage,
                     tags=tags,
                     article=self.meta,
                 )

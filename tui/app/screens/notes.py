@@ -20,7 +20,6 @@ edit (opens `NoteEditor`), `d`/`Delete` delete (asks first), `a` all notes / thi
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -102,7 +101,7 @@ def note_details(note: Note) -> Text:
 class ConfirmDelete(ModalScreen[bool]):
     """Asks "Delete this note?"; dismisses with True for y/Enter on Delete, False otherwise."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [CSS_FILE]
+    CSS_PATH = CSS_FILE
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Delete", id="notes.confirm-yes"),
         Binding("n,escape", "answer(False)", "Keep", id="notes.confirm-no"),
@@ -127,7 +126,7 @@ class ConfirmDelete(ModalScreen[bool]):
 class NotesScreen(Screen[None]):
     """The notes pane: list (filterable by tag), preview, edit, delete."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [CSS_FILE]
+    CSS_PATH = CSS_FILE
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="notes.close"),
         Binding("slash", "focus_filter", "Filter by tag", id="notes.filter"),
