@@ -74,3 +74,18 @@ def test_matrix_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["matrix", "--corpus", str(SEEDS)]) == 0
     out = capsys.readouterr().out
     assert "Казахстан" in out and "Articles:" in out
+
+
+def test_compare_prints_hostile_text_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = (
+        "[bold]Жирный[/bold] [@click=app.quit]клик[/] \x1b[31mкрасный\n\n"
+        "Задержали 100 человек в Казахстане [link=x]ссылка[/link].\n"
+    )
+    (tmp_path / "a_hostile.txt").write_text(hostile, encoding="utf-8")
+    (tmp_path / "b_copy.txt").write_text(hostile, encoding="utf-8")
+    assert main(["compare", "a_", "b_", "--corpus", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "[link=x]ссылка[/link]" in out
+    assert "\x1b" not in out

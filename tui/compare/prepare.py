@@ -54,16 +54,11 @@ def prepare(article: Article) -> Prepared:
 
 
 def _clean_and_extract(article: Article) -> tuple[str, Facts]:
-    """The cleaned text and its facts; while a stage is not installed yet, its input as is."""
-    try:
-        from tui.clean import clean_article
-    except ImportError:
-        return article.raw, Facts()
+    """The cleaned text (`Document.text`) and its facts (cached on disk by `tui.facts`)."""
+    from tui.clean import clean_article
+    from tui.facts import facts_for
+
     document = clean_article(article)
-    try:
-        from tui.facts import facts_for
-    except ImportError:
-        return document.text, Facts()
     return document.text, facts_for(article, document)
 
 
