@@ -143,3 +143,25 @@ def test_ordinary_sentences_are_not_split_as_glued_subheadings(sentence: str) ->
     from tui.clean.sentences import _heading_cut, language_of
 
     assert _heading_cut(sentence, Morph(language_of(sentence))) is None
+
+
+def test_a_short_one_line_page_gets_its_headline_date_and_caption_sorted_out() -> None:
+    raw = (
+        "Новости / Казахстан Опубликовано: 12.01.2022 Токаев назначил нового премьер-министра "
+        "Президент Казахстана Касым-Жомарт Токаев назначил Алихана Смаилова премьер-министром "
+        "страны. Кандидатуру поддержали депутаты мажилиса. Смаилов ранее занимал пост первого "
+        "вице-премьера. Алихан Смаилов. Фото: Akorda.kz Новое правительство должно быть "
+        "сформировано в течение недели, заявил президент."
+    )
+    doc = clean_text(raw)
+    assert doc.title == "Токаев назначил нового премьер-министра"
+    assert doc.date_line == "12.01.2022"
+    assert doc.paragraphs[0].startswith("Президент Казахстана Касым-Жомарт Токаев назначил")
+    assert doc.paragraphs[-1] == (
+        "Новое правительство должно быть сформировано в течение недели, заявил президент."
+    )
+    assert [(r.reason, r.text) for r in doc.removed] == [
+        ("navigation", "Новости / Казахстан"),
+        ("caption", "Алихан Смаилов."),
+        ("photo-credit", "Фото: Akorda.kz"),
+    ]

@@ -18,6 +18,7 @@ from tui.clean.sentences import clean_long_line
 from tui.clean.titles import pick_title, title_from_lead
 
 LONG_LINE = 1500
+SHORT_PAGE_LINE = 400
 _INLINE_CREDIT = re.compile(
     r"[.!?»]\s+(?:Фото|Photo|Скриншот|Скріншот|Видео|Відео|Иллюстрация|Ілюстрація)\s*[:©]",
     re.IGNORECASE,
@@ -60,12 +61,13 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
         date_line = _bottom_date(kept[last + 1 :])
     pieces: list[Piece] = []
     title = title_line.text if title_line else None
+    kept_chars = sum(len(line.text) for line in lines if line.kept)
     for line in lines:
         if line.status == "drop":
             removed.append(Removed(line.text, line.start, line.end, line.reason))
         if not line.kept:
             continue
-        if len(line.text) >= LONG_LINE or (line.words >= 30 and _INLINE_CREDIT.search(line.text)):
+        if _needs_sentences(line, kept_chars):
             result = clean_long_line(
                 raw, line.start, line.end, rules, page_start=not pieces, want_title=title is None
             )
@@ -80,6 +82,15 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
         lead = next((p for p in pieces if p.kind == "paragraph"), pieces[0] if pieces else None)
         title = title_from_lead(lead.text) if lead else ""
     return assemble(title, date_line, pieces, removed)
+
+
+def _needs_sentences(line: Line, kept_chars: int) -> bool:
+    """Long lines (a page scraped into one line, or most of one) and lines with a photo credit
+    glued inside are cleaned sentence by sentence."""
+    size = len(line.text)
+    if size >= LONG_LINE or (size >= SHORT_PAGE_LINE and size >= 0.8 * kept_chars):
+        return True
+    return line.words >= 30 and bool(_INLINE_CREDIT.search(line.text))
 
 
 def clean_article(article: object, rules: Rules | None = None) -> Document:
