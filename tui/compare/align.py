@@ -179,14 +179,18 @@ def align_sentences(
             if verdict:
                 passed[(x.index, y.index)] = verdict
     # Keep, for each sentence, its best partner (a sentence may be reused more than once).
-    best_a: dict[int, tuple[float, int]] = {}
-    best_b: dict[int, tuple[float, int]] = {}
+    # Ties (a sentence repeated, e.g. a title as the lead) go to the partner at the nearest
+    # relative position, so repeated text pairs in parallel rather than all to the first copy.
+    best_a: dict[int, tuple[float, float, int]] = {}
+    best_b: dict[int, tuple[float, float, int]] = {}
+    n_a, n_b = max(len(a), 1), max(len(b), 1)
     for (i, j), (_, score) in passed.items():
-        if score > best_a.get(i, (-1.0, -1))[0]:
-            best_a[i] = (score, j)
-        if score > best_b.get(j, (-1.0, -1))[0]:
-            best_b[j] = (score, i)
-    kept = {(i, j) for i, (_, j) in best_a.items()} | {(i, j) for j, (_, i) in best_b.items()}
+        near = -abs(i / n_a - j / n_b)
+        if (score, near) > best_a.get(i, (-1.0, -9.0, -1))[:2]:
+            best_a[i] = (score, near, j)
+        if (score, near) > best_b.get(j, (-1.0, -9.0, -1))[:2]:
+            best_b[j] = (score, near, i)
+    kept = {(i, j) for i, (_, _, j) in best_a.items()} | {(i, j) for j, (_, _, i) in best_b.items()}
     chosen = {key: passed[key] for key in kept}
     # Parallel runs: a neighbour of an aligned pair passes a lower bar.
     taken_a = {i for i, _ in chosen}
