@@ -223,3 +223,50 @@ def test_unwritable_folder_is_one_clear_error(tmp_path: Path) -> None:
     assert "cannot create the notes folder" in str(err.value)
     assert err.value.note is not None and err.value.note.text == "kept in memory"
     assert store.pending
+
+
+def test_reload_keeps_unsaved_changes(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    store = fresh(path)
+    store.add("a", "saved")
+    good = path.read_bytes()
+    path.write_bytes(b"broken [")
+    with pytest.raises(NotesError):
+        store.add("a", "unsaved")
+    with pytest.raises(NotesError):
+        store.load()  # still broken: nothing in memory is dropped
+    assert sorted(n.text for n in store.list()) == ["saved", "unsaved"]
+    other = NotesStore(path)
+    path.write_bytes(good)
+    other.load()
+    other.add("a", "from another instance")
+    store.load()  # fixed on disk: merged, the unsaved note still pending
+    assert sorted(n.text for n in store.list()) == ["from another instance", "saved", "unsaved"]
+    assert store.pending
+    store.save()
+    assert sorted(n.text for n in fresh(path).list()) == [
+        "from another instance",
+        "saved",
+        "unsaved",
+    ]
+
+
+def test_vanished_file_on_reload_keeps_notes(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    store = fresh(path)
+    store.add("a", "x")
+    path.unlink()
+    assert [n.text for n in store.load()] == ["x"]
+    store.save()
+    assert [n.text for n in fresh(path).list()] == ["x"]
+
+
+def test_hand_written_toml_dates_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    path.write_text(
+        '[[notes]]\nid = "x"\narticle = "a"\ntext = "by hand"\ncreated = 2026-01-02T03:04:05+02:00\n'
+        "date = 2022-01-05\n",
+        encoding="utf-8",
+    )
+    note = fresh(path).get("x")
+    assert note.created == "2026-01-02T01:04:05.000Z" and note.article.date == "2022-01-05"

@@ -35,6 +35,7 @@ C1 controls, bidi controls and line/paragraph separators are written as `\\uXXXX
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from pathlib import Path
@@ -223,6 +224,8 @@ def _str(table: dict[str, Any], key: str, where: str, required: bool = False) ->
             raise NotesError(f"{where}: missing {key!r}")
         return ""
     value = table[key]
+    if key in ("created", "updated", "date") and isinstance(value, datetime.date | datetime.time):
+        return _iso(value)  # a hand-written TOML date/datetime
     if not isinstance(value, str):
         raise NotesError(f"{where}: {key!r} should be a string")
     exact = table.get(f"{key}_exact")
@@ -234,3 +237,11 @@ def _str(table: dict[str, Any], key: str, where: str, required: bool = False) ->
         if decoded is not None and _SURROGATES.sub("\ufffd", decoded) == value:
             return decoded
     return value
+
+
+def _iso(value: datetime.date | datetime.time) -> str:
+    """A TOML date/time as the ISO string the notes file uses (UTC datetimes end in `Z`)."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        value = value.astimezone(datetime.UTC)
+        return value.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return value.isoformat()

@@ -59,20 +59,32 @@ class NotesStore:
     # -- reading ----------------------------------------------------------------------------
 
     def load(self) -> list[Note]:
-        """(Re)read the file, dropping unsaved changes. Cleans stale temp files first.
+        """(Re)read the file. Cleans stale temp files first.
 
-        Raises NotesError if the file cannot be read or parsed; the store is then empty, the file
-        untouched, and a later save will refuse to overwrite it until it parses again.
+        Changes not yet saved (`pending`) are not dropped: they are merged with the file as it is
+        now, and stay pending until the next successful save. A vanished file keeps every note in
+        memory (the next save writes them back).
+
+        Raises NotesError if the file cannot be read or parsed; the notes in memory are then
+        unchanged, the file untouched, and saves refuse to overwrite it until it parses again.
         """
-        self._notes, self._base, self._digest = {}, {}, None
         target = self._target()
         if target.parent.is_dir():
-            with safefile.FileLock(target) as lock:
-                safefile.clean_stale_temps(target, any_age=lock.real)
-        raw = safefile.read_bytes(self.path)
-        if raw is not None:
-            notes = codec.loads(raw, self.path)
-            self._notes, self._base, self._digest = dict(notes), dict(notes), _digest(raw)
+            try:
+                with safefile.FileLock(target) as lock:
+                    safefile.clean_stale_temps(target, any_age=lock.real)
+            except NotesError:
+                pass  # locked or read-only: reading still works; a save will say what is wrong
+        raw = safefile.read_bytes(target)
+        if raw is None:
+            self._base, self._digest = {}, None
+            return self.list()
+        disk = codec.loads(raw, self.path)
+        if self.pending:
+            self._notes, _ = merge(self._base, self._notes, disk)
+        else:
+            self._notes = dict(disk)
+        self._base, self._digest = dict(disk), _digest(raw)
         return self.list()
 
     @property
