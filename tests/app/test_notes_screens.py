@@ -141,6 +141,8 @@ async def test_notes_screen_lists_filters_and_marks_orphans(tmp_path: Path) -> N
         lambda: NotesScreen(store, documents=lambda aid: new_text if aid == "art-a" else None)
     )
     async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, NotesScreen)
         assert [n.id for n in screen.shown] == [notes[k].id for k in "abc"]
@@ -203,3 +205,11 @@ async def test_enter_edits_the_highlighted_note(tmp_path: Path) -> None:
         await pilot.pause()
     assert app.results == [None]
     assert loaded(tmp_path / "notes.toml").get(notes["b"].id).text == "переписано"
+
+
+async def test_notes_added_by_another_instance_show_up(tmp_path: Path) -> None:
+    store, _ = seeded(tmp_path / "notes.toml")
+    loaded(tmp_path / "notes.toml").add("art-z", "from the other window")
+    app = Host(lambda: NotesScreen(store))
+    async with app.run_test(size=(100, 30)):
+        assert "from the other window" in [n.text for n in app.screen.shown]

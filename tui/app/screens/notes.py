@@ -7,10 +7,12 @@ How to open it:
                                                                # (`a` toggles all / this article)
     app.push_screen(NotesScreen(store, documents=text_for))    # re-anchor first
 
-`store` is a loaded `tui.notes.NotesStore`. `documents`, if given, is a callable
-`article_id -> str | None` returning the article's current cleaned text (`Document.text`); passage
-notes are then re-attached to it when the screen opens (moved offsets are saved), so "orphaned"
-reflects the text as it is now. Without it the status saved with each note is shown.
+`store` is a `tui.notes.NotesStore` (the screen calls `store.load()` on opening, which keeps unsaved
+changes, so notes added by another running Sverka show up; a NotesError is shown, not raised).
+`documents`, if given, is a callable `article_id -> str | None` returning the article's current
+cleaned text (`Document.text`); it is called in a thread worker, and passage notes are then
+re-attached to that text (moved offsets and orphans are saved), so "orphaned" reflects the text as
+it is now. Without it the status saved with each note is shown.
 
 Keys: `/` filter by tag (typing filters as you go; Enter or ↓ goes back to the list), `Enter`/`e`
 edit (opens `NoteEditor`), `d`/`Delete` delete (asks first), `a` all notes / this article,
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,6 +33,7 @@ from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.app.screens.note_editor import CSS_FILE, NoteEditor
 from tui.corpus.sanitize import sanitize_line, sanitize_text
@@ -171,29 +174,42 @@ class NotesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.documents is not None:
-            self._reanchor()
+        try:
+            self.store.load()  # pick up other instances' notes; unsaved changes are kept
+        except NotesError as exc:
+            self._report(exc)
         self._ready = True
         self.refresh_list()
         self.query_one("#notes-list", OptionList).focus()
+        if self.documents is not None:
+            ids = sorted({n.article_id for n in self.store.list() if n.anchor is not None})
+            if ids:
+                self._fetch_texts(ids)
 
-    def _reanchor(self) -> None:
-        texts: dict[str, str | None] = {}
-        for note in self.store.list():
-            if note.anchor is None:
-                continue
-            if note.article_id not in texts:
-                try:
-                    texts[note.article_id] = (
-                        self.documents(note.article_id) if self.documents else None
-                    )
-                except Exception:  # noqa: BLE001 - an article that cannot be read keeps its status
-                    texts[note.article_id] = None
-            text = texts[note.article_id]
+    @work(thread=True, exclusive=True, group="notes-reanchor")
+    def _fetch_texts(self, article_ids: list[str]) -> None:
+        """Get each article's current cleaned text (slow: cleaning) off the UI thread."""
+        worker = get_current_worker()
+        texts: dict[str, str] = {}
+        for article_id in article_ids:
+            if worker.is_cancelled:
+                return
+            try:
+                text = self.documents(article_id) if self.documents else None
+            except Exception:  # noqa: BLE001 - an article that cannot be read keeps its status
+                text = None
             if text is not None:
-                self.store.reanchor(note, text)
+                texts[article_id] = text
+        self.app.call_from_thread(self._reanchor, texts)
+
+    def _reanchor(self, texts: dict[str, str]) -> None:
+        """Re-attach passage notes to their articles' current text; save moves and orphans."""
+        for note in self.store.list():
+            if note.anchor is not None and note.article_id in texts:
+                self.store.reanchor(note, texts[note.article_id])
         if self.store.pending:
             self._save()
+        self.refresh_list()
 
     def _save(self) -> None:
         try:
