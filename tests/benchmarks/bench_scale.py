@@ -310,35 +310,25 @@ def bench_engines(cat: Catalogue, queries: list[str], limit_docs: int | None) ->
         f"  engines build ({n} docs)  FTS5 {t_fts:6.1f} s {fts_size:6.0f} MB   tantivy {t_tan:6.1f} s {size(tmp / 'tantivy'):6.0f} MB"
     )
 
-    def tantivy_query(q: str) -> object:
-        match, _looks = parse(q)
-        clauses = []
-        words = [w for w in match.split(" AND ")] if match else []
-        for part in words:
-            alts = []
-            for alt in part.strip("()").split(" OR "):
-                term = alt.strip('"*').strip('"')
-                for field in ("title", "body"):
-                    if alt.endswith("*"):
-                        alts.append(
-                            (
-                                tantivy.Occur.Should,
-                                tantivy.Query.regex_query(schema, field, term + ".*"),
-                            )
-                        )
-                    else:
-                        alts.append(
-                            (tantivy.Occur.Should, tantivy.Query.term_query(schema, field, term))
-                        )
-            clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(alts)))
-        return tantivy.Query.boolean_query(clauses)
+    from tui.index.engine import SearchIndex
+
+    engine = SearchIndex.__new__(SearchIndex)  # only for its query builder, on this schema
+    engine.schema = schema
+
+    def fts_match(clauses: list) -> str:
+        parts = []
+        for exact, prefix in clauses:
+            alts = [f'"{t}"' for t in exact] + ([f'"{prefix}"*'] if prefix else [])
+            parts.append("(" + " OR ".join(alts) + ")")
+        return " AND ".join(parts)
 
     f_times, t_times, mism = [], [], 0
     for q in queries:
-        match, _ = parse(q)
-        if not match:
+        clauses, _ = parse(q)
+        if not clauses:
             continue
-        tq = tantivy_query(q)
+        match = fts_match(clauses)
+        tq = engine.query(clauses)
         for _ in range(3):
             t = time.perf_counter()
             fts.execute(

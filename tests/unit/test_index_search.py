@@ -84,3 +84,8 @@ def test_queries_without_words_or_with_syntax(cat: Catalogue) -> None:
 def test_limit_and_total(cat: Catalogue) -> None:
     result = cat.search("в", limit=1)
     assert len(result.hits) <= 1
+
+
+def test_snippet_marks_the_original_spelling(cat: Catalogue) -> None:
+    assert "Ёлки" in cat.search("елки ").hits[0].snippet
+    assert "ґанку" in cat.search("ганку ").hits[0].snippet

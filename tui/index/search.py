@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 SNIPPET_CHARS = 70
 """Characters of context either side of the first match."""
 
-# Length-preserving fold for locating matches in the original text (offsets stay valid).
-_FOLD_1TO1 = str.maketrans({"ё": "е", "ґ": "г", "є": "е", "і": "и", "ї": "и"})
+# How a folded letter may be spelled in the original text (the search side of `text.fold`).
+_SPELLINGS = {"е": "[еёєЕЁЄ]", "и": "[иіїИІЇ]", "г": "[гґГҐ]", "к": "[ьЬ]?[кК]"}
 
 
 Clause = tuple[list[str], str | None]
@@ -58,16 +58,18 @@ def parse(query: str, prefix: bool = True) -> tuple[list[Clause], list[str]]:
 
 
 def _finder(looks: list[str]) -> re.Pattern[str]:
-    alts = sorted({re.escape(t).replace("к", "ь?к") for t in looks if t}, key=len, reverse=True)
+    """A regex finding any of the terms at a word start in the original (unfolded) text."""
+
+    def spelled(term: str) -> str:
+        return "".join(_SPELLINGS.get(ch, re.escape(ch)) for ch in term)
+
+    alts = sorted({spelled(t) for t in looks if t}, key=len, reverse=True)
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alts) + ")", re.IGNORECASE)
 
 
 def snippet(text: str, finder: re.Pattern[str]) -> str:
     """A one-line passage of `text` around the first match of `finder` (the start if none)."""
-    folded = text.lower().translate(_FOLD_1TO1)
-    if len(folded) != len(text):  # a letter whose lower case is longer: give up on offsets
-        folded = text
-    m = finder.search(folded)
+    m = finder.search(text)
     if m is None:
         start, end = 0, min(len(text), 2 * SNIPPET_CHARS)
     else:
