@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tui.clean import clean_text  # noqa: E402
-from tui.clean.cleaner import LONG_LINE  # noqa: E402
+from tui.clean.cleaner import LONG_LINE, SHORT_PAGE_LINE  # noqa: E402
 
 
 def best_time(raw: str, rounds: int = 7, number: int = 40) -> float:
@@ -35,14 +35,19 @@ def main(folders: list[Path]) -> None:
     totals: dict[str, list[float]] = {"multi-line": [], "one-line": []}
     for path in files:
         raw = path.read_text(encoding="utf-8")
-        one_line = any(len(line) >= LONG_LINE for line in raw.splitlines())
+        longest = max((len(line.strip()) for line in raw.splitlines()), default=0)
+        one_line = longest >= LONG_LINE or (
+            longest >= SHORT_PAGE_LINE and longest >= 0.8 * len(raw.strip())
+        )
         seconds = best_time(raw)
         totals["one-line" if one_line else "multi-line"].append(seconds)
         kind = "one-line" if one_line else "multi"
         print(f"{path.name:36s} {len(raw.encode()):6d} B  {kind:8s} {seconds * 1000:7.3f} ms")
     for kind, values in totals.items():
         if values:
-            print(f"{kind}: mean {sum(values) / len(values) * 1000:.3f} ms over {len(values)} pages")
+            print(
+                f"{kind}: mean {sum(values) / len(values) * 1000:.3f} ms over {len(values)} pages"
+            )
 
 
 if __name__ == "__main__":

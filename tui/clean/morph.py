@@ -16,19 +16,21 @@ def analyzer(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang="uk" if lang == "uk" else "ru")
 
 
+@lru_cache(maxsize=65536)
+def _best_tag(lang: str, word: str) -> Any:
+    """The tag of the most likely parse (cached across pages: news reuse their words)."""
+    return analyzer(lang).parse(word)[0].tag
+
+
 class Morph:
     """Questions about single words, answered from their most likely parse."""
 
     def __init__(self, lang: str) -> None:
+        self._lang = lang
         self._morph = analyzer(lang)
-        self._cache: dict[str, Any] = {}
 
     def _tag(self, word: str) -> Any:
-        tag = self._cache.get(word)
-        if tag is None:
-            tag = self._morph.parse(word)[0].tag
-            self._cache[word] = tag
-        return tag
+        return _best_tag(self._lang, word)
 
     def is_finite_verb(self, word: str) -> bool:
         """A personal verb form (заявил, делает) — not an infinitive or participle."""

@@ -34,6 +34,7 @@ _CREDIT_REASONS = {"photo-credit", "media-stub"}
 # Breadcrumbs at the start of a one-line page: «Главная / Общество » (the last crumb is one word).
 _CRUMBS = re.compile(r"^\s*(?:[^\s/|›»>→•]+(?: [^\s/|›»>→•]+){0,2} [/|›»>→•] )+[^\s/|›»>→•]+\s+")
 SENTENCE_RULE_WORDS = 12
+_PUNCTUATED = re.compile(r"[^\w-]")
 _QUESTION_WORDS = {
     "что", "как", "почему", "зачем", "кто", "где", "когда", "куда", "сколько", "чем",
     "що", "як", "чому", "навіщо", "хто", "де", "коли", "куди", "скільки", "чим",
@@ -221,12 +222,14 @@ def _heading_cut(text: str, morph: Morph) -> int | None:
     tokens = list(re.finditer(r"\S+", text))
     if len(tokens) < 6 or not tokens[0].group()[0].isupper():
         return None
+    if not _has_candidate(tokens):
+        return None  # no morphology for the common case
     verb_seen = False
     question = tokens[0].group().lower() in _QUESTION_WORDS
     opens_with_preposition = morph.is_preposition(tokens[0].group())
     for k in range(2, min(13, len(tokens) - 2)):
         prev = tokens[k - 1].group()
-        if re.search(r"[^\w-]", prev):  # punctuation inside the would-be heading
+        if _PUNCTUATED.search(prev):  # punctuation inside the would-be heading
             return None
         verb_seen = verb_seen or morph.is_finite_verb(prev)
         word = tokens[k].group()
@@ -248,6 +251,17 @@ def _heading_cut(text: str, morph: Morph) -> int | None:
         if any(w and morph.is_finite_verb(w) for w in window):
             return tokens[k].start()
     return None
+
+
+def _has_candidate(tokens: list[re.Match[str]]) -> bool:
+    """A capitalised word 2..12 tokens in, with no punctuation before it."""
+    for k in range(2, min(13, len(tokens) - 2)):
+        if _PUNCTUATED.search(tokens[k - 1].group()):
+            return False
+        word = tokens[k].group()
+        if word[0].isupper() and not word.isupper():
+            return True
+    return False
 
 
 def _regroup(sentences: list[Sentence]) -> list[Piece]:
