@@ -189,9 +189,16 @@ async def test_fact_panel_toggles_and_escape_goes_back() -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
+        assert not screen.has_class("-narrow")  # 100 columns: three panes
         assert screen.query_one("#fact-diff").display
         await pilot.press("d")
+        await pilot.pause()
         assert not screen.query_one("#fact-diff").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.has_class("-narrow")
+        assert screen.query_one("#fact-diff").display  # narrow + d: the facts, full width
+        assert not screen.query_one("#column-a").display
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, Home)

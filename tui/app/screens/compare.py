@@ -34,7 +34,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -84,6 +84,9 @@ class CompareScreen(Screen[None]):
         Binding("tab", "focus_next_column", "Next column", show=False, id="compare.focus_next"),
         Binding("escape", "back", "Back", id="compare.back"),
     ]
+
+    NARROW: ClassVar[int] = 100
+    """Below this width the fact-diff panel takes the place of the columns instead of a third."""
 
     comparison: var[Comparison | None] = var(None, init=False)
     """The comparison once computed (None while the worker runs)."""
@@ -294,9 +297,12 @@ class CompareScreen(Screen[None]):
             groups[self.disagreement_index] if 0 <= self.disagreement_index < len(groups) else None
         )
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < self.NARROW, "-narrow")
+
     def action_toggle_facts(self) -> None:
-        """Show or hide the fact-diff panel."""
-        self.toggle_class("-no-facts")
+        """Hide the fact-diff panel (wide screens) or show it instead of the columns (narrow)."""
+        self.toggle_class("-facts-toggled")
 
     def action_focus_next_column(self) -> None:
         """Move focus between the two columns and the fact panel."""
