@@ -56,7 +56,7 @@ async def test_ctrl_p_palette_lists_every_action_and_themes(make_app) -> None:
         titles = [c.title for c in SverkaCommands(app.screen).commands()]
         for spec in KEYS:
             if spec.palette:
-                assert spec.description in titles
+                assert spec.title in titles
         assert any(t.startswith("Theme: sverka-light") for t in titles)
         assert "Export notes as Markdown" in titles
         await pilot.press(*"sverka-light")
@@ -71,7 +71,7 @@ async def test_palette_runs_an_action(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_first(pilot)
-        await pilot.press("ctrl+p", *"Facts")
+        await pilot.press("ctrl+p", *"facts pane")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await settle(pilot)

@@ -38,7 +38,7 @@ async def test_n_without_selection_notes_the_whole_article(make_app, tmp_path) -
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
-        assert app.screen.anchor is None
+        assert app.screen.passage is None
         await pilot.press("escape")
         assert not isinstance(app.screen, NoteEditor)
 

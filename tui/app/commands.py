@@ -48,9 +48,7 @@ class SverkaCommands(Provider):
             seen.add((spec.target, spec.action))
             keys = display_keys(keys_for(spec, keymap))
             entries.append(
-                PaletteCommand(
-                    spec.description, f"{keys} · {spec.id}", partial(_run_spec, app, spec)
-                )
+                PaletteCommand(spec.title, f"{keys} · {spec.id}", partial(_run_spec, app, spec))
             )
         for name in app.theme_names:
             marker = " (current)" if name == app.theme else ""

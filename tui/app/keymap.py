@@ -31,6 +31,11 @@ class KeySpec:
     priority: bool = False
 
     @property
+    def title(self) -> str:
+        """The longer name shown on the help screen and in the command palette."""
+        return TITLES.get(self.id, self.description)
+
+    @property
     def target(self) -> str:
         """Where the action runs: the id's prefix ("app", "main", "list", "reader", "facts")."""
         return self.id.split(".", 1)[0]
@@ -47,8 +52,8 @@ GROUPS: dict[str, str] = {
 
 KEYS: tuple[KeySpec, ...] = (
     # Everywhere
-    KeySpec("app.quit", "q", "quit", "Quit", "app"),
     KeySpec("app.help", "question_mark", "help", "Help", "app"),
+    KeySpec("app.quit", "q", "quit", "Quit", "app"),
     KeySpec(
         "app.palette", "ctrl+p", "command_palette", "Commands", "app", show=False, palette=False
     ),
@@ -63,9 +68,9 @@ KEYS: tuple[KeySpec, ...] = (
         show=False,
     ),
     KeySpec("main.back", "escape", "back", "Back", "main"),
-    KeySpec("main.filter", "slash", "filter", "Filter", "main"),
+    KeySpec("main.filter", "slash", "filter", "Search", "main"),
     KeySpec("main.toggle-facts", "f", "toggle_facts", "Facts", "main"),
-    KeySpec("main.toggle-raw", "r", "toggle_raw", "Raw", "main"),
+    KeySpec("main.toggle-raw", "r", "toggle_raw", "Raw", "main", show=False),
     KeySpec("main.toggle-removed", "x", "toggle_removed", "Removed blocks", "main", show=False),
     KeySpec("main.sort", "s", "cycle_sort", "Sort", "main", show=False),
     KeySpec("main.sort-reverse", "S", "reverse_sort", "Reverse sort", "main", show=False),
@@ -123,6 +128,31 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("facts.last", "end,G", "scroll_end", "Last fact", "facts", show=False, palette=False),
     KeySpec("facts.select", "enter", "select_cursor", "Jump to mention", "facts", show=False),
 )
+
+TITLES: dict[str, str] = {
+    "app.quit": "Quit Sverka",
+    "app.help": "Show every key (this help)",
+    "app.palette": "Command palette",
+    "main.focus-next": "Move to the next pane",
+    "main.focus-previous": "Move to the previous pane",
+    "main.back": "Back (close search, leave facts, back to the list)",
+    "main.filter": "Search the articles' text (finds word forms)",
+    "main.toggle-facts": "Show or hide the facts pane",
+    "main.toggle-raw": "Show the raw file text instead of the cleaned text",
+    "main.toggle-removed": "Show what the cleaner removed, dimmed, in place",
+    "main.sort": "Sort by the next column (date, title, outlet, language, words)",
+    "main.sort-reverse": "Reverse the sort order",
+    "main.outlet": "Show one outlet only",
+    "main.language": "Show one language only",
+    "main.compare": "Compare this article with another one",
+    "main.note": "Add a note to the article or the selected sentence",
+    "main.notes": "Show all notes",
+    "list.open": "Open the highlighted article",
+    "reader.next-sentence": "Select the next sentence (for a note)",
+    "reader.previous-sentence": "Select the previous sentence",
+    "reader.clear-selection": "Clear the sentence selection",
+    "facts.select": "Jump to the fact's next mention; list other articles mentioning it",
+}
 
 BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEYS}
 

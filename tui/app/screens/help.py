@@ -61,14 +61,14 @@ def help_table(keymap: Mapping[str, str]) -> Table:
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
     table.add_column("Keys", no_wrap=True, min_width=12)
     table.add_column("Does")
-    table.add_column("Binding id (for [keymap])", style="dim", no_wrap=True)
+    table.add_column(Text("Id (config [keymap])"), style="dim", no_wrap=True)
     for group, title in GROUPS.items():
         table.add_row(Text(title, style="bold underline"), "", "")
         for spec in KEYS:
             if spec.group == group:
                 table.add_row(
                     Text(display_keys(keys_for(spec, keymap))),
-                    Text(spec.description),
+                    Text(spec.title),
                     Text(spec.id),
                 )
         table.add_row("", "", "")

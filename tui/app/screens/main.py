@@ -149,7 +149,7 @@ class MainScreen(Screen[None]):
                 yield Static(Text(""), id="reader-status")
                 yield ReadingView(id="reader")
             yield FactsPane(id="facts-pane")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article_list(self) -> ArticleList:
