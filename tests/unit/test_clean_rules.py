@@ -54,6 +54,16 @@ def test_the_shipped_rules_file_parses_and_names_every_rule() -> None:
         ("Related video", "media-stub"),
         ("Поддержать команду Зеркала", "zerkalo-header"),
         ("Главная / Новости / Мир", "navigation"),
+        ("Фото – Reuters", "photo-credit"),
+        ("Иллюстративное фото", "media-stub"),
+        ("pic.twitter.com/abc123", "social-embed"),
+        ("— Иван Петров (@ivan) January 9, 2022", "social-embed"),
+        ("https://example.com/news/1", "bare-link"),
+        ("Еще больше новостей — в нашем Telegram-канале", "outlet-promo"),
+        ("Фокус в Telegram", "outlet-promo"),
+        ("Читайте РБК в Telegram", "donation-banner"),
+        ("Хотите сообщить новость? Пишите в наш бот", "outlet-promo"),
+        ("Все права на информацию, размещенную на сайте, принадлежат АО «Интерфакс».", "copyright"),
     ],
 )
 def test_boilerplate_lines_match_their_rule(line: str, reason: str) -> None:
@@ -69,6 +79,7 @@ def test_boilerplate_lines_match_their_rule(line: str, reason: str) -> None:
         "Фото с места событий публикуют очевидцы в соцсетях, но их подлинность не проверена.",
         "Раніше Фокус розбирався в тому, чому Захід пробачив Токаєву те, за що засуджує Лукашенко.",
         "Комментарии властей пока не поступало, сообщили в редакции.",
+        "Видео с места событий появилось в соцсетях вечером в понедельник.",
     ],
 )
 def test_body_sentences_with_boilerplate_words_match_no_rule(line: str) -> None:
