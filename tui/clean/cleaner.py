@@ -53,10 +53,11 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
         first, last = body[0], body[-1]
     _drop_link_runs(kept[first : last + 1])
     if body:
-        title_line, date_line = _top_edge(kept[:first], rules)
+        page_start = lines[0].start if lines else 0
+        title_line, date_line = _top_edge(kept[:first], rules, page_start=page_start)
     else:  # no paragraph of running text: keep every line, still find title and date
         title_line, date_line = _top_edge(kept, rules, drop_rest=False)
-    _bottom_edge(kept[last + 1 :], rules)
+    _bottom_edge(kept[last + 1 :], rules, kept[last] if body else None)
     if date_line is None:
         date_line = _bottom_date(kept[last + 1 :])
     pieces: list[Piece] = []
@@ -153,11 +154,12 @@ def _drop_linked(lines: list[Line], i: int, reason: str) -> None:
 
 
 def _drop_repeats(lines: list[Line]) -> None:
-    """A line that repeats an earlier line word for word (pull quotes, doubled captions)."""
+    """A line that repeats an earlier line word for word (pull quotes, doubled captions); list
+    items may repeat (a schedule, a results table)."""
     seen: set[str] = set()
     for line in lines:
         key = line.text.casefold()
-        if key in seen and line.words >= 1:
+        if key in seen and not (line.bulleted or line.numbered is not None):  # table rows repeat
             line.status, line.reason = "drop", "repeated"
         seen.add(key)
 
@@ -309,7 +311,7 @@ def _is_link_like(line: Line) -> bool:
 
 
 def _top_edge(
-    top: list[Line], rules: Rules, *, drop_rest: bool = True
+    top: list[Line], rules: Rules, *, drop_rest: bool = True, page_start: int = -1
 ) -> tuple[Line | None, str | None]:
     """Above the first paragraph: pick the title and the date line, drop the rest — except, after
     the title, a standfirst: a sentence with its full stop, or a line of prose."""
@@ -326,6 +328,9 @@ def _top_edge(
             date_line = found
     if drop_rest:
         title = pick_title(top)
+        alone = [n for n in top if n.kept]
+        if title is None and len(alone) == 1 and alone[0].start == page_start:
+            title = alone[0] if _short_title(alone[0]) else None
     else:  # a page of short lines: its first line is the best guess
         title = next((n for n in top if n.kept and n.words >= 2 and headline_like(n)), None)
     if title is not None:
@@ -345,19 +350,41 @@ def _top_edge(
     return title, date_line
 
 
-def _bottom_edge(bottom: list[Line], rules: Rules) -> None:
-    """Below the last paragraph: short unpunctuated lines, headline runs and tag clouds go."""
+def _short_title(line: Line) -> bool:
+    """A page's very first line, short and unpunctuated, alone above the body: its title even
+    with one to three words («Космос», «Лекция с фокусами»)."""
+    return 1 <= line.words <= 15 and not line.terminal and not line.text.endswith((":", ","))
+
+
+def _bottom_edge(bottom: list[Line], rules: Rules, last_body: Line | None = None) -> None:
+    """Below the last paragraph: short unpunctuated lines, runs of headlines and tag clouds go;
+    a list the article introduces with «…:» stays, and so does any full sentence not in a run."""
+    previous = last_body
+    in_list = False
     for i, line in enumerate(bottom):
         if not line.kept or date_line_of(line.text) is not None:
             continue
+        if previous is not None and previous.kept and previous.text.endswith(":"):
+            in_list = True
+        elif not _is_item(line):
+            in_list = False
+        if in_list:
+            previous = line
+            continue
         neighbours = [n for n in bottom[max(0, i - 1) : i + 2] if n is not line]
-        in_run = any(n.kept and headline_like(n, 20) for n in neighbours)
+        in_run = any(n.kept and _is_link_like(n) and not n.terminal for n in neighbours)
         if line.words <= 10 and not line.terminal:
             line.drop("bottom-edge")
-        elif headline_like(line, 20) and in_run:
+        elif _is_link_like(line) and not line.terminal and in_run:
             line.drop("headline-list")
         elif line.words >= 4 and stopword_ratio(line.text, rules.stopwords) < 0.06:
             line.drop("bottom-edge")
+        previous = line
+
+
+def _is_item(line: Line) -> bool:
+    """A list item: «• …», «— …», «1. …»."""
+    return line.bulleted or line.numbered is not None
 
 
 def _bottom_date(bottom: list[Line]) -> str | None:

@@ -52,7 +52,7 @@ def date_line_of(line: str) -> str | None:
 
 def date_in_byline(line: str) -> str | None:
     """A date (with its time) inside a short byline such as «Иван Петров, 12 января 2022, 14:30»."""
-    if len(line) > 120 or len(line.split()) > 14:
+    if len(line) > 100 or len(line.split()) > 8:
         return None
     found = _DATE_AND_TIME.search(line)
     if found is None or not re.search(r"\d{4}|\d:\d\d", found.group()):

@@ -60,7 +60,9 @@ class Line:
         """Looks like a paragraph of running text (or a sentence introducing a quote or list)."""
         if self.words >= LONG_WORDS:
             return True
-        return self.words >= BODY_MIN_WORDS and (self.terminal or self.text.endswith((":", ";")))
+        if self.text.endswith((":", ";")):
+            return self.words >= 4
+        return self.words >= BODY_MIN_WORDS and self.terminal
 
     def drop(self, reason: str) -> None:
         """Mark the line removed, keeping the first reason given."""

@@ -10,6 +10,8 @@ _SEPARATORS = re.compile(r"\s[/|›»>→•]\s|\s[|•]\s?")
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?…](?:[»\"”)]+)?(?=\s+[«\"A-ZА-ЯЁІЇЄҐ0-9]|$)", re.DOTALL)
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s")
 TITLE_MAX = 160
+# A sentence ends inside the line: «Москва, 31 октября - АиФ. Верховный суд…» is a lead.
+_INNER_SENTENCE_END = re.compile(r"[а-яёіїєґa-z]{2}[.!?…] +[A-ZА-ЯЁІЇЄҐ]")
 
 
 def is_title_candidate(line: Line) -> bool:
@@ -20,13 +22,16 @@ def is_title_candidate(line: Line) -> bool:
         return False
     if line.text.endswith((":", ";", ",")):
         return False
-    return line.words < 5 or title_case_ratio(line.text) < 0.6
+    return line.words < 5 or title_case_ratio(line.text) < 0.8
 
 
 def pick_title(lines: list[Line]) -> Line | None:
-    """The most headline-like candidate above the body: the longest (counting up to 12 words, so
-    any full-length headline beats a later caption), the first on a tie."""
+    """The headline above the body: the first single-sentence candidate of 5–20 words (the
+    headline comes before the lead, captions and bylines), else the longest 4-word one."""
     candidates = [line for line in lines if line.kept and is_title_candidate(line)]
+    for line in candidates:
+        if 5 <= line.words <= 20 and not _INNER_SENTENCE_END.search(line.text):
+            return line
     if not candidates:
         return None
     return max(candidates, key=lambda line: (min(line.words, 12), -line.start))
