@@ -26,7 +26,7 @@ async def ready(pilot: Pilot[int]) -> MainScreen:
             screen is not None
             and screen.library is not None
             and len(screen.article_list.source)
-            and not screen._scan_state
+            and not screen.list_pane.scan_state
         ):
             return screen
         await pilot.pause(0.02)

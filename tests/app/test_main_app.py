@@ -121,12 +121,13 @@ async def test_keymap_from_config_remaps_a_binding(make_app) -> None:
     config = Config(keymap={"main.toggle-facts": "F2", "no.such-binding": "x"})
     app = make_app(config)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert any("no.such-binding" in n.message for n in app._notifications)
         screen = await open_first(pilot)
         await pilot.press("f")
         assert not screen.show_facts
         await pilot.press("f2")
         assert screen.show_facts
-        assert any("no.such-binding" in n.message for n in app._notifications)
 
 
 async def test_narrow_terminal_collapses_panes(make_app) -> None:

@@ -23,7 +23,7 @@ async def test_f_shows_facts_grouped_by_kind(make_app) -> None:
         assert not screen.show_facts
         await pilot.press("f")
         assert screen.show_facts
-        tree = screen.facts_pane.tree
+        tree = screen.facts_pane.facts_tree
         assert app.focused is tree
         kinds = [str(node.label).split(" (")[0] for node in tree.root.children]
         assert kinds == ["Entities", "Dates", "Quantities", "Quotes", "Sources"]
@@ -36,7 +36,7 @@ async def test_choosing_a_fact_jumps_to_its_mention_and_lists_other_articles(mak
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_with_facts(pilot)
         await pilot.press("f")
-        tree = screen.facts_pane.tree
+        tree = screen.facts_pane.facts_tree
         entities = tree.root.children[0]
         assert entities.children, "the seed article should have entities"
         leaf = entities.children[0]
@@ -61,7 +61,7 @@ async def test_other_article_opens_from_the_facts_pane(make_app) -> None:
         screen = await _open_with_facts(pilot)
         first_id = screen.article.id
         await pilot.press("f")
-        tree = screen.facts_pane.tree
+        tree = screen.facts_pane.facts_tree
         others = screen.query_one("#facts-others")
         for leaf in tree.root.children[0].children:
             tree.move_cursor(leaf)

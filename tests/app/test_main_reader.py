@@ -76,7 +76,7 @@ async def test_tab_moves_between_panes(make_app) -> None:
         await pilot.press("tab")
         assert app.focused is screen.reader
         await pilot.press("f")
-        assert app.focused is screen.facts_pane.tree
+        assert app.focused is screen.facts_pane.facts_tree
         await pilot.press("shift+tab")
         assert app.focused is screen.reader
 

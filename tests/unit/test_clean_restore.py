@@ -165,3 +165,33 @@ def test_a_short_one_line_page_gets_its_headline_date_and_caption_sorted_out() -
         ("caption", "Алихан Смаилов."),
         ("photo-credit", "Фото: Akorda.kz"),
     ]
+
+
+def test_a_headline_glued_to_its_date_and_lead_is_split_apart() -> None:
+    raw = (
+        "Оправданная в Пакистане христианка хочет приехать в Германию 11.11.2018 По словам "
+        "адвоката Асии Биби, его подзащитная хочет переехать в Германию. Об этом сообщает агентство."
+        "\n\nВторой абзац статьи о событиях, который идет следом."
+    )
+    doc = clean_text(raw)
+    assert doc.title == "Оправданная в Пакистане христианка хочет приехать в Германию"
+    assert doc.date_line == "11.11.2018"
+    first = doc.blocks[0]
+    assert first.text.startswith("По словам адвоката Асии Биби")
+    assert raw[first.raw_start :].startswith("По словам адвоката")
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title", "date"),
+    [
+        ("11:57 Исламисты заблокировали дороги и потребовали смерти христианки",
+         "Исламисты заблокировали дороги и потребовали смерти христианки", "11:57"),
+        ("Министр иностранных дел Великобритании Борис Джонсон ушел в отставку 17:36",
+         "Министр иностранных дел Великобритании Борис Джонсон ушел в отставку", "17:36"),
+    ],
+)  # fmt: skip
+def test_a_time_at_either_end_of_the_headline_becomes_the_date_line(
+    first_line: str, title: str, date: str
+) -> None:
+    doc = clean_text(first_line + "\n\nИсламисты в Пакистане заблокировали дороги, требуя казни.")
+    assert (doc.title, doc.date_line) == (title, date)

@@ -165,7 +165,7 @@ class SverkaApp(App[int]):
             "main": screen,
             "list": screen.article_list,
             "reader": screen.reader,
-            "facts": screen.facts_pane.tree,
+            "facts": screen.facts_pane.facts_tree,
         }.get(target)
 
     # -- notes and comparison (their screens belong to issues 5 and 6) ------------------------

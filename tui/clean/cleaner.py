@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-from tui.clean.dates import date_in_byline, date_line_of
+from tui.clean.dates import (
+    date_in_byline,
+    date_line_of,
+    split_glued_headline,
+    split_title_date,
+)
 from tui.clean.document import BlockKind, Document, Piece, Removed, assemble
 from tui.clean.glue import repair_glue
 from tui.clean.lines import Line, headline_like, split_lines, stopword_ratio
@@ -79,10 +84,25 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
             continue
         kind: BlockKind = "subheading" if _is_subheading(line) else "paragraph"
         pieces.append(Piece(kind, repair_glue(line.text), line.start, line.end))
+    if title is None and pieces and pieces[0].kind == "paragraph":
+        glued = split_glued_headline(pieces[0].text)
+        if glued is not None:  # «Headline 11.11.2018 Lead…» scraped into one line
+            title, found_date, at = glued
+            date_line = date_line or found_date
+            lead = pieces[0]
+            pieces[0] = Piece("paragraph", lead.text[at:], _raw_offset(raw, lead, at), lead.raw_end)
     if title is None:
         lead = next((p for p in pieces if p.kind == "paragraph"), pieces[0] if pieces else None)
         title = title_from_lead(lead.text) if lead else ""
-    return assemble(title, date_line, pieces, removed)
+    title, title_date = split_title_date(title)
+    return assemble(title, date_line or title_date, pieces, removed)
+
+
+def _raw_offset(raw: str, piece: Piece, at: int) -> int:
+    """Where `piece.text[at:]` starts in the raw text (the piece text may have normalised spaces)."""
+    probe = piece.text[at : at + 24]
+    found = raw.find(probe, piece.raw_start, piece.raw_end)
+    return found if found >= 0 else piece.raw_start
 
 
 def _needs_sentences(line: Line, kept_chars: int) -> bool:

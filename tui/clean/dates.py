@@ -58,3 +58,34 @@ def date_in_byline(line: str) -> str | None:
     if found is None or not re.search(r"\d{4}|\d:\d\d", found.group()):
         return None
     return found.group().strip(" ,|")
+
+
+_DATE_OR_TIME = rf"(?:(?:{DATE})(?:[,\s]+(?:в\s+|о\s+)?{TIME})?|{TIME})"
+_LEADING = re.compile(rf"^({_DATE_OR_TIME})[\s,|—–-]+(?=\S)", re.IGNORECASE)
+_TRAILING = re.compile(rf"[\s,|—–-]+({_DATE_OR_TIME})\.?$", re.IGNORECASE)
+# «Заголовок 11.11.2018 По словам адвоката…»: a headline, a date, then the lead.
+_GLUED = re.compile(
+    rf"^(?P<title>\S.{{15,200}}?)\s+(?P<date>(?:{DATE})(?:[,\s]+{TIME})?|{TIME})\s+(?=[A-ZА-ЯЁІЇЄҐ«\"])"
+)
+
+
+def split_title_date(title: str) -> tuple[str, str | None]:
+    """Take a time or date off either end of a title: «11:57 Исламисты…», «…в отставку 17:36»."""
+    for pattern in (_LEADING, _TRAILING):
+        found = pattern.search(title)
+        if found and re.search(r"\d", found.group(1)):
+            rest = (title[: found.start()] + title[found.end() :]).strip()
+            if len(rest.split()) >= 3:
+                return rest, found.group(1).strip()
+    return title, None
+
+
+def split_glued_headline(text: str) -> tuple[str, str, int] | None:
+    """(headline, date, offset of the lead) when a line starts «Headline DATE Lead…»."""
+    found = _GLUED.match(text)
+    if found is None or not re.search(r"\d{4}|\d:\d\d", found.group("date")):
+        return None
+    head = found.group("title")
+    if not 4 <= len(head.split()) <= 20 or re.search(r"[.!?…]\s", head):
+        return None
+    return head, found.group("date"), found.end()

@@ -19,16 +19,15 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from tui.app.keymap import bindings_for
-from tui.app.library import SORT_KEYS, ViewQuery
-from tui.app.screens.pick import PickScreen
+from tui.app.library import ViewQuery
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.facts_pane import FactsPane
+from tui.app.widgets.list_pane import ListPane
 from tui.app.widgets.reading_view import ReadingView
 from tui.corpus.sanitize import sanitize_line
 
@@ -43,9 +42,6 @@ class MainScreen(Screen[None]):
     """List, article and facts side by side (or one at a time on a narrow terminal)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("main")
-
-    query_state: var[ViewQuery] = var(ViewQuery)
-    """How the list is sorted and filtered."""
 
     show_facts: var[bool] = var(False)
     """Whether the facts pane is shown."""
@@ -92,13 +88,6 @@ class MainScreen(Screen[None]):
         document: Any
 
     @dataclass
-    class SearchReady(Message):
-        """Full-text search results for `query`."""
-
-        query: ViewQuery
-        view: Any
-
-    @dataclass
     class ArticleFailed(Message):
         """An article could not be read or cleaned."""
 
@@ -125,10 +114,6 @@ class MainScreen(Screen[None]):
         self.article: Any | None = None
         self.document: Any | None = None
         self.facts: Any | None = None
-        self._filter_timer: Timer | None = None
-        self._scan_state = "opening…"
-        self._total = 0
-        self._last_view_refresh = 0.0
 
     @property
     def sverka(self) -> SverkaApp:
@@ -139,12 +124,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            with Vertical(id="list-pane"):
-                yield Input(
-                    placeholder="Search text (word forms; Enter: keep, Esc: clear)", id="filter"
-                )
-                yield Static(Text("Opening corpus…"), id="list-status")
-                yield ArticleList(id="articles")
+            yield ListPane(id="list-pane")
             with Vertical(id="reader-pane"):
                 yield Static(Text(""), id="reader-status")
                 yield ReadingView(id="reader")
@@ -152,8 +132,17 @@ class MainScreen(Screen[None]):
         yield Footer(compact=True)
 
     @property
+    def list_pane(self) -> ListPane:
+        return self.query_one(ListPane)
+
+    @property
     def article_list(self) -> ArticleList:
         return self.query_one(ArticleList)
+
+    @property
+    def query_state(self) -> ViewQuery:
+        """How the list is sorted, filtered and searched (held by the list pane)."""
+        return self.list_pane.query_state
 
     @property
     def reader(self) -> ReadingView:
@@ -164,7 +153,6 @@ class MainScreen(Screen[None]):
         return self.query_one(FactsPane)
 
     def on_mount(self) -> None:
-        self.query_one("#filter").display = False
         self.narrow = self.app.size.width < NARROW_WIDTH
         self.article_list.focus()
         self.load_library()
@@ -210,94 +198,35 @@ class MainScreen(Screen[None]):
     @on(LibraryReady)
     def _library_ready(self, event: LibraryReady) -> None:
         self.library = event.library
-        if not hasattr(event.library, "refresh"):
-            self._scan_state = ""
-        else:
-            self._scan_state = "checking files…"
-        self.refresh_view()
+        self.list_pane.scan_state = "checking files…" if hasattr(event.library, "refresh") else ""
+        self.list_pane.set_library(event.library)
         self.refresh_bindings()
         for message in getattr(event.library, "messages", []):
             self.notify(sanitize_line(message), severity="warning", markup=False)
 
     @on(ScanProgress)
     def _scan_progress(self, event: ScanProgress) -> None:
-        self._scan_state = (
+        pane = self.list_pane
+        pane.scan_state = (
             f"indexing {event.done:,}/{event.total:,}" if event.total else "checking files…"
         )
-        now = monotonic()
-        if now - self._last_view_refresh > 2.0 or (event.total and event.done == event.total):
-            self.refresh_view()
-        else:
-            self._update_list_status()
+        if monotonic() - pane.last_refresh > 2.0 or (event.total and event.done == event.total):
+            pane.refresh_view()
 
     @on(LibraryRefreshed)
     def _library_refreshed(self, event: LibraryRefreshed) -> None:
-        self._scan_state = ""
-        self.refresh_view()
+        self.list_pane.scan_state = ""
+        self.list_pane.refresh_view()
         if len(self.library or ()) == 0:
             self.reader.clear("No articles found in this folder.")
 
     @on(LibraryFailed)
     def _library_failed(self, event: LibraryFailed) -> None:
-        self._set_list_status(event.error)
+        self.list_pane.set_status(event.error)
         self.reader.clear(event.error)
         self.notify(
             event.error, title="Cannot open the corpus", severity="error", timeout=10, markup=False
         )
-
-    def _set_list_status(self, message: str) -> None:
-        self.query_one("#list-status", Static).update(Text(message))
-
-    def refresh_view(self) -> None:
-        """Ask the library for rows matching the current query and show them."""
-        if self.library is None:
-            return
-        self._last_view_refresh = monotonic()
-        if self.query_state.text and hasattr(self.library, "search_view"):
-            self._search_worker(self.query_state)
-            return
-        self._show_view(self.library.view(self.query_state))
-
-    def _show_view(self, view: Any) -> None:
-        keep = self.article_list.highlighted_row
-        self.article_list.set_source(view, keep_id=keep.id if keep else None)
-        self._total = len(self.library) if self.library is not None else 0
-        self._update_list_status()
-
-    @work(thread=True, exclusive=True, group="search")
-    def _search_worker(self, query: ViewQuery) -> None:
-        assert self.library is not None
-        try:
-            view = self.library.search_view(query)
-        except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
-            message = sanitize_line(str(exc)) or type(exc).__name__
-            self.app.call_from_thread(
-                self.notify, message, title="Search failed", severity="error", markup=False
-            )
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.SearchReady(query, view))
-
-    @on(SearchReady)
-    def _search_ready(self, event: SearchReady) -> None:
-        if event.query == self.query_state:
-            self._show_view(event.view)
-
-    def _update_list_status(self) -> None:
-        source = self.article_list.source
-        shown = len(source)
-        total = self._total
-        count = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
-        matches = getattr(source, "total", None)
-        if matches is not None:
-            best = f"best {shown:,} of " if matches > shown else ""
-            count = f"{best}{matches:,} matching · {source.took_ms:.0f} ms"
-        parts = [count, self._scan_state, self.query_state.describe()]
-        parts = [p for p in parts if p]
-        self._set_list_status(" · ".join(parts))
-
-    def watch_query_state(self) -> None:
-        self.refresh_view()
 
     # -- opening an article -------------------------------------------------------------------
 
@@ -423,7 +352,7 @@ class MainScreen(Screen[None]):
     def _panes(self) -> list[Widget]:
         panes: list[Widget] = [self.article_list, self.reader]
         if self.show_facts:
-            panes.append(self.facts_pane.tree)
+            panes.append(self.facts_pane.facts_tree)
         return panes
 
     def _focus_pane(self, pane: Widget) -> None:
@@ -460,9 +389,8 @@ class MainScreen(Screen[None]):
     def action_back(self) -> None:
         """Go back one step: close the filter, leave the facts, leave the article."""
         focused = self.focused
-        filter_input = self.query_one("#filter", Input)
-        if focused is filter_input:
-            self._close_filter(clear=True)
+        if focused is self.list_pane.filter_input:
+            self.list_pane.close_filter(clear=True)
             return
         if focused is not None and self.facts_pane in focused.ancestors_with_self:
             if self.narrow:
@@ -476,82 +404,30 @@ class MainScreen(Screen[None]):
             self._focus_pane(self.article_list)
             return
         if self.query_state.text:
-            self._close_filter(clear=True)
+            self.list_pane.close_filter(clear=True)
 
-    # -- filtering and sorting ----------------------------------------------------------------
+    # -- filtering and sorting (the list pane does the work) ----------------------------------
 
     def action_filter(self) -> None:
-        """Filter the list by text."""
+        """Search the articles' text."""
         self._focus_pane(self.article_list)
-        filter_input = self.query_one("#filter", Input)
-        filter_input.display = True
-        filter_input.focus()
-
-    def _close_filter(self, clear: bool) -> None:
-        filter_input = self.query_one("#filter", Input)
-        if clear:
-            filter_input.value = ""
-            self._set_query(text="")
-        filter_input.display = bool(filter_input.value)
-        self.article_list.focus()
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        value = event.value
-        self._filter_timer = self.set_timer(0.15, lambda: self._set_query(text=value))
-
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._set_query(text=event.value)
-        self._close_filter(clear=False)
-
-    def _set_query(self, **changes: Any) -> None:
-        current = self.query_state
-        values = {
-            "sort": current.sort,
-            "descending": current.descending,
-            "outlet": current.outlet,
-            "language": current.language,
-            "text": current.text,
-        }
-        values.update(changes)
-        new = ViewQuery(**values)
-        if new != current:
-            self.query_state = new
+        self.list_pane.open_filter()
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key (date, title, outlet, language, words)."""
-        index = SORT_KEYS.index(self.query_state.sort) if self.query_state.sort in SORT_KEYS else -1
-        sort = SORT_KEYS[(index + 1) % len(SORT_KEYS)]
-        self._set_query(sort=sort, descending=sort in ("date", "words"))
+        self.list_pane.cycle_sort()
 
     def action_reverse_sort(self) -> None:
         """Reverse the sort order."""
-        self._set_query(descending=not self.query_state.descending)
+        self.list_pane.reverse_sort()
 
     def action_pick_outlet(self) -> None:
         """Show only one outlet's articles."""
-        self._pick("outlet", "Outlet")
+        self.list_pane.pick("outlet", "Outlet")
 
     def action_pick_language(self) -> None:
         """Show only one language's articles."""
-        self._pick("language", "Language")
-
-    def _pick(self, field: str, title: str) -> None:
-        if self.library is None:
-            return
-        choices = self.library.facet(field)
-
-        def chosen(value: str | None) -> None:
-            if value is not PickScreen.CANCELLED:
-                self._set_query(**{field: value})
-
-        current = getattr(self.query_state, field)
-        self.app.push_screen(PickScreen(title, choices, current), chosen)
+        self.list_pane.pick("language", "Language")
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -573,7 +449,7 @@ class MainScreen(Screen[None]):
         """Show or hide the facts pane."""
         self.show_facts = not self.show_facts
         if self.show_facts:
-            self._focus_pane(self.facts_pane.tree)
+            self._focus_pane(self.facts_pane.facts_tree)
         elif (
             self.focused is None
             or self.facts_pane in self.focused.ancestors_with_self

@@ -114,7 +114,7 @@ class FactsPane(Vertical):
         self.query_one("#facts-others").display = False
 
     @property
-    def tree(self) -> FactsTree:
+    def facts_tree(self) -> FactsTree:
         """The facts tree (focus target)."""
         return self.query_one(FactsTree)
 
@@ -126,7 +126,7 @@ class FactsPane(Vertical):
 
     def show_facts(self, facts: Any | None) -> None:
         """Fill the tree (None: empty it)."""
-        tree = self.tree
+        tree = self.facts_tree
         tree.clear()
         self.show_others(None, [])
         if facts is None:

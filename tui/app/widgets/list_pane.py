@@ -1,0 +1,203 @@
+"""The list pane: search box, status line and the virtual article list, plus the query state.
+
+The pane owns how the list is sorted, filtered and searched (`query_state`); the screen hands it
+the library and forwards the keys. A text query goes to the catalogue's full-text search in a
+thread worker; sorts and filters are indexed queries and run at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from time import monotonic
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import var
+from textual.timer import Timer
+from textual.widgets import Input, Static
+from textual.worker import get_current_worker
+
+from tui.app.library import SORT_KEYS, ViewQuery
+from tui.app.screens.pick import PickScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.corpus.sanitize import sanitize_line
+
+SEARCH_DEBOUNCE = 0.15
+"""Seconds of quiet typing before the search runs."""
+
+
+class ListPane(Vertical):
+    """Search box, status line and article list."""
+
+    query_state: var[ViewQuery] = var(ViewQuery)
+    """How the list is sorted, filtered and searched."""
+
+    scan_state: var[str] = var("opening…")
+    """What the catalogue scan is doing ("" when idle); shown in the status line."""
+
+    @dataclass
+    class SearchReady(Message):
+        """Full-text search results for `query`."""
+
+        query: ViewQuery
+        view: Any
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library: Any | None = None
+        self.last_refresh = 0.0
+        """When the rows were last asked for (the scan refreshes at most every few seconds)."""
+        self._filter_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search text (word forms; Enter: keep, Esc: clear)", id="filter")
+        yield Static(Text("Opening corpus…"), id="list-status")
+        yield ArticleList(id="articles")
+
+    def on_mount(self) -> None:
+        self.query_one("#filter").display = False
+
+    @property
+    def article_list(self) -> ArticleList:
+        """The virtual list."""
+        return self.query_one(ArticleList)
+
+    @property
+    def filter_input(self) -> Input:
+        """The search box."""
+        return self.query_one("#filter", Input)
+
+    def set_status(self, message: str) -> None:
+        """Replace the status line (errors)."""
+        self.query_one("#list-status", Static).update(Text(message))
+
+    def set_library(self, library: Any) -> None:
+        """Show rows from `library` from now on."""
+        self.library = library
+        self.refresh_view()
+
+    # -- rows ---------------------------------------------------------------------------------
+
+    def watch_query_state(self) -> None:
+        self.refresh_view()
+
+    def watch_scan_state(self) -> None:
+        self.update_status()
+
+    def refresh_view(self) -> None:
+        """Ask the library for rows matching the query and show them."""
+        if self.library is None:
+            return
+        self.last_refresh = monotonic()
+        if self.query_state.text and hasattr(self.library, "search_view"):
+            self._search_worker(self.query_state)
+            return
+        self._show_view(self.library.view(self.query_state))
+
+    def _show_view(self, view: Any) -> None:
+        keep = self.article_list.highlighted_row
+        self.article_list.set_source(view, keep_id=keep.id if keep else None)
+        self.update_status()
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, query: ViewQuery) -> None:
+        assert self.library is not None
+        try:
+            view = self.library.search_view(query)
+        except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
+            message = sanitize_line(str(exc)) or type(exc).__name__
+            self.app.call_from_thread(
+                self.notify, message, title="Search failed", severity="error", markup=False
+            )
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SearchReady(query, view))
+
+    @on(SearchReady)
+    def _search_ready(self, event: SearchReady) -> None:
+        event.stop()
+        if event.query == self.query_state:
+            self._show_view(event.view)
+
+    def update_status(self) -> None:
+        """Count, scan progress and query, in one line."""
+        if self.library is None:
+            return
+        source = self.article_list.source
+        shown = len(source)
+        total = len(self.library)
+        count = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
+        matches = getattr(source, "total", None)
+        if matches is not None:
+            best = f"best {shown:,} of " if matches > shown else ""
+            count = f"{best}{matches:,} matching · {getattr(source, 'took_ms', 0.0):.0f} ms"
+        parts = [count, self.scan_state, self.query_state.describe()]
+        self.set_status(" · ".join(p for p in parts if p))
+
+    # -- search box ---------------------------------------------------------------------------
+
+    def open_filter(self) -> None:
+        """Show the search box and focus it."""
+        self.filter_input.display = True
+        self.filter_input.focus()
+
+    def close_filter(self, clear: bool) -> None:
+        """Hide the search box (keeping its query unless `clear`) and focus the list."""
+        if clear:
+            self.filter_input.value = ""
+            self.set_query(text="")
+        self.filter_input.display = bool(self.filter_input.value)
+        self.article_list.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        value = event.value
+        self._filter_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self.set_query(text=value))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self.set_query(text=event.value)
+        self.close_filter(clear=False)
+
+    # -- sorting and filtering ----------------------------------------------------------------
+
+    def set_query(self, **changes: Any) -> None:
+        """Change some fields of the query (a no-op if nothing changes)."""
+        new = dataclasses.replace(self.query_state, **changes)
+        if new != self.query_state:
+            self.query_state = new
+
+    def cycle_sort(self) -> None:
+        """Sort by the next key (date, title, outlet, language, words)."""
+        current = self.query_state.sort
+        index = SORT_KEYS.index(current) if current in SORT_KEYS else -1
+        sort = SORT_KEYS[(index + 1) % len(SORT_KEYS)]
+        self.set_query(sort=sort, descending=sort in ("date", "words"))
+
+    def reverse_sort(self) -> None:
+        """Reverse the sort order."""
+        self.set_query(descending=not self.query_state.descending)
+
+    def pick(self, field: str, title: str) -> None:
+        """Let the user choose one outlet or language (or all)."""
+        if self.library is None:
+            return
+        choices = self.library.facet(field)
+
+        def chosen(value: str | None) -> None:
+            if value is not PickScreen.CANCELLED:
+                self.set_query(**{field: value})
+
+        current = getattr(self.query_state, field)
+        self.app.push_screen(PickScreen(title, choices, current), chosen)
