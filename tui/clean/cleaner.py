@@ -30,6 +30,7 @@ _INLINE_CREDIT = re.compile(
 )
 _JOINABLE_END = re.compile(r"[\w,\-–—]$")
 _LABEL = re.compile(r"^[\w-]+\s*:")
+_INNER_SENTENCE_END = re.compile(r"[а-яёіїєґa-z]{2}[.!?…] +[A-ZА-ЯЁІЇЄҐ]")
 _CREDIT_REASONS = ("photo-credit", "media-stub", "copyright")
 # A credit with nothing else in it: «Фото: Reuters», «© Агентство / Иван Петров».
 _BARE_CREDIT = re.compile(
@@ -363,7 +364,12 @@ def _top_edge(
         if not line.kept:
             continue
         standfirst = (line.terminal and line.words >= 3) or (
-            line.words >= 8 and stopword_ratio(line.text, rules.stopwords) >= 0.12
+            line.words >= 8
+            and (
+                line.words >= 15
+                or _INNER_SENTENCE_END.search(line.text) is not None
+                or stopword_ratio(line.text, rules.stopwords) >= 0.1
+            )
         )
         if drop_rest and not (seen_title and standfirst):
             line.drop("top-edge")
