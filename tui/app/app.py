@@ -34,7 +34,7 @@ class SverkaApp(App[int]):
     """Sverka: read, check facts, compare and annotate news articles."""
 
     TITLE = "Sverka"
-    CSS_PATH: ClassVar[list[str | Path]] = ["sverka.tcss"]
+    CSS_PATH = "sverka.tcss"
     COMMANDS: ClassVar[set[Any]] = {SverkaCommands}
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("app")
 

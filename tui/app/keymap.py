@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +157,7 @@ TITLES: dict[str, str] = {
 BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEYS}
 
 
-def bindings_for(group: str) -> list[Binding]:
+def bindings_for(group: str) -> list[BindingType]:
     """The Textual bindings of one group, each carrying its stable id."""
     return [
         Binding(

@@ -328,14 +328,14 @@ class CatalogueLibrary:
 
     def article(self, article_id: str) -> Article:
         """Read one article from its file (raises KeyError if unknown, CorpusError-like on failure)."""
-        from tui.corpus import read_article
+        from tui.corpus import Skipped, read_article
 
         row = self.catalogue.row(article_id)
         if row is None:
             raise KeyError(article_id)
         result = read_article(Path(row.path), self.root)
-        if not hasattr(result, "raw"):
-            raise OSError(f"cannot read {row.path}: {getattr(result, 'reason', 'unreadable')}")
+        if isinstance(result, Skipped):
+            raise OSError(f"cannot read {row.path}: {result.reason}")
         # Keep the catalogue's id (it may have been disambiguated).
         if result.id != row.id:
             import dataclasses

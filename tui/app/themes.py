@@ -84,7 +84,9 @@ def parse_theme(data: dict[str, Any], file: Path) -> Theme:
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
         raise ThemeError(f"{file.name}: `dark` must be true or false, got {dark!r}")
-    colours = {key: _colour(file, key, data[key]) for key in COLOUR_KEYS if key in data}
+    colours: dict[str, Any] = {
+        key: _colour(file, key, data[key]) for key in COLOUR_KEYS if key in data
+    }
     variables_in = data.get("variables", {})
     if not isinstance(variables_in, dict):
         raise ThemeError(f"{file.name}: `variables` must be a table")
