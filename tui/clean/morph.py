@@ -62,6 +62,31 @@ class Morph:
         grammemes = set(str(self._tag(word.lower())).replace(" ", ",").split(","))
         return bool({"PREP", "CONJ", "NPRO", "ADVB"} & grammemes) and not (_PROPER & grammemes)
 
+    def is_adjective(self, word: str) -> bool:
+        """An adjective or participle (Верховный, Европейская): part of a name when capitalised."""
+        grammemes = set(str(self._tag(word.lower())).replace(" ", ",").split(","))
+        return bool({"ADJF", "ADJS", "PRTF"} & grammemes)
+
+    def is_noun_or_adjective(self, word: str) -> bool:
+        """A noun, adjective or numeral: how a noun-phrase heading opens."""
+        grammemes = set(str(self._tag(word.lower())).replace(" ", ",").split(","))
+        return bool({"NOUN", "ADJF", "NUMR", "NPRO"} & grammemes)
+
+    def is_nominative_noun(self, word: str) -> bool:
+        """A noun whose likely parse is nominative (a sentence's subject, a heading's head)."""
+        tag = self._tag(word.lower())
+        return "NOUN" in tag and "nomn" in tag
+
+    def agrees(self, noun: str, verb: str) -> bool:
+        """Could `noun` be the subject of `verb`? Number must match; gender too in the past."""
+        n = self._tag(noun.lower())
+        v = self._tag(verb.lower())
+        if n.number and v.number and n.number != v.number:
+            return False
+        if v.number == "sing" and v.gender and n.gender and n.gender != v.gender:
+            return "ms-f" in str(n) or "Ms-f" in str(n)  # common gender (сирота, судья)
+        return True
+
     def is_proper(self, word: str) -> bool:
         """A name, surname, place, organisation, or a word the dictionary does not know."""
         if not self._morph.word_is_known(word.lower()):

@@ -35,6 +35,7 @@ _CREDIT_REASONS = {"photo-credit", "media-stub"}
 _CRUMBS = re.compile(r"^\s*(?:[^\s/|›»>→•]+(?: [^\s/|›»>→•]+){0,2} [/|›»>→•] )+[^\s/|›»>→•]+\s+")
 SENTENCE_RULE_WORDS = 12
 _PUNCTUATED = re.compile(r"[^\w-]")
+_CAPITALISED = re.compile(r"[^\W\d_][\w-]*")
 _QUESTION_WORDS = {
     "что", "как", "почему", "зачем", "кто", "где", "когда", "куда", "сколько", "чем",
     "що", "як", "чому", "навіщо", "хто", "де", "коли", "куди", "скільки", "чим",
@@ -107,7 +108,7 @@ def clean_long_line(
         Sentence(s.text, start + s.start, start + s.stop) for s in sentenize(text) if s.text.strip()
     ]
     sentences = _split_credits(sentences, rules, morph, result.removed)
-    sentences = _split_subheadings(sentences, morph)
+    sentences = _split_subheadings(sentences, morph, page_start=page_start)
     if page_start and want_title and sentences and sentences[0].kind == "subheading":
         result.title = sentences.pop(0).text
     result.pieces = _regroup(sentences)
@@ -193,11 +194,16 @@ def _caption_like(text: str, morph: Morph) -> bool:
     return not any(morph.is_past_verb(w) for w in words)
 
 
-def _split_subheadings(sentences: list[Sentence], morph: Morph) -> list[Sentence]:
+def _split_subheadings(
+    sentences: list[Sentence], morph: Morph, *, page_start: bool = False
+) -> list[Sentence]:
     """Split «Призывы отменить приказ Блинкен также заявил…» into a subheading and a sentence."""
     out: list[Sentence] = []
-    for sentence in sentences:
-        cut = _heading_cut(sentence.text, morph) if sentence.kind == "sentence" else None
+    for i, sentence in enumerate(sentences):
+        first = page_start and i == 0
+        cut = (
+            _heading_cut(sentence.text, morph, first=first) if sentence.kind == "sentence" else None
+        )
         if cut is None:
             out.append(sentence)
             continue
@@ -208,16 +214,20 @@ def _split_subheadings(sentences: list[Sentence], morph: Morph) -> list[Sentence
     return out
 
 
-def _heading_cut(text: str, morph: Morph) -> int | None:
+def _heading_cut(text: str, morph: Morph, *, first: bool = False) -> int | None:
     """Offset where a subheading glued to the start of a sentence ends, or None.
 
-    A word k (3..12) into the sentence starts a new sentence when it is capitalised right after
-    a plain word (no punctuation so far) and either (a) it is a function word, pronoun or adverb
-    («…несколько месяцев По оценке…»), which is never capitalised mid-sentence, or (b) it is a
-    noun in the nominative after a verbless prefix (or a question: «Що буде з цінами Уряд…»; or
-    a common noun, never capitalised mid-sentence, after a noun: «…попыткой переворота Президент
-    Казахстана заявил…») and a finite verb follows within five words («Призывы отменить приказ
-    Блинкен также заявил…»).
+    Ordinary sentences put names and capitalised words mid-sentence all the time, so the word k
+    (3..12 tokens in, no punctuation before it, not an adjective — «Верховный суд» — and not
+    inside a multi-word name — «Имран Хан») must be one of:
+    (a) a function word, pronoun or adverb, never capitalised mid-sentence («…месяцев По оценке»);
+    (b) a common noun in the nominative after a verbless prefix (or a question: «Що буде з
+        цінами Уряд…»), a finite verb following within five words («…в Казахстане Митинги…
+        начались»); on the page's first sentence a verb may precede it (a headline: «Токаев
+        назвал протесты попыткой переворота Президент Казахстана заявил…»);
+    (c) a name after a heading of four or more words that opens with a noun in the nominative
+        which the following verb does not agree with («Призывы отменить приказ … Блинкен также
+        заявил»: «призывы» is plural, «заявил» singular).
     """
     tokens = list(re.finditer(r"\S+", text))
     if len(tokens) < 6 or not tokens[0].group()[0].isupper():
@@ -226,29 +236,38 @@ def _heading_cut(text: str, morph: Morph) -> int | None:
         return None  # no morphology for the common case
     verb_seen = False
     question = tokens[0].group().lower() in _QUESTION_WORDS
-    opens_with_preposition = morph.is_preposition(tokens[0].group())
-    for k in range(2, min(13, len(tokens) - 2)):
+    head_word = tokens[0].group()
+    opens_with_preposition = morph.is_preposition(head_word)
+    for k in range(1, min(13, len(tokens) - 2)):
         prev = tokens[k - 1].group()
         if _PUNCTUATED.search(prev):  # punctuation inside the would-be heading
             return None
         verb_seen = verb_seen or morph.is_finite_verb(prev)
         word = tokens[k].group()
-        if not re.fullmatch(r"[^\W\d_][\w-]*", word) or not word[0].isupper() or word.isupper():
+        if k < 2 or not word[0].isupper() or word.isupper() or not _CAPITALISED.fullmatch(word):
             continue
-        if morph.is_function_word(prev):
+        if morph.is_function_word(prev) or morph.is_adjective(word):
             continue
+        if prev[0].isupper() and not (k >= 2 and morph.is_preposition(tokens[k - 2].group())):
+            continue  # «Имран Хан», «Анн Идальго»: one name; «в Казахстане Митинги» is not
         if morph.starts_clause(word):
             return tokens[k].start() if k >= 3 or not verb_seen else None
-        if k < 3 or not morph.is_nominative(word):
-            continue
-        proper = morph.is_proper(word)
-        if verb_seen and not question and (proper or morph.is_verb_like(prev)):
-            continue  # a verb before: only a capitalised common noun after a noun starts anew
-        follower = tokens[k + 1].group()
-        if opens_with_preposition or (proper and (prev[0].isupper() or not follower[0].islower())):
+        if k < 3 or opens_with_preposition or not morph.is_nominative(word):
             continue  # «В сложившейся ситуации Казахстан был вынужден…» is one sentence
         window = [t.group().strip(",.;:") for t in tokens[k + 1 : k + 6]]
-        if any(w and morph.is_finite_verb(w) for w in window):
+        verb = next((w for w in window if w and morph.is_finite_verb(w)), None)
+        if verb is None:
+            continue
+        if not morph.is_proper(word):
+            if not (question or morph.is_noun_or_adjective(head_word)):
+                continue  # «Але таким чином Європа стає…»: an adverbial opening, not a heading
+            if not verb_seen or question or (first and not morph.is_verb_like(prev)):
+                return tokens[k].start()
+            continue
+        follower = tokens[k + 1].group()
+        if verb_seen or prev[0].isupper() or not follower[0].islower() or k < 4:
+            continue
+        if morph.is_nominative_noun(head_word) and not morph.agrees(head_word, verb):
             return tokens[k].start()
     return None
 
