@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 
-from tui.app.screens.note_editor import NoteEditor
+from tui.app.screens.note_editor import DiscardChanges, NoteEditor
 from tui.app.screens.notes import ConfirmDelete, NotesScreen
 from tui.notes import ArticleMeta, Note, NotesStore, make_anchor
 
@@ -67,12 +67,20 @@ async def test_new_passage_note_is_saved_with_tags(tmp_path: Path) -> None:
     assert loaded(tmp_path / "notes.toml").list() == [note]
 
 
-async def test_escape_cancels_and_saves_nothing(tmp_path: Path) -> None:
+async def test_escape_asks_before_discarding_a_typed_note(tmp_path: Path) -> None:
     store = loaded(tmp_path / "notes.toml")
     app = Host(lambda: NoteEditor(store, "a"))
     async with app.run_test() as pilot:
         await pilot.press(*"draft")
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DiscardChanges)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor) and app.screen.query_one(TextArea).text == "draft"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
     assert app.results == [None]
     assert not (tmp_path / "notes.toml").exists()
@@ -213,3 +221,13 @@ async def test_notes_added_by_another_instance_show_up(tmp_path: Path) -> None:
     app = Host(lambda: NotesScreen(store))
     async with app.run_test(size=(100, 30)):
         assert "from the other window" in [n.text for n in app.screen.shown]
+
+
+async def test_escape_on_an_untouched_editor_closes_at_once(tmp_path: Path) -> None:
+    store = loaded(tmp_path / "notes.toml")
+    note = store.add("a", "existing", tags=["t"])
+    app = Host(lambda: NoteEditor(store, note=note))
+    async with app.run_test() as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None] and store.get(note.id) == note

@@ -15,7 +15,7 @@ How to open it (the screen saves through the store itself; a caller may still us
 
 It dismisses with the saved `Note`, or None when cancelled (Escape). If the notes file cannot be
 written (`NotesError`) the note is kept in memory, a warning says why, and it still dismisses
-with the note. Ctrl+S saves. Text is never rendered as markup, and shown text is sanitised.
+with the note. Ctrl+S saves; Escape closes, asking first if anything was typed. Text is never rendered as markup, and shown text is sanitised.
 """
 
 from __future__ import annotations
@@ -139,8 +139,22 @@ class NoteEditor(ModalScreen[Note | None]):
         self.action_save()
 
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close without saving; asks first if the text or tags were changed."""
+        if not self.changed():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(DiscardChanges(), answered)
+
+    def changed(self) -> bool:
+        """True when the text or the tags differ from what the editor opened with."""
+        text = self.query_one("#note-editor-text", TextArea).text
+        tags = normalize_tags(self.query_one("#note-editor-tags", Input).value)
+        return text != self._shown_text or tags != (self.note.tags if self.note is not None else ())
 
     def action_save(self) -> None:
         """Save the note through the store and dismiss with it."""
@@ -176,3 +190,24 @@ class NoteEditor(ModalScreen[Note | None]):
             self.app.notify("That note was deleted meanwhile.", severity="warning", markup=False)
             saved = None
         self.dismiss(saved)
+
+
+class DiscardChanges(ModalScreen[bool]):
+    """Asks whether to throw away an unsaved note; True for y, False for n or Esc."""
+
+    CSS_PATH = CSS_FILE
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Discard", id="note-editor.discard-yes"),
+        Binding("n,escape", "answer(False)", "Keep editing", id="note-editor.discard-no"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="notes-confirm-dialog"):
+            yield Label(
+                Text("Discard this note? y discards it, n or Esc goes back to editing."),
+                id="notes-confirm-question",
+            )
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
