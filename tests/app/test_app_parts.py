@@ -98,3 +98,30 @@ def test_memory_library_sorts_and_filters(tmp_path: Path) -> None:
     view = library.view(ViewQuery(text="алматы"))
     assert {r.id for r in view.rows(0, 10)} == {"003_zerkalo"}
     assert dict(library.facet("outlet"))["kloop.kg"] == 1
+
+
+async def test_reading_view_defuses_control_characters_without_moving_offsets(
+    tmp_path: Path,
+) -> None:
+    from textual.app import App, ComposeResult
+
+    from tui.app.widgets.reading_view import ReadingView
+
+    article = articles(tmp_path)[0]
+    document = clean(article)
+    evil = document.text.replace("США", "\x1b[2J\x07\u202e", 1)
+    document = type(document)(
+        document.title, document.date_line, document.blocks, document.removed, evil
+    )
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReadingView()
+
+    async with Host().run_test(size=(80, 24)) as pilot:
+        view = pilot.app.query_one(ReadingView)
+        view.show(article, document)
+        await pilot.pause()
+        shown = view.visible_text()
+        assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+        assert "\ufffd[2J" in shown

@@ -7,6 +7,7 @@ from plain strings — it is never parsed as markup, so `[@click=app.quit]` in a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -41,6 +42,15 @@ HIGHLIGHT_CLASSES: dict[str, str] = {
     "quantity": "reading-view--quantity",
     "source": "reading-view--source",
 }
+
+# Control characters and bidi overrides; the corpus reader already strips them, this is a second
+# line of defence that keeps offsets intact (one replacement character per character removed).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _defuse(text: str) -> str:
+    return _CONTROL.sub("\ufffd", text)
+
 
 PLACEHOLDER = "Choose an article in the list and press Enter.\n\nPress ? for every key."
 
@@ -232,7 +242,7 @@ class ReadingView(ScrollView, can_focus=True):
             "removed": "reading-view--removed",
             "placeholder": "reading-view--placeholder",
         }.get(para.kind)
-        text = Text(para.text, style=self._style(base) if base else "", end="")
+        text = Text(_defuse(para.text), style=self._style(base) if base else "", end="")
         if para.start is not None:
             p_start, p_end = para.start, para.start + len(para.text)
             for start, end, kind in self._spans:
