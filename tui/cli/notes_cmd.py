@@ -121,7 +121,7 @@ def run_list(args: argparse.Namespace) -> int:
         article_id = exact or (prefixed[0] if len(prefixed) == 1 else article_id)
     notes = store.list(article_id=article_id, tag=args.tag)
     if args.json:
-        sys.stdout.write(export(notes, "json"))
+        sys.stdout.write(sanitize_text(export(notes, "json")))  # a no-op: JSON export escapes them
         return 0
     if not notes:
         print(f"no notes in {sanitize_line(str(store.path))}", file=sys.stderr)
