@@ -142,3 +142,15 @@ def test_bad_user_rules_raise_value_error_naming_the_key(items: object, message:
     with pytest.raises(ValueError) as error:
         rules_from_config(items)  # type: ignore[arg-type]
     assert message in str(error.value)
+
+
+def test_configured_rules_become_the_default_for_every_caller_until_reset() -> None:
+    from tui.clean import active_rules, configure_rules, default_rules
+
+    try:
+        configure_rules([{"name": "mine", "phrase": "Подпишитесь на нашу рассылку"}])
+        assert "mine" in {r.reason for r in clean_text(ARTICLE).removed}
+    finally:
+        configure_rules(None)
+    assert active_rules() is default_rules()
+    assert "mine" not in {r.reason for r in clean_text(ARTICLE).removed}

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tui.clean import configure_rules
 from tui.cli import main
 from tui.corpus import load_corpus
+
+
+@pytest.fixture(autouse=True)
+def _shipped_rules_only() -> Iterator[None]:
+    """`sverka show` installs the config's rules process-wide; put the shipped ones back."""
+    yield
+    configure_rules(None)
 
 
 def test_show_prints_exactly_the_cleaned_document_text(

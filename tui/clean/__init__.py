@@ -6,7 +6,14 @@ through `rules_from_config`.
 
 from tui.clean.cleaner import clean_article, clean_text
 from tui.clean.document import Block, Document, Removed
-from tui.clean.rules import Rule, Rules, default_rules, rules_from_config
+from tui.clean.rules import (
+    Rule,
+    Rules,
+    active_rules,
+    configure_rules,
+    default_rules,
+    rules_from_config,
+)
 
 __all__ = [
     "Block",
@@ -14,8 +21,10 @@ __all__ = [
     "Removed",
     "Rule",
     "Rules",
+    "active_rules",
     "clean_article",
     "clean_text",
+    "configure_rules",
     "default_rules",
     "rules_from_config",
 ]

@@ -18,7 +18,7 @@ from tui.clean.dates import (
 from tui.clean.document import BlockKind, Document, Piece, Removed, assemble
 from tui.clean.glue import repair_glue
 from tui.clean.lines import Line, headline_like, split_lines, stopword_ratio
-from tui.clean.rules import Rules, default_rules
+from tui.clean.rules import Rules, active_rules
 from tui.clean.sentences import clean_long_line
 from tui.clean.titles import pick_title, title_from_lead
 
@@ -41,8 +41,11 @@ _BARE_CREDIT = re.compile(
 
 
 def clean_text(raw: str, rules: Rules | None = None) -> Document:
-    """Clean one page: drop boilerplate, find title and date line, keep every body sentence."""
-    rules = (rules if rules is not None else default_rules()).for_text(raw)
+    """Clean one page: drop boilerplate, find title and date line, keep every body sentence.
+
+    `rules` defaults to `active_rules()`: the shipped rules, plus the user's once
+    `configure_rules(config.clean.rules)` has been called."""
+    rules = (rules if rules is not None else active_rules()).for_text(raw)
     lines = split_lines(raw)
     removed: list[Removed] = []
     _apply_rules(lines, rules)

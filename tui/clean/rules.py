@@ -291,3 +291,20 @@ def rules_from_config(items: list[dict[str, Any]], base: Rules | None = None) ->
             raise ValueError(f"{where}: expected a table with 'name' and 'phrase' or 'pattern'")
         user.extend(_rule_from_table(table, where, shipped=False))
     return Rules(user) + (default_rules() if base is None else base)
+
+
+_active: Rules | None = None
+
+
+def configure_rules(items: list[dict[str, Any]] | None) -> Rules:
+    """Make the config's `[[clean.rules]]` (plus the shipped rules) the process-wide default of
+    `clean_text`/`clean_article`, so every face (CLI, app, facts, notes) cleans alike and offsets
+    into `Document.text` agree. Call once after loading the config; `None` or `[]` resets."""
+    global _active
+    _active = rules_from_config(list(items)) if items else None
+    return active_rules()
+
+
+def active_rules() -> Rules:
+    """The rules `clean_text` uses when none are given: configured ones, else the shipped ones."""
+    return _active if _active is not None else default_rules()

@@ -36,9 +36,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 def run(args: argparse.Namespace) -> int:
     """Print the chosen view of one article."""
-    from tui.clean import clean_article, rules_from_config
+    from tui.clean import clean_article, configure_rules
     from tui.corpus import CorpusError, sanitize_text
 
+    try:  # before the corpus loads: titles are cleaned with the same rules
+        configure_rules(list(config_from_args(args).clean.rules))
+    except ValueError as exc:
+        raise CliError(f"config [[clean.rules]]: {exc}") from None
     corpus = open_corpus(args)
     try:
         article = corpus.resolve(args.article)
@@ -47,12 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if args.raw:
         _write(sanitize_text(article.raw))
         return 0
-    user_rules = list(config_from_args(args).clean.rules)
-    try:
-        rules = rules_from_config(user_rules) if user_rules else None
-    except ValueError as exc:
-        raise CliError(f"config [[clean.rules]]: {exc}") from None
-    document = clean_article(article, rules)
+    document = clean_article(article)
     if args.removed:
         width = max((len(r.reason) for r in document.removed), default=0)
         lines = [f"{r.reason:<{width}}  {r.text}" for r in document.removed]
