@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+
+from tui.corpus.sanitize import sanitize_line
 
 
 class NotesError(Exception):
@@ -111,17 +114,15 @@ class Note:
 
 def normalize_tag(tag: str) -> str:
     """One tag as stored: no control characters, commas or surrounding/repeated whitespace."""
-    from tui.corpus.sanitize import sanitize_line
-
     return " ".join(sanitize_line(_no_surrogates(tag)).replace(",", " ").split())
 
 
-def normalize_tags(tags: object) -> tuple[str, ...]:
+def normalize_tags(tags: Iterable[str] | str | None) -> tuple[str, ...]:
     """Normalise an iterable of tags (or one comma-separated string); drop empties and repeats."""
     if isinstance(tags, str):
         tags = tags.split(",")
     out: list[str] = []
-    for tag in tags or ():  # type: ignore[attr-defined]
+    for tag in tags or ():
         norm = normalize_tag(str(tag))
         if norm and norm not in out:
             out.append(norm)
