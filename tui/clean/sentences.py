@@ -306,8 +306,10 @@ def _regroup(sentences: list[Sentence]) -> list[Piece]:
                 )
             continue
         text = sentence.text
+        size = sum(len(s.text) for s in current)
+        if current and depth > 0 and size >= 3 * PARAGRAPH_CHARS:
+            flush()  # a quote mark that never closes must not glue the rest into one paragraph
         if current and depth <= 0:
-            size = sum(len(s.text) for s in current)
             opens_quote = text[:1] in _QUOTE_OPEN
             marker = bool(_MARKERS.match(text) or _DATE_START.match(text))
             if opens_quote or size >= PARAGRAPH_CHARS or (marker and len(current) >= 2):
