@@ -9,6 +9,9 @@ import re
 import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from tui.notes import Anchor, AnchorStatus, ArticleMeta, export
 from tui.notes.export import CSV_COLUMNS, md_escape
@@ -136,3 +139,33 @@ def test_markdown_note_cannot_break_out_of_its_section() -> None:
     assert sum(1 for line in lines if line.startswith("## ")) == 1
     assert not any(line.startswith(">") for line in lines)
     assert "---" not in lines
+
+
+MD_PIECES = ["#", "##", "-", "+", "*", "_", "`", "```", "~~~", ">", "<", "</", "&", "&amp;", "[", "]", "(",
+             ")", "!", "|", "---", "===", "1.", "2)", "\\", "$", "<b>", "<!--", "http://x.y", "\n", "\n\n",
+             "    ", "\t", " ", "слово", "word", "1", "=", ":", "'", '"']  # fmt: skip
+markdownish = st.lists(st.sampled_from(MD_PIECES), min_size=1, max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=markdownish, quote=markdownish, title=markdownish)
+def test_markdown_export_structure_is_always_the_exporters(
+    text: str, quote: str, title: str
+) -> None:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    note = Note(id="n", article_id="a", text=text, quote=quote, tags=("t",),
+                article=ArticleMeta(title=title, outlet="o"), created="2026-01-01T00:00:00.000Z")  # fmt: skip
+    tokens = md.parse(export([note], "md"))
+    block_types = {t.type for t in tokens}
+    assert block_types <= {"heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline",
+                           "blockquote_open", "blockquote_close"}  # fmt: skip
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2", "h3"]
+    assert sum(t.type == "blockquote_open" for t in tokens) == (1 if quote.strip() else 0)
+    inline = {c.type for t in tokens for c in (t.children or [])}
+    assert inline <= {"text", "softbreak", "hardbreak"}  # trailing spaces: a line break, as typed
+    # The note's own text reads back as typed (whitespace aside).
+    words = " ".join(
+        c.content for t in tokens for c in (t.children or []) if c.type == "text"
+    ).split()
+    joined = " ".join(words)
+    assert " ".join(text.split()) in joined

@@ -213,10 +213,11 @@ def _md_note(note: Note) -> list[str]:
         f"### Note {md_escape_line(note.created[:16].replace('T', ' ')) or md_escape_line(note.id[:8])}",
         "",
     ]
-    if note.quote:
+    quote = md_escape(note.quote or "")
+    if quote:
         if note.orphaned:
             out += ["*Passage no longer found in the article's current text:*", ""]
-        out += [("> " + line) if line else ">" for line in md_escape(note.quote).split("\n")]
+        out += [("> " + line) if line else ">" for line in quote.split("\n")]
         out.append("")
     body = md_escape(note.text)
     if body:
