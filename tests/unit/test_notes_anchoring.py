@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.notes import AnchorStatus, NotesStore, find_quote, locate, make_anchor
 
@@ -101,3 +103,27 @@ def test_store_reanchor_keeps_orphans_and_persists_moves(tmp_path: Path) -> None
     assert m is not None and new_text[m.start : m.end] == QUOTE
     # The passage comes back (say, a cleaning rule is reverted): the orphan re-attaches.
     assert again.reanchor(orphan.id, TEXT) is AnchorStatus.EXACT
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="аб вг\n.,10", min_size=1, max_size=200),
+    data=st.data(),
+    before=st.text(alphabet="аб вгд\n", max_size=30),
+    after=st.text(alphabet="аб вгд\n", max_size=30),
+)
+def test_relocated_anchor_always_points_at_its_quote(
+    text: str, data: st.DataObject, before: str, after: str
+) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    anchor = make_anchor(text, start, end)
+    assert locate(anchor, text).status is AnchorStatus.EXACT
+    cut = data.draw(st.integers(0, len(text)))
+    shifted = before + text[:cut] + after + text[cut:]
+    found = locate(anchor, shifted)
+    if found.status is AnchorStatus.ORPHANED:
+        assert (found.start, found.end) == (anchor.start, anchor.end)
+    else:
+        assert shifted[found.start : found.end] == anchor.quote
+    assert (found.quote, found.prefix, found.suffix) == (anchor.quote, anchor.prefix, anchor.suffix)
