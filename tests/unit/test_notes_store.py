@@ -270,3 +270,14 @@ def test_hand_written_toml_dates_are_accepted(tmp_path: Path) -> None:
     )
     note = fresh(path).get("x")
     assert note.created == "2026-01-02T01:04:05.000Z" and note.article.date == "2022-01-05"
+
+
+def test_bom_and_crlf_from_a_windows_editor_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "notes.toml"
+    path.write_bytes(
+        b'\xef\xbb\xbfversion = 1\r\n\r\n[[notes]]\r\nid = "x"\r\narticle = "a"\r\ntext = "hi"\r\n'
+    )
+    store = fresh(path)
+    assert store.get("x").text == "hi"
+    store.add("a", "more")
+    assert [n.text for n in fresh(path).list()] == ["hi", "more"]

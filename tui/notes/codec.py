@@ -122,7 +122,7 @@ def loads(raw: bytes, path: Path) -> dict[str, Note]:
     """Parse a notes file. Raises NotesError naming the file and the problem; never guesses."""
     where = str(path)
     try:
-        doc = tomllib.loads(raw.decode("utf-8"))
+        doc = tomllib.loads(raw.decode("utf-8-sig"))  # a BOM from a Windows editor is fine
     except UnicodeDecodeError as exc:
         raise NotesError(f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
