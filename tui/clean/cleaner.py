@@ -23,6 +23,7 @@ from tui.clean.sentences import clean_long_line
 from tui.clean.titles import pick_title, title_from_lead
 
 LONG_LINE = 1500
+RULE_LINE_MAX = 700  # longer lines are article text: no rule is tested on them
 SHORT_PAGE_LINE = 400
 _INLINE_CREDIT = re.compile(
     r"[.!?»]\s+(?:Фото|Photo|Скриншот|Скріншот|Видео|Відео|Иллюстрация|Ілюстрація)\s*[:©]",
@@ -45,8 +46,10 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
 
     `rules` defaults to `active_rules()`: the shipped rules, plus the user's once
     `configure_rules(config.clean.rules)` has been called."""
-    rules = (rules if rules is not None else active_rules()).for_text(raw)
     lines = split_lines(raw)
+    short = "\n".join(line.text for line in lines if len(line.text) <= RULE_LINE_MAX)
+    all_rules = rules if rules is not None else active_rules()
+    rules = all_rules.for_text(short)
     removed: list[Removed] = []
     _apply_rules(lines, rules)
     _drop_repeats(lines)
@@ -79,7 +82,12 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
             continue
         if _needs_sentences(line, kept_chars):
             result = clean_long_line(
-                raw, line.start, line.end, rules, page_start=not pieces, want_title=title is None
+                raw,
+                line.start,
+                line.end,
+                all_rules,
+                page_start=not pieces,
+                want_title=title is None,
             )
             pieces.extend(result.pieces)
             removed.extend(result.removed)
@@ -131,7 +139,7 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
     markers: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         before += sizes[i]
-        if not line.kept or len(line.text) > 700:
+        if not line.kept or len(line.text) > RULE_LINE_MAX:
             continue
         rule = rules.match(line.text)
         if rule is None:

@@ -101,7 +101,11 @@ class _Tier:
                 limit,
                 anchored,
                 combined,
-                [(r, needs) for r, needs in others if not needs or not present.isdisjoint(needs)],
+                [
+                    (r, tuple(n for n in needs if n in present))
+                    for r, needs in others
+                    if not needs or not present.isdisjoint(needs)
+                ],
             )
             for limit, anchored, combined, others in self.buckets
         ]
@@ -148,7 +152,8 @@ class Rules:
 
     def for_text(self, text: str) -> Rules:
         """The same rules, made faster for the lines of `text`: rules whose `needs` substrings
-        occur nowhere in it are left out. Match the page's lines against the result."""
+        occur nowhere in it are left out. Match the page's lines against the result (pass only
+        the lines that will be matched, e.g. the short ones, to make this cheaper)."""
         low = text.lower()
         prepared = object.__new__(Rules)
         prepared.rules, prepared.stopwords = self.rules, self.stopwords
