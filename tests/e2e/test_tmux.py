@@ -110,7 +110,7 @@ def test_read_an_article_see_facts_help_and_quit(tmux: tuple[Tmux, Path]) -> Non
     for char in "Враждебный":
         term.keys(char)
     term.keys("Enter")
-    term.wait_for(lambda s: "1 of 6 articles" in s)
+    term.wait_for(lambda s: "1 matching" in s)
     term.keys("Enter")
     screen = term.wait_for(lambda s: "красным" in s)
     assert "[@click=app.quit]Кликни[/]" in screen, "markup must show as text"

@@ -56,9 +56,8 @@ class ViewQuery:
     text: str = ""
 
     def describe(self) -> str:
-        """A short human summary for the status line."""
-        arrow = "↓" if self.descending else "↑"
-        parts = [f"sort {self.sort} {arrow}"]
+        """A short human summary of the filters for the status line (the sort is in the header)."""
+        parts: list[str] = []
         if self.outlet:
             parts.append(f"outlet {self.outlet}")
         if self.language:

@@ -237,6 +237,32 @@ class ArticleList(ScrollView, can_focus=True):
         return strip.simplify()
 
 
+COLUMN_TITLES: dict[str, str] = {
+    "title": "Title",
+    "outlet": "Outlet",
+    "language": "La",
+    "date": "Date",
+    "words": "Words",
+}
+
+
+def header_text(width: int, sort: str, descending: bool) -> str:
+    """The column titles for a list `width` cells wide, the sorted one marked ↓ or ↑."""
+    columns = _columns(width)
+    title_width = width - sum(w + 1 for _, w in columns) - 1
+    arrow = "↓" if descending else "↑"
+
+    def name(key: str, col_width: int) -> str:
+        label = COLUMN_TITLES[key] + (arrow if key == sort else "")
+        return _fit(label, col_width)
+
+    parts = [" " + name("title", title_width)]
+    for key, col_width in columns:
+        label = name(key, col_width)
+        parts.append(label.strip().rjust(col_width) if key == "words" else label)
+    return " ".join(parts)
+
+
 def _columns(width: int) -> list[tuple[str, int]]:
     """Metadata columns that fit beside a readable title at `width`."""
     if width >= 72:

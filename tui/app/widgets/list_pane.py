@@ -13,7 +13,7 @@ from time import monotonic
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from tui.app.library import SORT_KEYS, ViewQuery
 from tui.app.screens.pick import PickScreen
-from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_list import ArticleList, header_text
 from tui.corpus.sanitize import sanitize_line
 
 SEARCH_DEBOUNCE = 0.15
@@ -57,6 +57,7 @@ class ListPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search text (word forms; Enter: keep, Esc: clear)", id="filter")
         yield Static(Text("Opening corpus…"), id="list-status")
+        yield Static(Text(""), id="list-header")
         yield ArticleList(id="articles")
 
     def on_mount(self) -> None:
@@ -85,6 +86,19 @@ class ListPane(Vertical):
 
     def watch_query_state(self) -> None:
         self.refresh_view()
+        self.update_header()
+
+    @on(events.Resize)
+    def _resized(self) -> None:
+        self.call_after_refresh(self.update_header)
+
+    def update_header(self) -> None:
+        """Column titles matching the list's current width; the sort column marked."""
+        width = self.article_list.scrollable_content_region.width or self.size.width
+        query = self.query_state
+        self.query_one("#list-header", Static).update(
+            Text(header_text(width, query.sort, query.descending), no_wrap=True, overflow="crop")
+        )
 
     def watch_scan_state(self) -> None:
         self.update_status()
