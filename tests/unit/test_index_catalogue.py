@@ -238,3 +238,18 @@ def test_lost_or_broken_search_index_is_rebuilt_without_reading_files(
         cat.refresh(workers=1)
         assert any("search index" in m for m in cat.messages)
         assert cat.search("Казахстан").total == 3  # a1, a3 and the Ukrainian a4
+
+
+def test_cached_views_follow_changes(corpus: Path) -> None:
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        assert len(cat.view("date")) == 4 and len(cat.view("date")) == 4  # second one from cache
+        assert dict(cat.languages()) == {"ru": 3, "uk": 1}
+        write(corpus, "a6.txt", "Дзета: ще одна новина", uk=True)
+        cat.refresh(workers=1)
+        assert len(cat.view("date")) == 5
+        assert [r.id for r in cat.view("id", descending=True).rows(0, 1)] == ["a6"]
+        assert dict(cat.languages()) == {"ru": 3, "uk": 2}
+        (corpus / "a1.txt").unlink()
+        cat.refresh(workers=1)
+        assert "a1" not in [r.id for r in cat.view("date").rows(0, 10)]

@@ -11,7 +11,7 @@ from tui.cli.common import add_corpus_option, corpus_folder, fail
 from tui.corpus.reader import CorpusError, check_folder
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add the `index` subcommand."""
     parser = sub.add_parser(
         "index",
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.set_defaults(func=run)
 
 
-class _Progress:
+class Progress:
     """Progress on stderr: a line rewritten in place on a terminal, a few lines otherwise."""
 
     def __init__(self, label: str, quiet: bool) -> None:
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     with Catalogue(folder) as catalogue:
         for message in catalogue.messages:
             print(f"sverka: {message}", file=sys.stderr)
-        report = catalogue.refresh(progress=_Progress("reading", args.quiet), workers=args.workers)
+        report = catalogue.refresh(progress=Progress("reading", args.quiet), workers=args.workers)
         if report.skipped:
             reasons: dict[str, int] = {}
             for _path, reason in report.skipped:
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             from tui.index.facts_pool import extract_all
 
             done = extract_all(
-                catalogue, progress=_Progress("facts", args.quiet), workers=args.workers
+                catalogue, progress=Progress("facts", args.quiet), workers=args.workers
             )
             print(f"sverka: {done.summary()}", file=sys.stderr)
     return 0

@@ -9,7 +9,7 @@ from tui.cli.common import add_corpus_option, add_json_option, corpus_folder, fa
 from tui.corpus.reader import CorpusError, check_folder
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add the `search` subcommand."""
     parser = sub.add_parser(
         "search",
@@ -41,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
     with Catalogue(folder) as catalogue:
         for message in catalogue.messages:
             print(f"sverka: {message}", file=sys.stderr)
-        report = catalogue.refresh()
+        from tui.cli.index_cmd import Progress
+
+        report = catalogue.refresh(progress=Progress("indexing", quiet=False))
         if report.read:
             print(f"sverka: indexed {report.summary()}", file=sys.stderr)
         result = catalogue.search(args.query, limit=max(1, args.limit))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -70,7 +70,7 @@ def _init_worker() -> None:
 
 def _results(
     root: Path, todo: list[tuple[int, str]], workers: int
-) -> Iterator[tuple[int, str, list[str]]]:
+) -> Generator[tuple[int, str, list[str]], None, None]:
     if workers <= 1 or len(todo) <= 1:
         for item in todo:
             yield facts_of_file(str(root), item)

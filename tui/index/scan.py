@@ -17,11 +17,11 @@ import stat as stat_mod
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from functools import partial
 from pathlib import Path
 
-from tui.corpus import read_article
+from tui.corpus import Skipped, read_article
 from tui.corpus.sanitize import sanitize_line
 from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
@@ -120,8 +120,8 @@ def read_one(root: Path, rel: str, sig: Signature) -> Record:
         result = read_article(root / rel, root)
     except Exception as exc:  # a reader bug must not stop a 100k-file scan
         return ("s", rel, sig, f"reader failed: {type(exc).__name__}: {exc}")
-    if not hasattr(result, "raw"):
-        return ("s", rel, sig, str(getattr(result, "reason", result)))
+    if isinstance(result, Skipped):
+        return ("s", rel, sig, result.reason)
     a = result
     raw = a.raw
     return (
@@ -136,6 +136,7 @@ def read_one(root: Path, rel: str, sig: Signature) -> Record:
         a.date,
         a.words,
         a.encoding,
+        a.url,
         terms(a.title),
         terms(raw),
         zlib.compress(raw.encode("utf-8", "surrogatepass"), 1),
@@ -159,7 +160,9 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _results(root: Path, todo: list[tuple[str, Signature]], workers: int) -> Iterator[list[Record]]:
+def _results(
+    root: Path, todo: list[tuple[str, Signature]], workers: int
+) -> Generator[list[Record], None, None]:
     if workers <= 1 or len(todo) < POOL_THRESHOLD:
         for i in range(0, len(todo), BATCH):
             yield read_batch(str(root), todo[i : i + BATCH])
@@ -225,8 +228,10 @@ def _store(
         )
         report.skipped.append((rel, rec[3]))
         return
-    (_, _, _, aid, sha1, title, outlet, language, date, words, encoding, tterms, bterms, z) = rec
-    fields = (sha1, title, fold(title), outlet, language, date, words, encoding)
+    (_, _, _, aid, sha1, title, outlet, language, date, words, encoding, url, tterms, bterms, z) = (
+        rec
+    )
+    fields = (sha1, title, fold(title), outlet, language, date, words, encoding, url)
     if old is not None:
         rowid = old[0]
         engine.delete(rowid)
@@ -234,7 +239,7 @@ def _store(
         aid = _unique_id(conn, aid, rel, rowid)
         conn.execute(
             "UPDATE articles SET id=?, size=?, mtime_ns=?, side_mtime_ns=?, sha1=?, title=?,"
-            " title_key=?, outlet=?, language=?, date=?, words=?, encoding=?, facts='none'"
+            " title_key=?, outlet=?, language=?, date=?, words=?, encoding=?, url=?, facts='none'"
             " WHERE rowid=?",
             (aid, *sig, *fields, rowid),
         )
@@ -243,10 +248,10 @@ def _store(
         aid = _unique_id(conn, aid, rel, None)
         cur = conn.execute(
             "INSERT INTO articles(id, path, size, mtime_ns, side_mtime_ns, sha1, title, title_key,"
-            " outlet, language, date, words, encoding) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " outlet, language, date, words, encoding, url) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (aid, rel, *sig, *fields),
         )
-        rowid = cur.lastrowid
+        rowid = int(cur.lastrowid or 0)
         report.added += 1
     conn.execute("INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, z))
     engine.add(rowid, tterms, bterms)
@@ -269,6 +274,13 @@ def rebuild_engine(
             progress(done, total)
     engine.close_writer()
     return done
+
+
+def bump_generation(conn: sqlite3.Connection) -> None:
+    """Mark cached views stale (inside the transaction that changed articles)."""
+    conn.execute(
+        "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'"
+    )
 
 
 def scan(
@@ -308,6 +320,7 @@ def scan(
         conn.execute("BEGIN IMMEDIATE")
         remove_rows(conn, engine, gone)
         conn.executemany("DELETE FROM skipped WHERE path = ?", [(r,) for r in gone_skipped])
+        bump_generation(conn)
         engine.commit()
         conn.execute("COMMIT")
         report.removed += len(gone)
@@ -327,6 +340,7 @@ def scan(
             pending += len(batch)
             report.read += len(batch)
             if pending >= 2000:
+                bump_generation(conn)
                 engine.commit()
                 conn.execute("COMMIT")
                 conn.execute("BEGIN IMMEDIATE")
@@ -336,6 +350,8 @@ def scan(
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
+        if pending:
+            bump_generation(conn)
         engine.commit()
         conn.execute("COMMIT")
     except BaseException:

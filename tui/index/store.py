@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tui.paths import cache_dir
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS articles(
     date TEXT,
     words INTEGER NOT NULL,
     encoding TEXT NOT NULL,
+    url TEXT,
     facts TEXT NOT NULL DEFAULT 'none'  -- none | done | error
 );
 CREATE INDEX IF NOT EXISTS art_title ON articles(title_key);
@@ -49,6 +50,9 @@ CREATE TABLE IF NOT EXISTS skipped(
 -- zlib of the text that was indexed: snippets, and rebuilding the search index without re-reading
 -- the files. The search index itself is a tantivy folder beside the database (tui.index.engine).
 CREATE TABLE IF NOT EXISTS doc(rowid INTEGER PRIMARY KEY, z BLOB NOT NULL);
+-- Answers that only change when the articles do: sorted rowid arrays, facet counts (see
+-- Catalogue.view); valid while `generation` equals meta's.
+CREATE TABLE IF NOT EXISTS viewcache(key TEXT PRIMARY KEY, generation TEXT NOT NULL, data BLOB);
 CREATE TABLE IF NOT EXISTS entities(
     key TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
 ) WITHOUT ROWID;
@@ -112,7 +116,7 @@ def open_db(path: Path, corpus: Path) -> tuple[sqlite3.Connection, str | None]:
     conn = connect(path)
     conn.executescript(SCHEMA)
     conn.execute(
-        "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?), ('corpus', ?)",
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?), ('corpus', ?), ('generation', '0')",
         (SCHEMA_VERSION, str(corpus.resolve())),
     )
     return conn, message

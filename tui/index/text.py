@@ -87,7 +87,7 @@ def index_terms(word: str) -> str:
 def terms(text: str) -> str:
     """The index terms of `text` as one space-separated string (what FTS5 is given)."""
     cache: dict[str, str] = _TERM_CACHE
-    out = []
+    out: list[str] = []
     append = out.append
     # Split the lower-cased text and fold word by word only on a cache miss: folding the whole text
     # (str.translate on non-ASCII) costs more than the whole split.

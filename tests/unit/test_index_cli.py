@@ -1,0 +1,49 @@
+"""`sverka index` and `sverka search` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "one.txt").write_text(
+        "Токаев обратился к народу\n\nПрезидент Токаев выступил в Астане 7 января 2022 года.\n",
+        "utf-8",
+    )
+    (root / "two.txt").write_text(
+        "Протесты в Алматы\n\nВ Алматы прошли протесты, Токаева критиковали.\n", "utf-8"
+    )
+    return root
+
+
+def test_index_then_search_json(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(corpus), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "2 articles" in err
+    assert main(["search", "токаеву", "--corpus", str(corpus), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"query", "took_ms", "total", "hits"}
+    assert data["query"] == "токаеву" and data["total"] == 2
+    assert {h["id"] for h in data["hits"]} == {"one", "two"}
+    assert all(set(h) == {"id", "title", "snippet"} for h in data["hits"])
+
+
+def test_search_for_people(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "Алматы", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 article(s) match") and "two" in out
+
+
+def test_missing_corpus_is_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(tmp_path / "nowhere")]) == 2
+    assert main(["search", "x", "--corpus", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and all(line.startswith("sverka: ") for line in err)
