@@ -231,3 +231,22 @@ async def test_escape_on_an_untouched_editor_closes_at_once(tmp_path: Path) -> N
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None] and store.get(note.id) == note
+
+
+async def test_tags_complete_from_tags_in_use(tmp_path: Path) -> None:
+    store = loaded(tmp_path / "notes.toml")
+    store.add("a", "old", tags=["Проверить", "жертвы"])
+    app = Host(lambda: NoteEditor(store, "b"))
+    async with app.run_test() as pilot:
+        await pilot.press(*"new", "tab")
+        await pilot.press(*"жер")
+        await pilot.pause()
+        await pilot.press("right")  # accept the suggestion
+        for ch in ", про":
+            await pilot.press("space" if ch == " " else ("comma" if ch == "," else ch))
+        await pilot.pause()
+        await pilot.press("right")
+        assert app.screen.query_one("#note-editor-tags", Input).value == "жертвы, Проверить"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results[0].tags == ("жертвы", "Проверить")

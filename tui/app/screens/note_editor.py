@@ -29,12 +29,37 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.corpus.sanitize import sanitize_line, sanitize_text
 from tui.notes import Anchor, ArticleMeta, Note, NotesError, NotesStore, make_anchor, normalize_tags
 
 CSS_FILE = Path(__file__).with_name("notes.tcss")
+
+
+class TagSuggester(Suggester):
+    """Completes the tag being typed (after the last comma) from the tags already in use."""
+
+    def __init__(self, tags: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.tags = tags
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """`value` with its last, partly typed tag completed (spelled as in use), or None."""
+        head, _, last = value.rpartition(",")
+        typed = last.lstrip()
+        if not typed:
+            return None
+        taken = {t.strip().casefold() for t in head.split(",")}
+        for tag in self.tags:
+            if (
+                tag.casefold().startswith(typed.casefold())
+                and tag.casefold() not in taken
+                and len(tag) > len(typed)
+            ):
+                return value[: len(value) - len(typed)] + tag  # the tag as it is spelled
+        return None
 
 
 class NoteEditor(ModalScreen[Note | None]):
@@ -113,8 +138,9 @@ class NoteEditor(ModalScreen[Note | None]):
             yield TextArea(self._shown_text, id="note-editor-text", placeholder="Your note…")
             yield Input(
                 ", ".join(self.note.tags) if self.note is not None else "",
-                placeholder="tags, comma-separated",
+                placeholder="tags, comma-separated (→ completes a tag in use)",
                 id="note-editor-tags",
+                suggester=TagSuggester(self.store.tags()),
             )
             with Horizontal(id="note-editor-buttons"):
                 yield Button("Save", id="note-editor-save", variant="primary")
