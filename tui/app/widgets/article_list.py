@@ -138,7 +138,6 @@ class ArticleList(ScrollView, can_focus=True):
         return max(0, min(value, len(self._source) - 1)) if len(self._source) else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._line_cache.clear()
         self.refresh()
         self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
         row = self.highlighted_row
@@ -146,7 +145,6 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, row))
 
     def watch_open_id(self) -> None:
-        self._line_cache.clear()
         self.refresh()
 
     def action_cursor_down(self) -> None:
