@@ -10,17 +10,23 @@ from __future__ import annotations
 import re
 
 from tui.clean.dates import (
-    date_in_byline,
     date_line_of,
     split_glued_headline,
     split_title_date,
 )
 from tui.clean.document import BlockKind, Document, Piece, Removed, assemble
+from tui.clean.edges import (
+    bottom_date,
+    bottom_edge,
+    drop_captions_near_credits,
+    drop_link_runs,
+    top_edge,
+)
 from tui.clean.glue import repair_glue
-from tui.clean.lines import Line, headline_like, split_lines, stopword_ratio
+from tui.clean.lines import Line, headline_like, split_lines
 from tui.clean.rules import Rules, active_rules
 from tui.clean.sentences import clean_long_line
-from tui.clean.titles import pick_title, title_from_lead
+from tui.clean.titles import title_from_lead
 
 LONG_LINE = 1500
 RULE_LINE_MAX = 700  # longer lines are article text: no rule is tested on them
@@ -31,14 +37,6 @@ _INLINE_CREDIT = re.compile(
 )
 _JOINABLE_END = re.compile(r"[\w,\-–—]$")
 _LABEL = re.compile(r"^[\w-]+\s*:")
-_INNER_SENTENCE_END = re.compile(r"[а-яёіїєґa-z]{2}[.!?…] +[A-ZА-ЯЁІЇЄҐ]")
-_CREDIT_REASONS = ("photo-credit", "media-stub", "copyright")
-# A credit with nothing else in it: «Фото: Reuters», «© Агентство / Иван Петров».
-_BARE_CREDIT = re.compile(
-    r"^(?:(?:фото|photo|видео|відео|video|иллюстрация|ілюстрація|скриншот|скріншот)\s*[:©]|©)"
-    r"[^|.!?:]{0,60}$",
-    re.IGNORECASE,
-)
 
 
 def clean_text(raw: str, rules: Rules | None = None) -> Document:
@@ -46,34 +44,13 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
 
     `rules` defaults to `active_rules()`: the shipped rules, plus the user's once
     `configure_rules(config.clean.rules)` has been called."""
+    all_rules = rules if rules is not None else active_rules()
     lines = split_lines(raw)
     short = "\n".join(line.text for line in lines if len(line.text) <= RULE_LINE_MAX)
-    all_rules = rules if rules is not None else active_rules()
-    rules = all_rules.for_text(short)
-    removed: list[Removed] = []
-    _apply_rules(lines, rules)
-    _drop_repeats(lines)
-    _drop_numbered_lists(lines)
-    lines = _join_wrapped(lines)
-    kept = [line for line in lines if line.kept]
-    body = [i for i, line in enumerate(kept) if line.body_like]
-    first, last = (body[0], body[-1]) if body else (0, len(kept) - 1)
-    if kept and body:
-        _drop_captions_near_credits(lines, kept[first].start)
-        kept = [line for line in lines if line.kept]
-        body = [i for i, line in enumerate(kept) if line.body_like]
-        first, last = body[0], body[-1]
-    _drop_link_runs(kept[first : last + 1])
-    if body:
-        page_start = lines[0].start if lines else 0
-        title_line, date_line = _top_edge(kept[:first], rules, page_start=page_start)
-    else:  # no paragraph of running text: keep every line, still find title and date
-        title_line, date_line = _top_edge(kept, rules, drop_rest=False)
-    _bottom_edge(kept[last + 1 :], rules, kept[last] if body else None)
-    if date_line is None:
-        date_line = _bottom_date(kept[last + 1 :])
-    pieces: list[Piece] = []
+    lines, title_line, date_line = _classify_lines(lines, all_rules.for_text(short))
     title = title_line.text if title_line else None
+    pieces: list[Piece] = []
+    removed: list[Removed] = []
     kept_chars = sum(len(line.text) for line in lines if line.kept)
     for line in lines:
         if line.status == "drop":
@@ -96,18 +73,55 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
             continue
         kind: BlockKind = "subheading" if _is_subheading(line) else "paragraph"
         pieces.append(Piece(kind, repair_glue(line.text), line.start, line.end))
+    title, date_line = _final_title(raw, pieces, title, date_line)
+    return assemble(title, date_line, pieces, removed)
+
+
+def clean_article(article: object, rules: Rules | None = None) -> Document:
+    """Clean a `tui.corpus.Article` (its already decoded, sanitised `raw` text)."""
+    return clean_text(article.raw, rules)  # type: ignore[attr-defined]
+
+
+def _classify_lines(lines: list[Line], rules: Rules) -> tuple[list[Line], Line | None, str | None]:
+    """Mark every line kept or dropped (with a reason); return the lines (hard-wrapped ones
+    joined), the title line and the date line."""
+    _apply_rules(lines, rules)
+    _drop_repeats(lines)
+    _drop_numbered_lists(lines)
+    lines = _join_wrapped(lines)
+    kept = [line for line in lines if line.kept]
+    body = [i for i, line in enumerate(kept) if line.body_like]
+    if not body:  # no paragraph of running text: keep every line, still find title and date
+        title_line, date_line = top_edge(kept, rules, drop_rest=False)
+        return lines, title_line, date_line
+    drop_captions_near_credits(lines, kept[body[0]].start)
+    kept = [line for line in lines if line.kept]
+    body = [i for i, line in enumerate(kept) if line.body_like]
+    first, last = body[0], body[-1]
+    drop_link_runs(kept[first : last + 1])
+    title_line, date_line = top_edge(kept[:first], rules, page_start=lines[0].start)
+    bottom_edge(kept[last + 1 :], rules, kept[last])
+    return lines, title_line, date_line or bottom_date(kept[last + 1 :])
+
+
+def _final_title(
+    raw: str, pieces: list[Piece], title: str | None, date_line: str | None
+) -> tuple[str, str | None]:
+    """The title: the headline found, else one glued to the lead («Headline 11.11.2018 Lead…»,
+    split off the first piece in place), else made from the lead; a time or date at either end
+    of it moves to the date line."""
     if title is None and pieces and pieces[0].kind == "paragraph":
         glued = split_glued_headline(pieces[0].text)
-        if glued is not None:  # «Headline 11.11.2018 Lead…» scraped into one line
+        if glued is not None:
             title, found_date, at = glued
             date_line = date_line or found_date
             lead = pieces[0]
             pieces[0] = Piece("paragraph", lead.text[at:], _raw_offset(raw, lead, at), lead.raw_end)
     if title is None:
-        lead = next((p for p in pieces if p.kind == "paragraph"), pieces[0] if pieces else None)
-        title = title_from_lead(lead.text) if lead else ""
+        first = next((p for p in pieces if p.kind == "paragraph"), pieces[0] if pieces else None)
+        title = title_from_lead(first.text) if first else ""
     title, title_date = split_title_date(title)
-    return assemble(title, date_line or title_date, pieces, removed)
+    return title, date_line or title_date
 
 
 def _raw_offset(raw: str, piece: Piece, at: int) -> int:
@@ -124,11 +138,6 @@ def _needs_sentences(line: Line, kept_chars: int) -> bool:
     if size >= LONG_LINE or (size >= SHORT_PAGE_LINE and size >= 0.8 * kept_chars):
         return True
     return line.words >= 30 and bool(_INLINE_CREDIT.search(line.text))
-
-
-def clean_article(article: object, rules: Rules | None = None) -> Document:
-    """Clean a `tui.corpus.Article` (its already decoded, sanitised `raw` text)."""
-    return clean_text(article.raw, rules)  # type: ignore[attr-defined]
 
 
 def _apply_rules(lines: list[Line], rules: Rules) -> None:
@@ -221,43 +230,6 @@ def _drop_numbered_lists(lines: list[Line]) -> None:
         i = j
 
 
-def _drop_captions_near_credits(lines: list[Line], body_start: int) -> None:
-    """A short line right next to a photo credit (no blank line between) inside the body is
-    that photo's caption.
-
-    Above the body a caption is left to the top edge (the headline often sits right above the
-    lead photo's credit). The line before the credit is taken first; a bare credit («Фото:
-    Reuters», «© Агентство / Иван Петров») after a paragraph takes the short line after it.
-    """
-    for i, line in enumerate(lines):
-        if line.status != "drop" or line.reason not in _CREDIT_REASONS or line.start < body_start:
-            continue
-        prev = lines[i - 1] if i > 0 else None
-        if (
-            prev is not None
-            and prev.kept
-            and not line.gap_before
-            and prev.start >= body_start
-            and _caption_like(prev)
-        ):
-            prev.drop("caption")
-            continue
-        after = lines[i + 1] if i + 1 < len(lines) else None
-        if (
-            after is not None
-            and after.kept
-            and not after.gap_before
-            and _BARE_CREDIT.match(line.text)
-            and _caption_like(after)
-        ):
-            after.drop("caption")
-
-
-def _caption_like(line: Line) -> bool:
-    """Short, not a paragraph of running text, not introducing something («…:»)."""
-    return not line.body_like and 1 <= line.words <= 15 and not line.text.endswith(":")
-
-
 def _join_wrapped(lines: list[Line]) -> list[Line]:
     """Join hard-wrapped paragraphs: runs of kept lines with no blank line between them, all but
     the last long, most of them not ending a sentence; also a single line that stops mid-phrase
@@ -316,121 +288,6 @@ def _merge(group: list[Line]) -> Line:
             text = text + " " + line.text
     first = group[0]
     return Line(text, first.start, group[-1].end, first.gap_before, sum(g.words for g in group))
-
-
-def _drop_link_runs(middle: list[Line]) -> None:
-    """Three or more headline-like lines in a row inside the body are a block of links to other
-    stories (an article never has three subheadings in a row), unless a line ending in «:»
-    introduces them as a list."""
-    run: list[Line] = []
-    for line in [*middle, None]:
-        if line is not None and line.kept and not line.body_like and _is_link_like(line):
-            run.append(line)
-            continue
-        if run and line is not None and line.kept and line.body_like:
-            run.pop()  # the last one leads into a paragraph: the article's own subheading
-        if len(run) >= 3:
-            at = middle.index(run[0])
-            if at == 0 or not middle[at - 1].text.endswith(":"):
-                for item in run:
-                    item.drop("link-list")
-        run = []
-
-
-def _is_link_like(line: Line) -> bool:
-    """A headline: capitalised, 3–20 words, no closing full stop."""
-    return 3 <= line.words <= 20 and line.text[:1].isupper() and not line.ends_with_period
-
-
-def _top_edge(
-    top: list[Line], rules: Rules, *, drop_rest: bool = True, page_start: int = -1
-) -> tuple[Line | None, str | None]:
-    """Above the first paragraph: pick the title and the date line, drop the rest — except, after
-    the title, a standfirst: a sentence with its full stop, or a line of prose."""
-    date_line: str | None = None
-    for line in top:
-        found = date_line_of(line.text)
-        if found is not None and date_line is None:
-            line.status = "date"
-            date_line = found
-        elif found is not None:
-            line.drop("date-line")  # «обновлено: …» after «опубликовано: …»
-        elif date_line is None and (found := date_in_byline(line.text)) is not None:
-            line.drop("byline")
-            date_line = found
-    if drop_rest:
-        title = pick_title(top)
-        alone = [n for n in top if n.kept]
-        if title is None and len(alone) == 1 and alone[0].start == page_start:
-            title = alone[0] if _short_title(alone[0]) else None
-    else:  # a page of short lines: its first line is the best guess
-        title = next((n for n in top if n.kept and n.words >= 2 and headline_like(n)), None)
-    if title is not None:
-        title.status = "title"
-    seen_title = title is None
-    for line in top:
-        if line is title:
-            seen_title = True
-            continue
-        if not line.kept:
-            continue
-        standfirst = (line.terminal and line.words >= 3) or (
-            line.words >= 8
-            and (
-                line.words >= 15
-                or _INNER_SENTENCE_END.search(line.text) is not None
-                or stopword_ratio(line.text, rules.stopwords) >= 0.1
-            )
-        )
-        if drop_rest and not (seen_title and standfirst):
-            line.drop("top-edge")
-    return title, date_line
-
-
-def _short_title(line: Line) -> bool:
-    """A page's very first line, short and unpunctuated, alone above the body: its title even
-    with one to three words («Космос», «Лекция с фокусами»)."""
-    return 1 <= line.words <= 15 and not line.terminal and not line.text.endswith((":", ","))
-
-
-def _bottom_edge(bottom: list[Line], rules: Rules, last_body: Line | None = None) -> None:
-    """Below the last paragraph: short unpunctuated lines, runs of headlines and tag clouds go;
-    a list the article introduces with «…:» stays, and so does any full sentence not in a run."""
-    previous = last_body
-    in_list = False
-    for i, line in enumerate(bottom):
-        if not line.kept or date_line_of(line.text) is not None:
-            continue
-        if previous is not None and previous.kept and previous.text.endswith(":"):
-            in_list = True
-        elif not _is_item(line):
-            in_list = False
-        if in_list:
-            previous = line
-            continue
-        neighbours = [n for n in bottom[max(0, i - 1) : i + 2] if n is not line]
-        in_run = any(n.kept and _is_link_like(n) and not n.terminal for n in neighbours)
-        if line.words <= 10 and not line.terminal:
-            line.drop("bottom-edge")
-        elif _is_link_like(line) and not line.terminal and in_run:
-            line.drop("headline-list")
-        elif line.words >= 4 and stopword_ratio(line.text, rules.stopwords) < 0.06:
-            line.drop("bottom-edge")
-        previous = line
-
-
-def _is_item(line: Line) -> bool:
-    """A list item: «• …», «— …», «1. …»."""
-    return line.bulleted or line.numbered is not None
-
-
-def _bottom_date(bottom: list[Line]) -> str | None:
-    """A date line under the article (some sites print it there)."""
-    for line in bottom:
-        if line.kept and (found := date_line_of(line.text)) is not None:
-            line.status = "date"
-            return found
-    return None
 
 
 def _is_subheading(line: Line) -> bool:

@@ -11,7 +11,7 @@ _FIRST_SENTENCE = re.compile(r"^.+?[.!?…](?:[»\"”)]+)?(?=\s+[«\"A-ZА-ЯЁ
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s")
 TITLE_MAX = 160
 # A sentence ends inside the line: «Москва, 31 октября - АиФ. Верховный суд…» is a lead.
-_INNER_SENTENCE_END = re.compile(r"[а-яёіїєґa-z]{2}[.!?…] +[A-ZА-ЯЁІЇЄҐ]")
+INNER_SENTENCE_END = re.compile(r"[а-яёіїєґa-z]{2}[.!?…] +[A-ZА-ЯЁІЇЄҐ]")
 
 
 def is_title_candidate(line: Line) -> bool:
@@ -30,7 +30,7 @@ def pick_title(lines: list[Line]) -> Line | None:
     headline comes before the lead, captions and bylines), else the longest 4-word one."""
     candidates = [line for line in lines if line.kept and is_title_candidate(line)]
     for line in candidates:
-        if 5 <= line.words <= 20 and not _INNER_SENTENCE_END.search(line.text):
+        if 5 <= line.words <= 20 and not INNER_SENTENCE_END.search(line.text):
             return line
     if not candidates:
         return None
