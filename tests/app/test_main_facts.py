@@ -76,3 +76,19 @@ async def test_other_article_opens_from_the_facts_pane(make_app) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert screen.article.id != first_id
+
+
+async def test_narrow_terminal_shows_the_mention_then_f_returns_to_the_facts(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_with_facts(pilot)
+        await pilot.press("f")
+        assert screen.facts_pane.region.width > 0
+        tree = screen.facts_pane.facts_tree
+        tree.move_cursor(tree.root.children[0].children[0])
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.reader.region.width > 0 and screen.facts_pane.region.width == 0
+        assert screen.reader._mention is not None
+        await pilot.press("f")
+        assert screen.facts_pane.region.width > 0

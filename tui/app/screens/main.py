@@ -325,6 +325,9 @@ class MainScreen(Screen[None]):
     @on(FactsPane.MentionChosen)
     def _mention_chosen(self, event: FactsPane.MentionChosen) -> None:
         self.reader.show_mention(*event.span)
+        if self.narrow:  # one pane at a time: show the mention; `f` goes back to the facts
+            self.show_facts = False
+            self._focus_pane(self.reader)
         if event.item.kind != "quotes" and self.article is not None:
             self.facts_pane.show_others(event.item, [])
             self.facts_pane.set_status("Looking for other mentions…")
