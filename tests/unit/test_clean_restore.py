@@ -204,3 +204,17 @@ def test_a_time_at_either_end_of_the_headline_becomes_the_date_line(
 ) -> None:
     doc = clean_text(first_line + "\n\nИсламисты в Пакистане заблокировали дороги, требуя казни.")
     assert (doc.title, doc.date_line) == (title, date)
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        ("На площади в Алматы началась перестрелка между военными и вооруженными людьми, сообщает ТАСС. Далее.",
+         "На площади в Алматы началась перестрелка между военными и вооруженными людьми"),
+        ("В беспорядках были задействованы боевики, заявил МИД страны. Второе.",
+         "В беспорядках были задействованы боевики"),
+        ("Уряд пішов у відставку, повідомляє Інтерфакс-Україна. Далі.", "Уряд пішов у відставку"),
+    ],
+)  # fmt: skip
+def test_a_title_made_from_the_lead_drops_the_attribution(lead: str, title: str) -> None:
+    assert title_from_lead(lead) == title

@@ -10,6 +10,13 @@ _SEPARATORS = re.compile(r"\s[/|›»>→•]\s|\s[|•]\s?")
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?…](?:[»\"”)]+)?(?=\s+[«\"A-ZА-ЯЁІЇЄҐ0-9]|$)", re.DOTALL)
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s")
 TITLE_MAX = 160
+# «…, заявил МИД страны», «…, сообщает ТАСС»: the attribution is not part of a headline.
+_ATTRIBUTION = re.compile(
+    r",\s*(?:[—–-]\s*)?(?:заявил[аи]?|сообщает|сообщил[аи]?|сообщают|передает|передаёт|пишет|"
+    r"говорится|отметил[аи]?|сказал[аи]?|считает|уточнил[аи]?|заявив|заявила|заявили|повідомляє|"
+    r"повідомив|повідомила|повідомили|передає|пише|йдеться|зазначив|зазначила|сказав)"
+    r"(?:\s+[^,.;:!?]{1,60})?$"
+)
 # A sentence ends inside the line: «Москва, 31 октября - АиФ. Верховный суд…» is a lead.
 INNER_SENTENCE_END = re.compile(r"[а-яёіїєґa-z]{2}[.!?…] +[A-ZА-ЯЁІЇЄҐ]")
 
@@ -40,7 +47,10 @@ def pick_title(lines: list[Line]) -> Line | None:
 def title_from_lead(text: str) -> str:
     """A title made from the lead's first sentence, cut at a clause or word boundary if long."""
     found = _FIRST_SENTENCE.match(text)
-    sentence = (found.group() if found else text).strip()
+    sentence = (found.group() if found else text).strip().rstrip(".…")
+    shorter = _ATTRIBUTION.sub("", sentence)
+    if len(shorter.split()) >= 4:
+        sentence = shorter
     if len(sentence) <= TITLE_MAX:
         return sentence.rstrip(".… ") if sentence.endswith((".", "…")) else sentence
     head = sentence[:TITLE_MAX]
