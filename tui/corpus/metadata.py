@@ -129,7 +129,7 @@ def _is_date_line(line: str) -> bool:
 
 def count_words(text: str) -> int:
     """Number of words in `text`."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def read_sidecar(article_path: Path) -> dict[str, str]:
