@@ -47,3 +47,22 @@ def test_missing_corpus_is_one_sentence(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["search", "x", "--corpus", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and all(line.startswith("sverka: ") for line in err)
+
+
+def test_list_of_a_large_corpus_reads_the_catalogue(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.cli import list_cmd
+
+    assert main(["list", str(seeds_dir), "--json"]) == 0
+    direct = json.loads(capsys.readouterr().out)
+    monkeypatch.setattr(list_cmd, "LARGE_CORPUS", 1)
+    assert main(["list", str(seeds_dir), "--json"]) == 0
+    via_catalogue = json.loads(capsys.readouterr().out)
+    key = lambda item: item["id"]  # noqa: E731
+    for a, b in zip(sorted(direct, key=key), sorted(via_catalogue, key=key), strict=True):
+        assert {k: a[k] for k in a if k != "path"} == {k: b[k] for k in b if k != "path"}
+        assert Path(a["path"]).resolve() == Path(b["path"])
+    assert main(["list", str(seeds_dir)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:2] == ["id", "title"] and len(table) == 6

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 from pathlib import Path
 
 from rich.console import Console
@@ -25,8 +26,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.set_defaults(func=run)
 
 
+LARGE_CORPUS = 2000
+"""From this many article files on, `list` reads from the catalogue (`tui.index`): only new and
+changed files are read, in parallel, and later runs take about a second at 100,000 articles."""
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the corpus listing."""
+    large = _large_corpus_listing(args)
+    if large is not None:
+        return large
     corpus = open_corpus(args, args.folder)
     if args.json:
         print_json([a.meta() for a in corpus.articles])
@@ -44,4 +53,61 @@ def run(args: argparse.Namespace) -> int:
             Text(a.date or "—"), Text(str(a.words)),
         )  # fmt: skip
     Console(highlight=False).print(table)
+    return 0
+
+
+def _large_corpus_listing(args: argparse.Namespace) -> int | None:
+    """List a large corpus from its catalogue; None when the corpus is small (or not a folder)."""
+    import sys
+
+    from tui.cli.common import corpus_folder
+    from tui.corpus.sanitize import sanitize_line
+
+    folder = corpus_folder(args, args.folder)
+    if not folder.is_dir():
+        return None
+    from tui.index.scan import walk
+
+    if len(walk(folder)) < LARGE_CORPUS:
+        return None
+    from tui.cli.index_cmd import Progress
+    from tui.index import Catalogue
+
+    with Catalogue(folder) as catalogue:
+        for message in catalogue.messages:
+            print(f"sverka: {message}", file=sys.stderr)
+        report = catalogue.refresh(progress=Progress("indexing", quiet=False))
+        skipped = catalogue.connection().execute("SELECT count(*) FROM skipped").fetchone()[0]
+        if skipped:
+            print(
+                f"sverka: skipped {skipped} file(s) in {folder} (see sverka index)", file=sys.stderr
+            )
+        if report.total == 0:
+            print(
+                f"sverka: no articles (.txt or .md files) in {sanitize_line(str(folder))}",
+                file=sys.stderr,
+            )
+            return 2
+        if args.json:
+            print_json(list(catalogue.listing()))
+            return 0
+        out = sys.stdout
+        rows = catalogue.listing()
+        width = shutil.get_terminal_size((100, 24)).columns
+        fixed = 24 + 14 + 5 + 11 + 7 + 5  # id, outlet, lang, date, words and the gaps
+        title_width = max(12, width - fixed)
+
+        def cut(text: str, n: int) -> str:
+            text = sanitize_line(text)
+            return text if len(text) <= n else text[: n - 1] + "…"
+
+        out.write(
+            f"{'id':<24} {'title':<{title_width}} {'outlet':<14} {'lang':<4} {'date':<10} {'words':>6}\n"
+        )
+        for r in rows:
+            out.write(
+                f"{cut(str(r['id']), 24):<24} {cut(str(r['title']), title_width):<{title_width}} "
+                f"{cut(str(r['outlet']), 14):<14} {str(r['language']):<4} {str(r['date'] or '—'):<10} "
+                f"{r['words']:>6}\n"
+            )
     return 0
