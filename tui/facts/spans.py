@@ -149,6 +149,9 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
     out = _merge_adjacent(text, out, lang)
     out = _extend_left(text, tokens, starts, out, lang)
     out = [sp for sp in out if _whole_words(text, sp)]
+    out = [_org_by_head(text, sp, lang) for sp in out]
+    if lang == "uk":
+        out = _org_of_place(text, out)
     out = _places_by_descriptor(text, tokens, starts, out, lang)
     if lang == "ru":
         out = [_retype_known(text, s) for s in out]
@@ -391,6 +394,45 @@ def _quoted_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         out = [sp for sp in out if sp not in inside] + [Span(start, end, "ORG")]
     return sorted(out, key=lambda sp: (sp.start, sp.end))
+
+
+def _org_by_head(text: str, span: Span, lang: str) -> Span:
+    """A multi-word «place» whose head is an organisation noun is an organisation
+    («Європейського Союзу», «Європейської Ради»); the Soviet Union stays a place."""
+    words = text[span.start : span.end].split()
+    if span.type != "LOC" or len(words) < 2:
+        return span
+    lemmas = [to_russian_letters(lemma(w, lang)) for w in words]
+    if lemmas[0] in ("советский", "радянський", "радянськии"):
+        return span
+    if any(lem in ORG_HEADS for lem in lemmas):
+        return Span(span.start, span.end, "ORG")
+    return span
+
+
+def _org_of_place(text: str, spans: list[Span]) -> list[Span]:
+    """Ukrainian: «Мінфін Британії», «Рада ЄС» — an organisation and the place (or union) it belongs
+    to are one name; the Ukrainian gold annotation keeps them together (factRuEval, the Russian one,
+    does not, so this is not done for Russian)."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "ORG" and text[prev.end : sp.start] == " ":
+            org_words = len(text[prev.start : prev.end].split())
+            place = (
+                sp.type == "LOC" and org_words <= 3 and len(text[sp.start : sp.end].split()) <= 2
+            )
+            union = sp.type == "ORG" and org_words == 1 and _is_acronym_text(text, sp)
+            if place or union:
+                out[-1] = Span(prev.start, sp.end, "ORG")
+                continue
+        out.append(sp)
+    return out
+
+
+def _is_acronym_text(text: str, span: Span) -> bool:
+    surface = text[span.start : span.end]
+    return 2 <= len(surface) <= 6 and surface.isupper() and surface.isalpha()
 
 
 def _whole_words(text: str, span: Span) -> bool:
