@@ -125,3 +125,18 @@ async def test_reading_view_defuses_control_characters_without_moving_offsets(
         shown = view.visible_text()
         assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
         assert "\ufffd[2J" in shown
+
+
+def test_compare_candidates_on_a_large_corpus_are_related_articles(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    from tui.app.library import CatalogueLibrary, CompareLibrary
+
+    library = CatalogueLibrary(seeds_dir, tmp_path / "cache")
+    library.refresh(lambda done, total: None, lambda: False)
+    first = library.article(library.view(ViewQuery()).rows(0, 1)[0].id)
+    everything = CompareLibrary(library, first, limit=10).all_articles()
+    assert len(everything) == 5
+    few = CompareLibrary(library, first, limit=2).all_articles()
+    assert few[0].id == first.id
+    assert len(few) == 3 and len({a.id for a in few}) == 3

@@ -285,8 +285,12 @@ class SverkaApp(App[int]):
         except ImportError:
             self.notify("Comparison is not available in this build.", severity="warning")
             return
+        from tui.app.library import CompareLibrary
+
         library = self.main_screen.library if self.main_screen else None
-        self.push_screen(CompareScreen(article, library))
+        self.push_screen(
+            CompareScreen(article, CompareLibrary(library, article) if library else None)
+        )
 
 
 def read_state() -> dict[str, Any]:

@@ -347,6 +347,32 @@ class CatalogueLibrary:
         view = self.catalogue.view(sort="id")
         return [self.article(row.id) for row in view.rows(0, len(view))]
 
+    def related_ids(self, article: Article, limit: int) -> list[str]:
+        """Ids of up to `limit` articles likely about the same event as `article`, best first:
+        shared entities (when `sverka index --facts` has run), else shared title words."""
+        from collections import Counter as _Counter
+
+        scores: _Counter[str] = _Counter()
+        for key in self.catalogue.entity_keys(article.id):
+            scores.update(self.catalogue.articles_with_entity(key))
+        if not scores:
+            title_words = sorted(
+                {w for w in article.title.split() if len(w) > 4}, key=len, reverse=True
+            )
+            for word in title_words[:4]:
+                for hit in self.catalogue.search(word + " ", limit=limit).hits:
+                    scores[hit.id] += 1
+        scores.pop(article.id, None)
+        ranked = [article_id for article_id, _ in scores.most_common(limit)]
+        if len(ranked) < limit:
+            view = self.catalogue.view(sort="date", descending=True)
+            for row in view.rows(0, limit * 2):
+                if row.id != article.id and row.id not in scores:
+                    ranked.append(row.id)
+                if len(ranked) >= limit:
+                    break
+        return ranked
+
     def mentions(self, kind: str, key: str, exclude: str | None = None) -> list[tuple[str, str]]:
         """(id, title) of other articles mentioning `kind`/`key` (run in a worker)."""
         rows: list[tuple[str, str]] = []
@@ -369,3 +395,31 @@ class CatalogueLibrary:
             if mentions_in(facts_for(article, clean_article(article)), kind, key):
                 rows.append((article.id, article.title))
         return rows
+
+
+COMPARE_CANDIDATES = 200
+"""At most this many second articles are offered for a comparison on a large corpus."""
+
+
+class CompareLibrary:
+    """What the comparison screen sees: `article(id)` and a short candidate list for its picker.
+
+    On a small corpus every article is a candidate. On a large one only articles related to
+    `first` are (shared entities or title words), so the picker never reads the whole corpus.
+    """
+
+    def __init__(self, library: Any, first: Article, limit: int = COMPARE_CANDIDATES) -> None:
+        self.library = library
+        self.first = first
+        self.limit = limit
+
+    def article(self, article_id: str) -> Article:
+        """One article by id."""
+        return self.library.article(article_id)  # type: ignore[no-any-return]
+
+    def all_articles(self) -> Sequence[Article]:
+        """The candidates for the second article."""
+        if len(self.library) <= self.limit or not hasattr(self.library, "related_ids"):
+            return list(self.library.all_articles())
+        ids = self.library.related_ids(self.first, self.limit)
+        return [self.first, *(self.library.article(i) for i in ids)]
