@@ -72,13 +72,13 @@ def engine_path(db_path: Path) -> Path:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A connection with the catalogue's pragmas (WAL, relaxed fsync, a bigger page cache)."""
+    """A connection with the catalogue's pragmas (WAL, relaxed fsync, a bigger page cache; no mmap,
+    which would count the whole file into the app's RSS)."""
     conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA cache_size=-32000")
     conn.execute("PRAGMA temp_store=MEMORY")
-    conn.execute("PRAGMA mmap_size=268435456")
     return conn
 
 
