@@ -377,8 +377,10 @@ def run(n: int, args: argparse.Namespace) -> None:
             for s in ("", "-wal")
             if Path(str(cat.db_path) + s).exists()
         )
+        load = os.getloadavg()[0]
         print(f"  cold index            {dt:7.1f} s  {report.total / dt:7.0f} articles/s"
-              f"  (page cache {'dropped' if dropped else 'NOT dropped'}; catalogue {db / 1e6:.0f} MB)")  # fmt: skip
+              f"  (page cache {'dropped' if dropped else 'NOT dropped'}; catalogue {db / 1e6:.0f} MB;"
+              f" load average after {load:.1f})")  # fmt: skip
     t = time.perf_counter()
     report = cat.refresh()
     print(
