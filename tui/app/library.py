@@ -373,8 +373,11 @@ class CatalogueLibrary:
                     break
         return ranked
 
-    def mentions(self, kind: str, key: str, exclude: str | None = None) -> list[tuple[str, str]]:
-        """(id, title) of other articles mentioning `kind`/`key` (run in a worker)."""
+    def mentions(
+        self, kind: str, key: str, exclude: str | None = None
+    ) -> list[tuple[str, str]] | None:
+        """(id, title) of other articles mentioning `kind`/`key` (run in a worker); None when
+        the corpus is too large to look without `sverka index --facts`."""
         rows: list[tuple[str, str]] = []
         if kind == "entities":
             ids = [i for i in self.catalogue.articles_with_entity(key) if i != exclude]
@@ -385,7 +388,7 @@ class CatalogueLibrary:
                         rows.append((row.id, row.title))
                 return rows
         if len(self) > SMALL_CORPUS:
-            return rows
+            return None
         from tui.clean import clean_article
         from tui.facts import facts_for
 

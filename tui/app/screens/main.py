@@ -106,7 +106,7 @@ class MainScreen(Screen[None]):
         """Other articles mentioning a fact."""
 
         item: Any
-        rows: list[tuple[str, str]]
+        rows: list[tuple[str, str]] | None
 
     def __init__(self) -> None:
         super().__init__()
@@ -337,7 +337,7 @@ class MainScreen(Screen[None]):
     def _mentions_worker(self, item: Any, exclude: str) -> None:
         assert self.library is not None
         finder = getattr(self.library, "mentions", None)
-        rows = finder(item.kind, item.key, exclude) if finder else []
+        rows = finder(item.kind, item.key, exclude) if finder else None
         if not get_current_worker().is_cancelled:
             self.post_message(self.MentionsReady(item, rows))
 

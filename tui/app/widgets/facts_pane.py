@@ -146,8 +146,8 @@ class FactsPane(Vertical):
                 branch.add_leaf(label, data=item)
         self.set_status("")
 
-    def show_others(self, item: FactItem | None, rows: Sequence[tuple[str, str]]) -> None:
-        """List the other articles (id, title) mentioning `item`."""
+    def show_others(self, item: FactItem | None, rows: Sequence[tuple[str, str]] | None) -> None:
+        """List the other articles (id, title) mentioning `item` (None: not known)."""
         title = self.query_one("#facts-others-title", Label)
         others = self.query_one("#facts-others", OptionList)
         others.clear_options()
@@ -155,6 +155,10 @@ class FactsPane(Vertical):
             title.display = others.display = False
             return
         title.display = others.display = True
+        if rows is None:
+            title.update(Text("Other mentions: run `sverka index --facts` on this corpus"))
+            others.display = False
+            return
         if not rows:
             title.update(Text(f"No other article mentions {sanitize_line(item.label)[:40]}"))
             others.display = False
