@@ -117,7 +117,10 @@ def decode_bytes(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(_normalise_newlines(data[len(bom) :].decode(encoding)), encoding.replace("-sig", "-bom"))
+                return Decoded(
+                    _normalise_newlines(data[len(bom) :].decode(encoding)),
+                    encoding.replace("-sig", "-bom"),
+                )
             except UnicodeDecodeError:
                 break
     utf16 = _utf16_without_bom(data)

@@ -18,12 +18,12 @@ from pathlib import Path
 from tui.corpus.decode import UndecodableError, decode_bytes
 from tui.corpus.metadata import (
     MetadataError,
-    detect_date,
-    detect_outlet,
     language_of,
     read_sidecar,
     title_and_words,
 )
+from tui.corpus.outlets import detect_outlet
+from tui.corpus.pubdate import detect_date
 from tui.corpus.sanitize import sanitize_line, sanitize_text
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -115,7 +115,11 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
             try:
                 mode = os.stat(path).st_mode
             except OSError as exc:
-                reason = "broken symlink" if entry.is_symlink() else f"cannot stat ({exc.strerror or exc})"
+                reason = (
+                    "broken symlink"
+                    if entry.is_symlink()
+                    else f"cannot stat ({exc.strerror or exc})"
+                )
                 yield Skipped(path, reason)
                 continue
             if not stat.S_ISREG(mode):
@@ -229,7 +233,9 @@ class Corpus:
             return exact[0]
         matches = [a for a in self.articles if a.id.startswith(prefix)]
         if not matches:
-            raise CorpusError(f"no article with id starting with {sanitize_line(prefix)!r} in {self.root}")
+            raise CorpusError(
+                f"no article with id starting with {sanitize_line(prefix)!r} in {self.root}"
+            )
         if len(matches) > 1:
             shown = ", ".join(a.id for a in matches[:5])
             more = "…" if len(matches) > 5 else ""

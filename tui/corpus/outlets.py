@@ -1,0 +1,120 @@
+"""Which outlet a scraped page came from, judged from the page itself.
+
+Strongest first: the outlet's own signatures (tui/corpus/outlets.toml `patterns`), the copyright
+line at the foot («© 1999–2022 ООО «Лента.Ру»»), the masthead (the first line), a known domain
+in the last lines. A copyright holder Sverka does not know is shown as written; else `unknown`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+UNKNOWN = "unknown"
+_TAIL_LINES = 25
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.IGNORECASE)
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–—]\s*(?:19|20)\d{2}\b)?")
+_LEGAL = re.compile(
+    r"\b(?:ООО|ОАО|ЗАО|ПАО|АО|АНО|МИА|ФГУП|ТОВ|ПрАТ|ТзОВ|ДП|LLC|Ltd|Inc|GmbH|ТОО)\b\.?",
+    re.IGNORECASE,
+)
+_RIGHTS = re.compile(
+    r"(все права защищены|усі права захищено|усі права захищені|всі права захищені|"
+    r"all rights reserved|барлық құқықтар қорғалған|усе правы абароненыя).*$",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,6}$", re.IGNORECASE)
+_QUOTED = re.compile(r"«([^«»]+)»")
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """An outlet: display name, signature patterns, mastheads/holders, domains."""
+
+    name: str
+    patterns: tuple[re.Pattern[str], ...] = ()
+    names: frozenset[str] = frozenset()
+    domains: tuple[str, ...] = ()
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().replace("ё", "е").split())
+
+
+@lru_cache(maxsize=1)
+def outlet_table() -> tuple[Outlet, ...]:
+    """The shipped outlet table (tui/corpus/outlets.toml)."""
+    text = resources.files("tui.corpus").joinpath("outlets.toml").read_text("utf-8")
+    return tuple(
+        Outlet(
+            name=item["name"],
+            patterns=tuple(re.compile(p, re.MULTILINE) for p in item.get("patterns", ())),
+            names=frozenset(_fold(n) for n in (*item.get("names", ()), item["name"])),
+            domains=tuple(d.lower() for d in item.get("domains", ())),
+        )
+        for item in tomllib.loads(text)["outlet"]
+    )
+
+
+def copyright_holder(line: str) -> str | None:
+    """The holder named by a copyright line («© 2000-2022, Українська правда.» → «Українська правда»)."""
+    m = _COPYRIGHT.search(line)
+    if not m:
+        return None
+    rest = _RIGHTS.sub("", line[m.end() :])
+    rest = _COPYRIGHT.sub(" ", rest)
+    quoted = _QUOTED.findall(rest)
+    if quoted:
+        rest = quoted[-1]
+    rest = _LEGAL.sub(" ", _YEARS.sub(" ", rest))
+    rest = rest.replace("«", " ").replace("»", " ").replace('"', " ")
+    # The holder ends at the first sentence break that is not inside a domain («Kun.uz. Все …»).
+    parts = re.split(r"(?<=[^\s.])\.(?:\s|$)|[,;|]", rest)
+    holder = next((p.strip(" .-–—:") for p in parts if p.strip(" .-–—:")), "")
+    if not holder or len(holder) > 40 or len(holder.split()) > 5:
+        return None
+    return holder
+
+
+def _known(name: str) -> Outlet | None:
+    folded = _fold(name)
+    for outlet in outlet_table():
+        if folded in outlet.names:
+            return outlet
+    return None
+
+
+def detect_outlet(raw: str) -> str:
+    """The outlet the page comes from, else `unknown`."""
+    table = outlet_table()
+    for outlet in table:
+        if any(p.search(raw) for p in outlet.patterns):
+            return outlet.name
+    lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
+    tail = lines[-_TAIL_LINES:]
+    if len(lines) <= 2:  # scraped into one line: look at its end
+        tail = [raw[-600:]]
+    holder = None
+    for line in reversed(tail):
+        holder = copyright_holder(line)
+        if holder:
+            break
+    if holder:
+        known = _known(holder)
+        if known:
+            return known.name
+    if lines:
+        masthead = _known(lines[0]) or (_known(lines[0].split()[0]) if len(lines) <= 2 else None)
+        if masthead:
+            return masthead.name
+    tail_text = "\n".join(tail).lower()
+    for outlet in table:
+        if any(re.search(rf"\b{re.escape(d)}\b", tail_text) for d in outlet.domains):
+            return outlet.name
+    if holder:
+        return holder.lower() if _DOMAIN.match(holder) else holder
+    return UNKNOWN

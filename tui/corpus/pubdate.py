@@ -1,0 +1,118 @@
+"""The publication date a page states about itself.
+
+Sources, strongest first: a `date YYYY-MM` header (kloop.kg), a labelled line («Опубликовано:
+12.01.2022», «Оновлено …», "Published …"), a short line near the top that is nothing but a date
+(with perhaps a time, a weekday or a city), and a date written right beside a time near the top
+(«21:10, 26 января 2022», which also finds dates on pages scraped into one line). A date merely
+mentioned in the body is not a publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    # Russian, Ukrainian, Belarusian (genitive), Kazakh, English
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
+    "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    "студзеня": 1, "лютага": 2, "сакавіка": 3, "красавіка": 4, "траўня": 5, "чэрвеня": 6,
+    "ліпеня": 7, "жніўня": 8, "верасня": 9, "кастрычніка": 10, "лістапада": 11, "снежня": 12,
+    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
+    "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+_LETTERS = r"[а-яёіїєґўәғқңөұүһa-z]+"
+_HEADER_MONTH = re.compile(r"\A\s*date (\d{4})-(\d{2})(?:-(\d{2}))?\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_LETTERS})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_LETTERS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_LABEL = re.compile(
+    r"^\s*(опубликовано|обновлено|опубліковано|оновлено|апублікавана|published|updated|posted|дата"
+    r"(?: публикации| публікації)?)\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\bг(?:ода?)?\b\.?|\bр(?:оку)?\b\.?|\bgg?\.|\b(?:am|pm)\b|\bмск\b|\butc\b"
+    r"|\([^)]*\)|\bсегодня\b|\bвчера\b|\bсьогодні\b|\bвчора\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+_HEAD_LINES = 40  # menus can be long: the date line is looked for among the first lines
+_HEAD_CHARS = 1500  # and, beside a time, within the first characters of one-line pages
+
+
+def _iso(year: int, month: int, day: int | None) -> str | None:
+    try:
+        if day is None:
+            date(year, month, 1)
+            return f"{year:04d}-{month:02d}"
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _dates_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO) of every full date written in `text`."""
+    found: list[tuple[int, int, str]] = []
+    for m in _NUMERIC.finditer(text):
+        iso = (
+            _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if m.group(1)
+            else _iso(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+        )
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        month = _MONTHS.get(m.group(2).lower())
+        iso = _iso(int(m.group(3)), month, int(m.group(1))) if month else None
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        month = _MONTHS.get(m.group(1).lower())
+        iso = _iso(int(m.group(3)), month, int(m.group(2))) if month else None
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    return sorted(found)
+
+
+def _is_date_line(line: str, spans: list[tuple[int, int, str]]) -> bool:
+    """A line that is a date (with perhaps a time, weekday or city), not a sentence."""
+    rest = line
+    for start, end, _ in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _FILLER.sub(" ", rest)
+    return len(_WORD.findall(rest)) <= 2
+
+
+def detect_date(raw: str) -> str | None:
+    """The publication date the page states (ISO; `YYYY-MM` when only the month is given)."""
+    m = _HEADER_MONTH.match(raw)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    lines = raw.split("\n")
+    for line in lines:
+        label = _LABEL.match(line)
+        if label and label.group(2).strip():
+            spans = _dates_in(label.group(2))
+            if spans:
+                return spans[0][2]
+    head = [ln for ln in lines[: _HEAD_LINES * 3] if ln.strip()][:_HEAD_LINES]
+    for line in head:
+        if len(line) <= 80:
+            spans = _dates_in(line)
+            if spans and _is_date_line(line, spans):
+                return spans[0][2]
+    top = raw[:_HEAD_CHARS]
+    for start, end, iso in _dates_in(top):
+        # A date beside a time is a timestamp, not a date mentioned in a sentence.
+        if _TIME.search(top[max(0, start - 8) : start]) or _TIME.search(top[end : end + 10]):
+            return iso
+    return None
