@@ -46,10 +46,18 @@ def drop_captions_near_credits(lines: list[Line], body_start: int) -> None:
             after is not None
             and after.kept
             and not after.gap_before
-            and _BARE_CREDIT.match(line.text)
+            and _bare_credit(line)
             and _caption_like(after)
         ):
             after.drop("caption")
+
+
+def _bare_credit(line: Line) -> bool:
+    """A credit with no caption in it: «Фото: Reuters», «© Агентство / Иван Петров», «Фото из
+    открытых источников» (a caption then follows on the next line)."""
+    if _BARE_CREDIT.match(line.text):
+        return True
+    return line.words <= 6 and "|" not in line.text and not INNER_SENTENCE_END.search(line.text)
 
 
 def _caption_like(line: Line) -> bool:
