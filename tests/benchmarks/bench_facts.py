@@ -10,6 +10,10 @@ documents per second for:
 - `sverka`:  `tui.facts.entities.find_entities` (spans, base forms and keys);
 - with `--full`, also `tui.facts.extract` (entities + dates, quantities, quotes, sources).
 
+Then, for BSNLP (whose gold carries `norm`, the base form, and `xid`, an id shared by one entity
+across languages): how often `Entity.normal` equals the gold base form on exactly matched spans,
+and how many entities seen in both the Russian and the Ukrainian set get one key in both.
+
 Scores come from the shared scorer `score_ner.py` (its `score_exact`/`score_partial`), loaded from
 the eval folder; the gold data is read from there and never copied. Models are loaded (and one
 warm-up document run) before timing, so docs/s is the steady state, not model loading.
@@ -33,7 +37,11 @@ from typing import Any  # noqa: E402
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-SETS = {"factru": "dev_factru.jsonl", "bsnlp_uk": "dev_bsnlp_uk.jsonl", "bsnlp_ru": "dev_bsnlp_ru.jsonl"}
+SETS = {
+    "factru": "dev_factru.jsonl",
+    "bsnlp_uk": "dev_bsnlp_uk.jsonl",
+    "bsnlp_ru": "dev_bsnlp_ru.jsonl",
+}
 TYPES = ("PER", "LOC", "ORG")
 
 Spans = list[tuple[int, int, str]]
@@ -84,7 +92,9 @@ def sverka_full() -> Callable[[str, str], Spans]:
     return run
 
 
-def evaluate(scorer: Any, docs: list[dict[str, Any]], lang: str, fn: Callable[[str, str], Spans]) -> dict[str, float]:
+def evaluate(
+    scorer: Any, docs: list[dict[str, Any]], lang: str, fn: Callable[[str, str], Spans]
+) -> dict[str, float]:
     fn(docs[0]["text"], lang)  # warm-up: models and caches loaded before the clock starts
     preds: list[Spans] = []
     start = time.perf_counter()
@@ -103,12 +113,45 @@ def evaluate(scorer: Any, docs: list[dict[str, Any]], lang: str, fn: Callable[[s
     return out
 
 
+def linking(eval_dir: Path, limit: int | None) -> None:
+    """Base-form accuracy and ru↔uk key agreement on BSNLP (gold `norm` and `xid`)."""
+    from collections import Counter, defaultdict
+
+    from tui.facts.entities import find_entities
+
+    keys_by_xid: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for name in ("bsnlp_ru", "bsnlp_uk"):
+        lang = name[-2:]
+        ok = n = 0
+        for d in load_docs(eval_dir / SETS[name], limit):
+            gold = {(e["start"], e["end"]): e for e in d["entities"]}
+            for e in find_entities(d["text"], lang):
+                g = gold.get((e.start, e.end))
+                if not g:
+                    continue
+                if g.get("norm"):
+                    n += 1
+                    ok += e.normal.lower().replace("ё", "е") == g["norm"].lower().replace("ё", "е")
+                if g.get("xid"):
+                    keys_by_xid[g["xid"]][lang][e.key] += 1
+        print(f"{name:10} base form = gold norm on matched spans: {ok / n if n else 0:.3f} ({n})")
+    both = [x for x, by_lang in keys_by_xid.items() if len(by_lang) == 2]
+    same = sum(
+        keys_by_xid[x]["ru"].most_common(1)[0][0] == keys_by_xid[x]["uk"].most_common(1)[0][0]
+        for x in both
+    )
+    print(f"ru↔uk: {same}/{len(both)} entities found in both languages share a key")
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--eval-dir", type=Path, default=REPO.parent / "shared" / "eval")
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--full", action="store_true", help="also time the whole extract() pipeline")
     ap.add_argument("--limit", type=int, help="only the first N documents of each set")
+    ap.add_argument("--no-linking", action="store_true", help="skip the base-form/key report")
     args = ap.parse_args(argv)
 
     scorer = load_scorer(args.eval_dir)
@@ -121,7 +164,12 @@ def main(argv: list[str] | None = None) -> int:
         lang = "uk" if name.endswith("_uk") else "ru"
         for label, fn in runners.items():
             r = evaluate(scorer, docs, lang, fn)
-            print(f"{name:10} {label:17} {r['exact']:9.3f} {r['partial']:11.3f} {r['docs_per_s']:8.1f}", flush=True)
+            print(
+                f"{name:10} {label:17} {r['exact']:9.3f} {r['partial']:11.3f} {r['docs_per_s']:8.1f}",
+                flush=True,
+            )
+    if not args.no_linking:
+        linking(args.eval_dir, args.limit)
     return 0
 
 
