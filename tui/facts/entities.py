@@ -44,7 +44,8 @@ def find_entities(text: str, lang: str | None = None) -> list[Entity]:
     lang = lang if lang in ("ru", "uk") else detect_language(text)
     tokens, raw, doc = tag(text, lang)
     spans = refine(text, tokens, raw, lang)
-    feats = _morph_feats(doc, spans)
+    # Ukrainian names take case and gender from the dictionaries (`_agree`), not the tagger.
+    feats = _morph_feats(doc, spans) if lang == "ru" else {}
     entities = []
     token_starts = [t.start for t in tokens]
     for sp in spans:
