@@ -129,3 +129,25 @@ def test_empty_text_has_no_facts() -> None:
 
     facts = extract("")
     assert facts.entities == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«ОАО «Газпром» и Джоэл Саймон (Joel Simon) — в Москве\n\nКИЇВ. Тереза Мей,",
+        "Прем'єр Великої Британії Тереза Мей зустрілася з Т.Мей у Брюсселі та Лондоні.",
+        "(((«»)))— Мей",
+        "Путин\u00a0и Токаев 🙂 в Нур-Султане; • Коста Рика • Эфиопия",
+        "\n\n   \n",
+    ],
+)
+def test_awkward_text_gives_sorted_non_overlapping_exact_spans(text: str) -> None:
+    from tui.facts.entities import find_entities
+
+    entities = find_entities(text)
+    prev_end = 0
+    for e in entities:
+        assert text[e.start : e.end] == e.text
+        assert e.start >= prev_end and e.end > e.start
+        assert e.text == e.text.strip()
+        prev_end = e.end
