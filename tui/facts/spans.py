@@ -436,9 +436,12 @@ def _is_acronym_text(text: str, span: Span) -> bool:
 
 
 def _whole_words(text: str, span: Span) -> bool:
-    """False for a span that starts or ends inside a word («єр» of «Прем'єр»)."""
+    """False for a span that starts or ends inside a word («єр» of «Прем'єр») or is a domain zone
+    («в зоне .РФ»)."""
     before = text[span.start - 1] if span.start > 0 else " "
     after = text[span.end] if span.end < len(text) else " "
+    if before == "." and (span.start < 2 or text[span.start - 2].isspace()):
+        return False
     return not (before.isalnum() or before in "'’ʼ" or after.isalnum())
 
 
