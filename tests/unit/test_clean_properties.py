@@ -139,3 +139,35 @@ def test_a_sentence_inside_a_one_line_page_is_never_removed(sentence: str, where
     page = ONE_LINE_RAW[:at] + sentence + " " + ONE_LINE_RAW[at:]
     doc = clean_text(page)
     assert squash(sentence) in squash(doc.text.replace("\n\n", " "))
+
+
+LAST_PARAGRAPH_ENDS = [
+    [b for b in clean_text(raw).blocks if b.kind == "paragraph"][-1].raw_end for raw, _ in PAGES
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentence=sentences(3), which=st.integers(min_value=0), gap=st.sampled_from(["\n", "\n\n"]))
+def test_a_closing_sentence_after_the_last_paragraph_is_never_removed(
+    sentence: str, which: int, gap: str
+) -> None:
+    """The body ends with its last full sentence, however short: the bottom edge (tags, links,
+    footers) starts after it."""
+    assume(default_rules().match(sentence) is None)
+    raw, _ = PAGES[which % len(PAGES)]
+    at = LAST_PARAGRAPH_ENDS[which % len(PAGES)]
+    page = raw[:at] + gap + sentence + gap + raw[at:].lstrip("\n")
+    doc = clean_text(page)
+    assert squash(sentence) in squash(doc.text)
+
+
+def test_a_quote_broken_over_two_short_lines_is_rejoined_not_dropped() -> None:
+    raw = (
+        "Токаев выступил с обращением к нации\n\n"
+        "Президент Казахстана выступил с телеобращением к жителям страны.\n"
+        "«Мы не допустим повторения\nэтих событий», — сказал он.\n"
+        "Обращение транслировали все телеканалы.\n"
+    )
+    doc = clean_text(raw)
+    assert "«Мы не допустим повторения этих событий», — сказал он." in doc.paragraphs
+    assert doc.removed == []

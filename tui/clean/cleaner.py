@@ -97,7 +97,9 @@ def _classify_lines(lines: list[Line], rules: Rules) -> tuple[list[Line], Line |
     drop_captions_near_credits(lines, kept[body[0]].start)
     kept = [line for line in lines if line.kept]
     body = [i for i, line in enumerate(kept) if line.body_like]
-    first, last = body[0], body[-1]
+    first = body[0]
+    # the body ends with its last paragraph or its last full sentence, however short
+    last = max(i for i, line in enumerate(kept) if line.body_like or _sentence(line))
     drop_link_runs(kept[first : last + 1])
     title_line, date_line = top_edge(kept[:first], rules, page_start=lines[0].start)
     bottom_edge(kept[last + 1 :], rules, kept[last])
@@ -129,6 +131,11 @@ def _raw_offset(raw: str, piece: Piece, at: int) -> int:
     probe = piece.text[at : at + 24]
     found = raw.find(probe, piece.raw_start, piece.raw_end)
     return found if found >= 0 else piece.raw_start
+
+
+def _sentence(line: Line) -> bool:
+    """A full sentence of three words or more (ends with . ! ? …)."""
+    return line.terminal and line.words >= 3
 
 
 def _needs_sentences(line: Line, kept_chars: int) -> bool:
@@ -251,7 +258,7 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
                     and prev.kept
                     and line.kept
                     and not line.gap_before
-                    and len(prev.text) >= 50
+                    and len(prev.text) >= 15
                     and _JOINABLE_END.search(prev.text)
                     and line.text[:1].islower()
                     and not _LABEL.match(line.text)
