@@ -30,13 +30,6 @@ _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _NAME_TAGS = {"Name", "Surn", "Patr"}
 
 
-@lru_cache(maxsize=1)
-def _morph_tagger() -> Any:
-    from natasha import NewsMorphTagger
-
-    return NewsMorphTagger(nlp.embedding())
-
-
 def find_entities(text: str, lang: str | None = None) -> list[Entity]:
     """All PER/ORG/LOC mentions in `text`, in order, with offsets into `text`."""
     if not text.strip():
@@ -75,7 +68,7 @@ def _morph_feats(doc: Any, spans: list[Span]) -> dict[int, tuple[str | None, dic
             chosen.append(sent)
     if not chosen:
         return {}
-    markups = _morph_tagger().map([[t.text for t in sent.tokens] for sent in chosen])
+    markups = nlp.morph_tagger().map([[t.text for t in sent.tokens] for sent in chosen])
     out: dict[int, tuple[str | None, dict[str, str]]] = {}
     for sent, markup in zip(chosen, markups, strict=False):
         for tok, m in zip(sent.tokens, markup.tokens, strict=False):

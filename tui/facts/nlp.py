@@ -39,6 +39,14 @@ def ner_tagger() -> Any:
     return NewsNERTagger(embedding())
 
 
+@lru_cache(maxsize=1)
+def morph_tagger() -> Any:
+    """slovnet's Russian morphology tagger (case and gender of names in context)."""
+    from natasha import NewsMorphTagger
+
+    return NewsMorphTagger(embedding())
+
+
 def morph(lang: str = "ru") -> Any:
     """The pymorphy3 analyser for `lang` ("ru" or "uk"), shared with the other fact extractors."""
     from tui.facts.morph import analyzer
@@ -57,5 +65,6 @@ def warm_up() -> None:
     """Load every model now (for a worker process or a progress screen)."""
     segmenter()
     ner_tagger()
+    morph_tagger()
     morph("ru")
     morph("uk")
