@@ -257,3 +257,16 @@ def test_ukrainian_news_site_menus_language_switch_update_line_and_footer_go() -
         "Новий уряд має бути сформований протягом тижня.",
         "Нагадаємо, попередній уряд пішов у відставку 5 січня на тлі масових протестів.",
     ]
+
+
+def test_interview_replies_that_look_like_buttons_stay() -> None:
+    raw = (
+        "Интервью с министром энергетики Казахстана\n\n"
+        "— Цены на газ вырастут в этом году?\n"
+        "— Нет, цены будут заморожены на полгода, это решение правительства.\n"
+        "— Понятно.\n"
+        "— Мы будем следить за ситуацией на рынке и при необходимости вмешаемся.\n"
+    )
+    doc = clean_text(raw)
+    assert doc.removed == []
+    assert "— Понятно." in doc.paragraphs
