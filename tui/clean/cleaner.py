@@ -299,6 +299,6 @@ def _merge(group: list[Line]) -> Line:
 
 def _is_subheading(line: Line) -> bool:
     """A short line inside the body without sentence punctuation (or a short question)."""
-    if line.words > 12 or len(line.text) > 120:
-        return False
+    if line.words > 12 or len(line.text) > 120 or line.bulleted:
+        return False  # «— Что дальше?» is a line of dialogue
     return not line.terminal or (line.text.rstrip('»"”)').endswith("?") and line.words <= 6)
