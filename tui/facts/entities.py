@@ -19,7 +19,8 @@ from typing import Any
 from tui.facts import keys, nlp
 from tui.facts.base_forms import normalize
 from tui.facts.model import Entity
-from tui.facts.spans import Span, refine, tag
+from tui.facts.refine import refine
+from tui.facts.spans import Span, tag
 from tui.facts.ukrainian import detect_language, is_geo, to_russian_letters
 
 

@@ -1,0 +1,335 @@
+"""Cleaning slovnet's spans with the whole text in view: `refine(text, tokens, spans, lang)`.
+
+Each span is first cut and checked on its own (`spans.pieces`, `spans.check_span`); then rules that
+look at its neighbours and at the rest of the text: a short quoted name with a place inside is an
+organisation («Голоса Америки»), a lone organisation noun takes its genitive phrase («Комітету
+національної безпеки»), a name tagged once is tagged at its untagged repeats, adjacent pieces of
+one name are joined («Великої» + «Британії», «Тереза» + «Мей»), a «person» followed by «района» is a
+place, and (by the gold conventions of each language) the EU is an organisation in Russian and an
+organisation keeps its place in Ukrainian («Мінфін Британії»). Offsets stay exact throughout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.facts import nlp
+from tui.facts.spans import ORG_HEADS, Span, Tok, check_span, pieces
+from tui.facts.ukrainian import lemma, to_russian_letters
+
+# Supranational bodies slovnet calls places. Russian annotation (factRuEval, BSNLP-ru) calls them
+# organisations; Ukrainian BSNLP mostly calls the EU a place, as slovnet does, so only Russian
+# spans are re-typed. Keys do not carry the type, so the link ЕС ↔ ЄС holds either way.
+_ALWAYS_ORG = frozenset({"ес", "евросоюз", "европейский союз", "нато", "оон", "снг", "одкб"})
+
+
+def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[Span]:
+    """Split, trim, re-type and merge raw spans; the result is sorted and non-overlapping."""
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    out: list[Span] = []
+    for span in _merge_adjacent(text, spans, lang):
+        i = starts.get(span.start)
+        if i is None:
+            continue
+        toks: list[Tok] = []
+        while i < len(tokens) and tokens[i].end <= span.end:
+            toks.append(tokens[i])
+            i += 1
+        for piece in pieces(text, toks):
+            out.extend(check_span(piece, span.type, lang, text))
+    out = _quoted_names(text, out)
+    out = _extend_org_heads(text, tokens, starts, out, lang)
+    out = _propagate(text, tokens, out)
+    out = _merge_adjacent(text, out, lang)
+    out = _extend_left(text, tokens, starts, out, lang)
+    out = [sp for sp in out if _whole_words(text, sp)]
+    out = [_org_by_head(text, sp, lang) for sp in out]
+    if lang == "uk":
+        out = _org_of_place(text, out)
+    out = _places_by_descriptor(text, tokens, starts, out, lang)
+    if lang == "ru":
+        out = [_retype_known(text, s) for s in out]
+    return out
+
+
+def _merge_adjacent(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """Join «Великої» + «Британії» (an adjective span right before another span) into one."""
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end >= span.start:
+            continue  # overlap: keep the first
+        gap = text[out[-1].end : span.start] if out else ""
+        if (
+            out
+            and gap == " "
+            and (
+                _ends_with_adjective(text, out[-1], lang)
+                or (out[-1].type == span.type == "PER" and _first_name(text, out[-1], lang))
+            )
+        ):
+            prev = out.pop()
+            span = Span(prev.start, span.end, span.type)
+        out.append(span)
+    return out
+
+
+def _extend_org_heads(
+    text: str, tokens: list[Tok], starts: dict[int, int], spans: list[Span], lang: str
+) -> list[Span]:
+    """«Комітету» + «національної безпеки»: a lone organisation noun takes the genitive phrase
+    after it (lowercase adjectives ending in a noun, all in the genitive), up to four words."""
+    out: list[Span] = []
+    taken = {sp.start for sp in spans}
+    for n, sp in enumerate(spans):
+        i = starts.get(sp.start)
+        if sp.type != "ORG" or i is None or tokens[i].end != sp.end:
+            out.append(sp)
+            continue
+        if to_russian_letters(lemma(tokens[i].text, lang)) not in ORG_HEADS:
+            out.append(sp)
+            continue
+        limit = spans[n + 1].start if n + 1 < len(spans) else len(text)
+        end, j = sp.end, i + 1
+        while (
+            j < len(tokens)
+            and j <= i + 4
+            and tokens[j].end <= limit
+            and tokens[j].start not in taken
+        ):
+            word = tokens[j].text
+            if (
+                not word.isalpha()
+                or not word.islower()
+                or text[tokens[j - 1].end : tokens[j].start] != " "
+            ):
+                break
+            parses = nlp.parse(word, lang)
+            gent = [p for p in parses if p.tag.case == "gent" and p.tag.POS in ("ADJF", "NOUN")]
+            if not gent:
+                break
+            if any(p.tag.POS == "NOUN" for p in gent):
+                end = tokens[j].end
+            j += 1
+        out.append(Span(sp.start, end, sp.type))
+    return out
+
+
+_QUOTED = re.compile(r"«([^«»\n]{2,60})»")
+
+
+def _quoted_names(text: str, spans: list[Span]) -> list[Span]:
+    """«Голоса Америки», «Новой газеты»: a short capitalised name in quotes with a place or person
+    inside is an organisation (a newspaper, a channel, a company) — the whole quoted name."""
+    out = list(spans)
+    for m in _QUOTED.finditer(text):
+        start, end = m.span(1)
+        words = m.group(1).split()
+        if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
+            continue
+        inside = [sp for sp in out if start <= sp.start and sp.end <= end]
+        crossing = [sp for sp in out if sp.start < end and sp.end > start and sp not in inside]
+        if not inside or crossing or any(sp.start == start and sp.end == end for sp in inside):
+            continue
+        if any(sp.type == "ORG" for sp in inside) and len(inside) == 1:
+            continue
+        out = [sp for sp in out if sp not in inside] + [Span(start, end, "ORG")]
+    return sorted(out, key=lambda sp: (sp.start, sp.end))
+
+
+def _org_by_head(text: str, span: Span, lang: str) -> Span:
+    """A multi-word «place» whose head is an organisation noun is an organisation
+    («Європейського Союзу», «Європейської Ради»); the Soviet Union stays a place."""
+    words = text[span.start : span.end].split()
+    if span.type != "LOC" or len(words) < 2:
+        return span
+    lemmas = [to_russian_letters(lemma(w, lang)) for w in words]
+    if lemmas[0] in ("советский", "радянський", "радянськии"):
+        return span
+    if any(lem in ORG_HEADS for lem in lemmas):
+        return Span(span.start, span.end, "ORG")
+    return span
+
+
+def _org_of_place(text: str, spans: list[Span]) -> list[Span]:
+    """Ukrainian: «Мінфін Британії», «Рада ЄС» — an organisation and the place (or union) it belongs
+    to are one name; the Ukrainian gold annotation keeps them together (factRuEval, the Russian one,
+    does not, so this is not done for Russian)."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "ORG" and text[prev.end : sp.start] == " ":
+            org_words = len(text[prev.start : prev.end].split())
+            place = (
+                sp.type == "LOC" and org_words <= 3 and len(text[sp.start : sp.end].split()) <= 2
+            )
+            union = sp.type == "ORG" and org_words == 1 and _is_acronym_text(text, sp)
+            if place or union:
+                out[-1] = Span(prev.start, sp.end, "ORG")
+                continue
+        out.append(sp)
+    return out
+
+
+def _is_acronym_text(text: str, span: Span) -> bool:
+    surface = text[span.start : span.end]
+    return 2 <= len(surface) <= 6 and surface.isupper() and surface.isalpha()
+
+
+def _whole_words(text: str, span: Span) -> bool:
+    """False for a span that starts or ends inside a word («єр» of «Прем'єр») or is a domain zone
+    («в зоне .РФ»)."""
+    before = text[span.start - 1] if span.start > 0 else " "
+    after = text[span.end] if span.end < len(text) else " "
+    if before == "." and (span.start < 2 or text[span.start - 2].isspace()):
+        return False
+    return not (before.isalnum() or before in "'’ʼ" or after.isalnum())
+
+
+def _propagate(text: str, tokens: list[Tok], spans: list[Span]) -> list[Span]:
+    """Tag untagged repeats of a name seen tagged elsewhere in the same text.
+
+    The tagger decides mention by mention and misses some repeats («Мей» tagged in one sentence,
+    not in the next). A surface that is tagged somewhere with one type only is tagged everywhere
+    it occurs as whole tokens, capitalised, outside other spans; a person's surname (the last word
+    of a two- or three-word name) counts as such a surface too.
+    """
+    types: dict[str, set[str]] = {}
+    # Note: a surface tagged with two different types is ambiguous and never propagated.
+    for sp in spans:
+        surface = text[sp.start : sp.end]
+        types.setdefault(surface, set()).add(sp.type)
+        words = surface.split()
+        if sp.type == "PER" and 2 <= len(words) <= 3 and "." not in surface:
+            types.setdefault(words[-1], set()).add("PER")
+    # Organisations are left alone: a Latin word the tagger once called an organisation («Brexit»)
+    # is more often an event or a common word.
+    known = {
+        s: t
+        for s, (t,) in ((s, tuple(t)) for s, t in types.items() if len(t) == 1)
+        if t in ("PER", "LOC") and _propagatable(s)
+    }
+    if not known:
+        return spans
+    taken = [False] * (len(text) + 1)
+    for sp in spans:
+        for k in range(sp.start, sp.end):
+            taken[k] = True
+    out = list(spans)
+    for tok in tokens:
+        type_ = known.get(tok.text)
+        if type_ and not taken[tok.start] and not taken[tok.end - 1]:
+            out.append(Span(tok.start, tok.end, type_))
+    return sorted(out, key=lambda s: (s.start, s.end))
+
+
+def _propagatable(surface: str) -> bool:
+    return (
+        len(surface) >= 3
+        and " " not in surface
+        and surface[:1].isupper()
+        and all(ch.isalpha() or ch in "-'’" for ch in surface)
+    )
+
+
+def _extend_left(
+    text: str, tokens: list[Tok], starts: dict[int, int], spans: list[Span], lang: str
+) -> list[Span]:
+    """Take in a capitalised adjective right before a place: «Велика» + «Британія»."""
+    out: list[Span] = []
+    for sp in spans:
+        i = starts.get(sp.start)
+        if sp.type == "LOC" and i:
+            prev = tokens[i - 1]
+            free = not out or out[-1].end <= prev.start
+            if free and text[prev.end : sp.start] == " " and _is_adjective(prev.text, lang):
+                sp = Span(prev.start, sp.end, sp.type)
+        out.append(sp)
+    return out
+
+
+def _is_adjective(word: str, lang: str) -> bool:
+    if not word[:1].isupper() or len(word) < 3:
+        return False
+    parses = nlp.parse(word, lang)
+    return bool(parses) and all(p.tag.POS == "ADJF" for p in parses[:2])
+
+
+# Nouns after a name that make it a place: «Бостандыкского района», «Жамбилській області».
+_PLACE_NOUNS = frozenset(
+    [
+        "район",
+        "область",
+        "округ",
+        "край",
+        "улица",
+        "вулиця",
+        "площадь",
+        "площа",
+        "проспект",
+        "провинция",
+        "провинция",
+        "штат",
+        "регион",
+        "город",
+        "місто",
+        "село",
+        "поселок",
+        "селище",
+        "бульвар",
+        "переулок",
+        "провулок",
+    ]
+)
+_CONJUNCTIONS = frozenset({"и", "та", "і", "й", "или", "або", ","})
+
+
+def _places_by_descriptor(
+    text: str, tokens: list[Tok], starts: dict[int, int], spans: list[Span], lang: str
+) -> list[Span]:
+    """A «person» right before «района»/«області» (or joined by «и»/«та» to one that is) is a place."""
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    out = list(spans)
+    next_is_place = False
+    for k in range(len(out) - 1, -1, -1):
+        sp = out[k]
+        i = ends.get(sp.end)
+        nxt = tokens[i + 1] if i is not None and i + 1 < len(tokens) else None
+        place = False
+        if nxt is not None:
+            word = to_russian_letters(nxt.text.lower())
+            place = word[:1].isalpha() and (
+                to_russian_letters(lemma(nxt.text, lang)) in _PLACE_NOUNS
+                or (next_is_place and word in _CONJUNCTIONS)
+            )
+        if sp.type == "PER" and place:
+            out[k] = sp = Span(sp.start, sp.end, "LOC")
+        next_is_place = place or (sp.type == "LOC" and next_is_place)
+    return out
+
+
+def _first_name(text: str, span: Span, lang: str) -> bool:
+    """A one-word span the dictionary knows as a first name («Тереза» + «Мей» is one person)."""
+    surface = text[span.start : span.end]
+    if " " in surface:
+        return False
+    return any("Name" in p.tag.grammemes for p in nlp.parse(surface, lang))
+
+
+def _ends_with_adjective(text: str, span: Span, lang: str) -> bool:
+    last = text[span.start : span.end].split()[-1]
+    if not last[:1].isupper():
+        return False
+    parses = nlp.parse(last, lang)
+    return bool(parses) and all(p.tag.POS in {"ADJF"} for p in parses[:2])
+
+
+def _retype_known(text: str, span: Span) -> Span:
+    surface = to_russian_letters(text[span.start : span.end]).lower().replace("ё", "е")
+    if span.type == "LOC" and (surface in _ALWAYS_ORG or _lemma_phrase(surface) in _ALWAYS_ORG):
+        return Span(span.start, span.end, "ORG")
+    return span
+
+
+def _lemma_phrase(surface: str) -> str:
+    return " ".join(nlp.parse(w, "ru")[0].normal_form for w in surface.split())
