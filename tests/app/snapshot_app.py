@@ -155,5 +155,5 @@ def snapshot_app(root: Path) -> SverkaApp:
         open_library=lambda: library,
         cleaner=clean,
         extractor=extract,
-        remember_theme=False,
+        remember=False,
     )

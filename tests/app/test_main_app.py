@@ -174,3 +174,19 @@ async def test_first_paint_imports_no_heavy_modules() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+async def test_reopening_resumes_the_last_article(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        opened = screen.article.id
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await settle(pilot)
+        assert screen.article_list.highlighted_row.id == opened
+        assert screen.article is not None and screen.article.id == opened
+        assert again.focused is screen.article_list

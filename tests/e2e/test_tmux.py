@@ -104,9 +104,12 @@ def test_read_an_article_see_facts_help_and_quit(tmux: tuple[Tmux, Path]) -> Non
     # The help screen is generated from the bindings.
     term.keys("?")
     screen = term.wait_for(lambda s: "main.toggle-facts" in s)
-    term.keys("Escape", "Escape", "Escape")
+    for _ in range(3):  # one at a time: Escape followed quickly by a key reads as Alt+key
+        term.keys("Escape")
+        time.sleep(0.4)
     # The hostile article: opening it must not quit the app or reach the terminal.
     term.keys("/")
+    term.wait_for(lambda s: "Search text" in s)
     for char in "Враждебный":
         term.keys(char)
     term.keys("Enter")
@@ -117,7 +120,9 @@ def test_read_an_article_see_facts_help_and_quit(tmux: tuple[Tmux, Path]) -> Non
     assert "[b]разметкой[/b]" in screen
     assert "OWNED" not in screen and "\x1b" not in screen
     assert term.alive()
-    term.keys("Escape", "q")
+    term.keys("Escape")
+    time.sleep(0.4)
+    term.keys("q")
     deadline = time.monotonic() + 10
     while term.alive() and time.monotonic() < deadline:
         time.sleep(0.1)

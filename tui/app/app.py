@@ -47,7 +47,7 @@ class SverkaApp(App[int]):
         theme: str | None = None,
         open_library: LibraryOpener | None = None,
         theme_folders: list[Path] | None = None,
-        remember_theme: bool = True,
+        remember: bool = True,
         cleaner: Callable[[Any], Any] | None = None,
         extractor: Callable[[Any, Any], Any] | None = None,
     ) -> None:
@@ -58,7 +58,8 @@ class SverkaApp(App[int]):
         self._cli_theme = theme
         self._opener = open_library
         self._theme_folders = theme_folders
-        self._remember_theme = remember_theme
+        self.remember = remember
+        """Persist the chosen theme and the last article read (False in snapshot tests)."""
         self._cleaner = cleaner
         self._extractor = extractor
         self.theme_names: list[str] = []
@@ -143,7 +144,7 @@ class SverkaApp(App[int]):
     def set_theme(self, name: str) -> None:
         """Switch theme and remember the choice in the state file."""
         self.theme = name
-        if self._remember_theme:
+        if self.remember:
             write_state({"theme": name, "config_theme": self.config.theme})
         self.notify(f"Theme: {name}", timeout=2, markup=False)
 
@@ -299,6 +300,30 @@ def read_state() -> dict[str, Any]:
         return tomllib.loads(paths.state_file().read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
+
+
+MAX_REMEMBERED_CORPORA = 20
+"""The state file remembers the last article of at most this many corpus folders."""
+
+
+def last_article(corpus: Path) -> str | None:
+    """The id of the article last opened in `corpus`, if remembered."""
+    last = read_state().get("last_article", {})
+    value = last.get(str(corpus.resolve())) if isinstance(last, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def remember_article(corpus: Path, article_id: str) -> None:
+    """Remember the article last opened in `corpus` (call from a worker: it writes a file)."""
+    last = read_state().get("last_article", {})
+    if not isinstance(last, dict):
+        last = {}
+    key = str(corpus.resolve())
+    last.pop(key, None)
+    last[key] = article_id
+    while len(last) > MAX_REMEMBERED_CORPORA:
+        last.pop(next(iter(last)))
+    write_state({"last_article": last})
 
 
 def write_state(changes: dict[str, Any]) -> None:

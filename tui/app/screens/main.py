@@ -201,8 +201,25 @@ class MainScreen(Screen[None]):
         self.list_pane.scan_state = "checking files…" if hasattr(event.library, "refresh") else ""
         self.list_pane.set_library(event.library)
         self.refresh_bindings()
+        self._resume_reading()
         for message in getattr(event.library, "messages", []):
             self.notify(sanitize_line(message), severity="warning", markup=False)
+
+    def _resume_reading(self) -> None:
+        """Put the cursor back on the article last read here (and open it if there is room)."""
+        if not self.sverka.remember or self.library is None or self.article is not None:
+            return
+        from tui.app.app import last_article
+
+        article_id = last_article(self.library.root)
+        finder = getattr(self.article_list.source, "index_of", None)
+        index = finder(article_id) if finder and article_id else None
+        if index is None:
+            return
+        self.article_list.cursor = index
+        if not self.narrow:
+            self.open_article(article_id)
+            self.article_list.focus()
 
     @on(ScanProgress)
     def _scan_progress(self, event: ScanProgress) -> None:
@@ -254,6 +271,10 @@ class MainScreen(Screen[None]):
             return
         if not get_current_worker().is_cancelled:
             self.post_message(self.ArticleReady(article, document))
+            if self.sverka.remember:
+                from tui.app.app import remember_article
+
+                remember_article(self.library.root, article.id)
 
     @on(ArticleReady)
     def _article_ready(self, event: ArticleReady) -> None:
