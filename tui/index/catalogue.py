@@ -24,13 +24,14 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.index import scan as scan_mod
 from tui.index.model import SORTS, CatalogueError, Row, ScanReport, SearchResult
 from tui.index.store import connect, db_path_for, engine_path, open_db, remove_db
-from tui.index.text import fold
 
 if TYPE_CHECKING:
     from tui.index.engine import SearchIndex
+
+ProgressFn = Callable[[int, int], None]
+"""`progress(done, total)`: files processed so far out of the files that need reading."""
 
 _ORDER = {
     "title": "title_key, rowid",
@@ -145,7 +146,7 @@ class Catalogue:
 
     def refresh(
         self,
-        progress: scan_mod.ProgressFn | None = None,
+        progress: ProgressFn | None = None,
         workers: int | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> ScanReport:
@@ -172,10 +173,12 @@ class Catalogue:
 
     def _refresh(
         self,
-        progress: scan_mod.ProgressFn | None,
+        progress: ProgressFn | None,
         workers: int | None,
         cancelled: Callable[[], bool] | None,
     ) -> ScanReport:
+        from tui.index import scan as scan_mod  # the corpus reader: not needed for the first paint
+
         conn = self.connection()
         try:
             engine = self.engine()
@@ -223,6 +226,8 @@ class Catalogue:
             needle = text_filter.strip()
             where.append("(instr(title_key, ?) > 0 OR id LIKE ? ESCAPE '\\')")
             escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            from tui.index.text import fold
+
             params.extend([fold(needle), escaped + "%"])
         sql = "SELECT rowid FROM articles"
         if where:
