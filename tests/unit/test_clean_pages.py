@@ -262,6 +262,7 @@ def test_ukrainian_news_site_menus_language_switch_update_line_and_footer_go() -
 def test_interview_replies_that_look_like_buttons_stay() -> None:
     raw = (
         "Интервью с министром энергетики Казахстана\n\n"
+        "— Что дальше?\n"
         "— Цены на газ вырастут в этом году?\n"
         "— Нет, цены будут заморожены на полгода, это решение правительства.\n"
         "— Понятно.\n"
@@ -270,3 +271,4 @@ def test_interview_replies_that_look_like_buttons_stay() -> None:
     doc = clean_text(raw)
     assert doc.removed == []
     assert "— Понятно." in doc.paragraphs
+    assert ("paragraph", "— Что дальше?") == (doc.blocks[0].kind, doc.blocks[0].text)

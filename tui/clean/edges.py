@@ -121,7 +121,7 @@ def top_edge(
             continue
         if not line.kept:
             continue
-        standfirst = (line.terminal and line.words >= 3) or (
+        standfirst = line.terminal or (
             line.words >= 8
             and (
                 line.words >= 15
