@@ -206,7 +206,7 @@ class MainScreen(Screen[None]):
             self.notify(sanitize_line(message), severity="warning", markup=False)
 
     def _resume_reading(self) -> None:
-        """Put the cursor back on the article last read here (and open it if there is room)."""
+        """Put the cursor back on the article last read here (Enter reopens it)."""
         if not self.sverka.remember or self.library is None or self.article is not None:
             return
         from tui.app.app import last_article
@@ -216,10 +216,8 @@ class MainScreen(Screen[None]):
         index = finder(article_id) if finder and article_id else None
         if index is None:
             return
+        # Only the cursor: opening would load the language model right after the first paint.
         self.article_list.cursor = index
-        if not self.narrow:
-            self.open_article(article_id)
-            self.article_list.focus()
 
     @on(ScanProgress)
     def _scan_progress(self, event: ScanProgress) -> None:
