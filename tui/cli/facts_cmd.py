@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from tui.cli.common import CliError, add_corpus_option, add_json_option, open_corpus, print_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     """Add the `facts` subcommand."""
     parser = sub.add_parser(
         "facts",

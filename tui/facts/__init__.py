@@ -82,7 +82,9 @@ def extract_cached(item: tuple[str, str | None, str | None]) -> Facts:
     """`extract(text, lang, ref_date)` through the disk cache; top-level so a process pool can run it."""
     text, lang, ref_date = item
     lang = _language(text, lang)
-    return cached_facts(text, lang, ref_date, lambda: extract(text, lang, ref_date))
+    facts = cached_facts(text, lang, ref_date, lambda: extract(text, lang, ref_date))
+    assert facts is not None  # always computed on a miss
+    return facts
 
 
 def extract_batch(

@@ -23,7 +23,7 @@ from tui.facts.ukrainian import to_russian_letters
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
-_NAME_TAGS = {"Name", "Surn", "Patr"}
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 
 def normalize(
@@ -65,19 +65,22 @@ def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
         return out
     if not any(p.tag.POS == "NOUN" for p in all_parses[i]):
         return out
-    mods, head = all_parses[:i], [p for p in all_parses[i] if p.tag.POS == "NOUN"]
-    mods = [[p for p in ps if p.tag.POS in _MODIFIERS] for ps in mods]
+    head = [p for p in all_parses[i] if p.tag.POS == "NOUN"]
+    mods = [[p for p in ps if p.tag.POS in _MODIFIERS] for ps in all_parses[:i]]
     # The case (and number) every word of the phrase can be in; the head's best parse among them.
     shared = {p.tag.case for p in head}
-    for ps in mods:
-        shared &= {p.tag.case for p in ps}
+    for mod_parses in mods:
+        shared &= {p.tag.case for p in mod_parses}
     in_shared = [p for p in head if p.tag.case in shared] or head
     head_parse = next(
         (p for p in in_shared if p.tag.case == "nomn" and p.tag.number != "plur"), in_shared[0]
     )
     case = head_parse.tag.case
     # (the Ukrainian dictionary leaves the singular unmarked)
-    mods_sing = all(any(p.tag.case == case and p.tag.number != "plur" for p in ps) for ps in mods)
+    mods_sing = all(
+        any(p.tag.case == case and p.tag.number != "plur" for p in mod_parses)
+        for mod_parses in mods
+    )
     number = "sing" if mods and mods_sing else head_parse.tag.number
     if "Fixd" in head_parse.tag.grammemes or (case == "nomn" and number == head_parse.tag.number):
         head_form = head_parse
@@ -88,9 +91,11 @@ def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
         head_form = _inflect_to(head_parse, wanted) or head_parse
         out[i] = _transfer(texts[i], head_form.word)
     gender = head_form.tag.gender
-    for k, ps in enumerate(mods):
-        p = next((q for q in ps if q.tag.case == case and q.tag.number in (number, None)), None)
-        p = p or (ps[0] if ps else None)
+    for k, mod_parses in enumerate(mods):
+        p = next(
+            (q for q in mod_parses if q.tag.case == case and q.tag.number in (number, None)), None
+        )
+        p = p or (mod_parses[0] if mod_parses else None)
         if p is None:
             continue
         wanted = {"nomn", number or ""}

@@ -14,7 +14,7 @@ that:
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from tui.facts import nlp
 
@@ -71,7 +71,7 @@ def token_kind(word: str, lang: str) -> TokenKind:
 
 def _is_dictionary(parse: object) -> bool:
     """True when the parse comes from the dictionary rather than a guess from the word's ending."""
-    stack = getattr(parse, "methods_stack", ())
+    stack: tuple[Any, ...] = getattr(parse, "methods_stack", ())
     return bool(stack) and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
