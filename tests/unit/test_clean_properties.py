@@ -171,3 +171,22 @@ def test_a_quote_broken_over_two_short_lines_is_rejoined_not_dropped() -> None:
     doc = clean_text(raw)
     assert "«Мы не допустим повторения этих событий», — сказал он." in doc.paragraphs
     assert doc.removed == []
+
+
+TITLED = [
+    (raw, raw.index(doc.title) + len(doc.title))
+    for raw, doc in ((raw, clean_text(raw)) for raw, _ in PAGES)
+    if doc.title and f"{doc.title}\n" in raw
+]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentence=sentences(), which=st.integers(min_value=0))
+def test_a_sentence_right_under_the_headline_is_never_removed(sentence: str, which: int) -> None:
+    """Above the first paragraph only what precedes the headline, or is not a full sentence,
+    goes: a lead of any length under the headline stays."""
+    assume(default_rules().match(sentence) is None)
+    raw, at = TITLED[which % len(TITLED)]
+    page = raw[:at] + "\n" + sentence + raw[at:]
+    doc = clean_text(page)
+    assert squash(sentence) in squash(doc.text)
