@@ -42,7 +42,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
     out = _propagate(text, tokens, out)
     out = _merge_adjacent(text, out, lang)
     out = _extend_left(text, tokens, starts, out, lang)
-    out = [sp for sp in out if _whole_words(text, sp)]
+    out = [sp for sp in out if _whole_words(text, sp) and _capitalised(text, sp)]
     out = [_org_by_head(text, sp, lang) for sp in out]
     if lang == "uk":
         out = _org_of_place(text, out)
@@ -174,6 +174,11 @@ def _org_of_place(text: str, spans: list[Span]) -> list[Span]:
 def _is_acronym_text(text: str, span: Span) -> bool:
     surface = text[span.start : span.end]
     return 2 <= len(surface) <= 6 and surface.isupper() and surface.isalpha()
+
+
+def _capitalised(text: str, span: Span) -> bool:
+    """A name has a capital somewhere («посад» left over from «З посад» is not one)."""
+    return any(ch.isupper() for ch in text[span.start : span.end])
 
 
 def _whole_words(text: str, span: Span) -> bool:
