@@ -201,6 +201,16 @@ def check_span(toks: list[Tok], type_: str, lang: str, text: str) -> list[Span]:
             else:
                 run.append(tok)
         return out
+    if (
+        type_ == "LOC"
+        and lang == "uk"
+        and len(toks) == 1
+        and kinds[0] == "word"
+        and not toks[0].text.isupper()
+        and sentence_start(text, toks[0].start)
+        and not _geo_word(toks[0].text)
+    ):
+        return []  # «Чоловік», «Наступні»: a common word capitalised only because it opens a sentence
     if type_ == "PER" and lang == "uk":
         return _check_person_uk(toks, kinds, text)
     if type_ == "PER" and sentence_start(text, toks[0].start):
