@@ -218,3 +218,23 @@ def test_a_time_at_either_end_of_the_headline_becomes_the_date_line(
 )  # fmt: skip
 def test_a_title_made_from_the_lead_drops_the_attribution(lead: str, title: str) -> None:
     assert title_from_lead(lead) == title
+
+
+def test_a_related_link_glued_into_a_one_line_page_goes_and_the_next_sentence_stays() -> None:
+    body = (
+        "Власти Казахстана сообщили о задержании почти десяти тысяч человек за время беспорядков. "
+        "Правозащитники говорят, что часть задержанных не имеет отношения к беспорядкам. "
+    ) * 6
+    glued = (
+        "Читайте также: Токаев назвал протесты попыткой государственного переворота Власти "
+        "Казахстана сообщили о снятии режима ЧП в большинстве регионов страны, включая "
+        "Мангистаускую область, где начались протесты, и соседние с ней районы. "
+    )
+    doc = clean_text(body + glued + body)
+    assert [(r.reason, r.text) for r in doc.removed] == [
+        (
+            "related-link",
+            "Читайте также: Токаев назвал протесты попыткой государственного переворота",
+        )
+    ]
+    assert "Власти Казахстана сообщили о снятии режима ЧП в большинстве регионов" in doc.text

@@ -34,6 +34,11 @@ _CREDIT_REASONS = {"photo-credit", "media-stub"}
 # Breadcrumbs at the start of a one-line page: «Главная / Общество » (the last crumb is one word).
 _CRUMBS = re.compile(r"^\s*(?:[^\s/|›»>→•]+(?: [^\s/|›»>→•]+){0,2} [/|›»>→•] )+[^\s/|›»>→•]+\s+")
 SENTENCE_RULE_WORDS = 12
+_RELATED = re.compile(
+    r"^(?:читайте также|читайте тоже|читайте також|смотрите также|дивіться також|по теме|"
+    r"за темою|read also|see also)\s*[:.—–-]?\s*",
+    re.IGNORECASE,
+)
 _PUNCTUATED = re.compile(r"[^\w-]")
 _CAPITALISED = re.compile(r"[^\W\d_][\w-]*")
 _QUESTION_WORDS = {
@@ -137,6 +142,22 @@ def _split_credits(
             rest = sentence.text[cut:]
             lead = len(rest) - len(rest.lstrip())
             sentence = Sentence(rest.strip(), sentence.start + cut + lead, sentence.end)
+        elif (related := _RELATED.match(sentence.text)) and (
+            cut := _related_length(sentence.text, related.end(), morph)
+        ):
+            # «Читайте также: Заголовок другой статьи Власти сообщили…»: marker and headline go
+            removed.append(
+                Removed(
+                    sentence.text[:cut].strip(),
+                    sentence.start,
+                    sentence.start + cut,
+                    "related-link",
+                )
+            )
+            reason = "related-link"
+            rest = sentence.text[cut:]
+            lead = len(rest) - len(rest.lstrip())
+            sentence = Sentence(rest.strip(), sentence.start + cut + lead, sentence.end)
         elif len(_WORD.findall(sentence.text)) <= SENTENCE_RULE_WORDS:
             rule = rules.match(sentence.text)
             if rule is not None:
@@ -156,6 +177,16 @@ def _split_credits(
         if sentence.text:
             out.append(sentence)
     return out
+
+
+def _related_length(text: str, pos: int, morph: Morph) -> int | None:
+    """Where «Читайте также: <headline>» ends inside a sentence: the whole sentence when it is
+    short, else at the glued start of the next sentence; None when that cannot be told."""
+    words = len(_WORD.findall(text))
+    if words <= 25:
+        return len(text)
+    cut = _heading_cut(text[pos:], morph, first=True)
+    return pos + cut if cut is not None else None
 
 
 def _credit_length(text: str, pos: int, morph: Morph) -> int:
