@@ -25,7 +25,7 @@ from tui.clean.edges import (
 from tui.clean.glue import repair_glue
 from tui.clean.lines import Line, headline_like, split_lines
 from tui.clean.rules import Rules, active_rules
-from tui.clean.sentences import clean_long_line
+from tui.clean.sentences import RELATED, RELATED_WORDS, clean_long_line
 from tui.clean.titles import title_from_lead
 
 LONG_LINE = 1500
@@ -144,6 +144,8 @@ def _needs_sentences(line: Line, kept_chars: int) -> bool:
     size = len(line.text)
     if size >= LONG_LINE or (size >= SHORT_PAGE_LINE and size >= 0.8 * kept_chars):
         return True
+    if line.words > RELATED_WORDS and RELATED.match(line.text):
+        return True
     return line.words >= 30 and bool(_INLINE_CREDIT.search(line.text))
 
 
@@ -158,8 +160,8 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
         if not line.kept or len(line.text) > RULE_LINE_MAX:
             continue
         rule = rules.match(line.text)
-        if rule is None:
-            continue
+        if rule is None or (line.words > RELATED_WORDS and RELATED.match(line.text)):
+            continue  # a long «Читайте также: …» line has article text glued: sentence pass
         line.drop(rule.name)
         if rule.action == "drop_with_next" and line.words <= 4:
             markers.append((i, rule.name))

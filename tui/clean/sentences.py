@@ -34,7 +34,8 @@ _CREDIT_REASONS = {"photo-credit", "media-stub"}
 # Breadcrumbs at the start of a one-line page: «Главная / Общество » (the last crumb is one word).
 _CRUMBS = re.compile(r"^\s*(?:[^\s/|›»>→•]+(?: [^\s/|›»>→•]+){0,2} [/|›»>→•] )+[^\s/|›»>→•]+\s+")
 SENTENCE_RULE_WORDS = 12
-_RELATED = re.compile(
+RELATED_WORDS = 15  # a related link this long has article text glued after its headline
+RELATED = re.compile(
     r"^(?:читайте также|читайте тоже|читайте також|смотрите также|дивіться також|по теме|"
     r"за темою|read also|see also)\s*[:.—–-]?\s*",
     re.IGNORECASE,
@@ -142,7 +143,7 @@ def _split_credits(
             rest = sentence.text[cut:]
             lead = len(rest) - len(rest.lstrip())
             sentence = Sentence(rest.strip(), sentence.start + cut + lead, sentence.end)
-        elif (related := _RELATED.match(sentence.text)) and (
+        elif (related := RELATED.match(sentence.text)) and (
             cut := _related_length(sentence.text, related.end(), morph)
         ):
             # «Читайте также: Заголовок другой статьи Власти сообщили…»: marker and headline go
@@ -180,13 +181,12 @@ def _split_credits(
 
 
 def _related_length(text: str, pos: int, morph: Morph) -> int | None:
-    """Where «Читайте также: <headline>» ends inside a sentence: the whole sentence when it is
-    short, else at the glued start of the next sentence; None when that cannot be told."""
-    words = len(_WORD.findall(text))
-    if words <= 25:
-        return len(text)
-    cut = _heading_cut(text[pos:], morph, first=True)
-    return pos + cut if cut is not None else None
+    """Where «Читайте также: <headline>» ends inside a sentence: at the glued start of the next
+    sentence, else the whole sentence when it is short; None when that cannot be told."""
+    cut = _heading_cut(text[pos:], morph, first=True, commas=True)
+    if cut is not None:
+        return pos + cut
+    return len(text) if len(_WORD.findall(text)) <= RELATED_WORDS else None
 
 
 def _credit_length(text: str, pos: int, morph: Morph) -> int:
@@ -245,13 +245,16 @@ def _split_subheadings(
     return out
 
 
-def _heading_cut(text: str, morph: Morph, *, first: bool = False) -> int | None:
+def _heading_cut(
+    text: str, morph: Morph, *, first: bool = False, commas: bool = False
+) -> int | None:
     """Offset where a subheading glued to the start of a sentence ends, or None.
 
     Ordinary sentences put names and capitalised words mid-sentence all the time, so the word k
     (3..12 tokens in, no punctuation before it, not an adjective — «Верховный суд» — and not
     inside a multi-word name — «Имран Хан») must be one of:
-    (a) a function word, pronoun or adverb, never capitalised mid-sentence («…месяцев По оценке»);
+    (a) a function word, pronoun or adverb, never capitalised mid-sentence («…месяцев По оценке»,
+        also after a name: «…пророка Мухаммеда Если вы…»);
     (b) a common noun in the nominative after a verbless prefix (or a question: «Що буде з
         цінами Уряд…»), a finite verb following within five words («…в Казахстане Митинги…
         начались»); on the page's first sentence a verb may precede it (a headline: «Токаев
@@ -263,7 +266,7 @@ def _heading_cut(text: str, morph: Morph, *, first: bool = False) -> int | None:
     tokens = list(re.finditer(r"\S+", text))
     if len(tokens) < 6 or not tokens[0].group()[0].isupper():
         return None
-    if not _has_candidate(tokens):
+    if not _has_candidate(tokens, commas):
         return None  # no morphology for the common case
     verb_seen = False
     question = tokens[0].group().lower() in _QUESTION_WORDS
@@ -271,18 +274,18 @@ def _heading_cut(text: str, morph: Morph, *, first: bool = False) -> int | None:
     opens_with_preposition = morph.is_preposition(head_word)
     for k in range(1, min(13, len(tokens) - 2)):
         prev = tokens[k - 1].group()
-        if _PUNCTUATED.search(prev):  # punctuation inside the would-be heading
-            return None
+        if _PUNCTUATED.search(prev.rstrip(",") if commas else prev):
+            return None  # punctuation inside the would-be heading
         verb_seen = verb_seen or morph.is_finite_verb(prev)
         word = tokens[k].group()
         if k < 2 or not word[0].isupper() or word.isupper() or not _CAPITALISED.fullmatch(word):
             continue
         if morph.is_function_word(prev) or morph.is_adjective(word):
             continue
-        if prev[0].isupper() and not (k >= 2 and morph.is_preposition(tokens[k - 2].group())):
-            continue  # «Имран Хан», «Анн Идальго»: one name; «в Казахстане Митинги» is not
         if morph.starts_clause(word):
             return tokens[k].start() if k >= 3 or not verb_seen else None
+        if prev[0].isupper() and not (k >= 2 and morph.is_preposition(tokens[k - 2].group())):
+            continue  # «Имран Хан», «Анн Идальго»: one name; «в Казахстане Митинги» is not
         if k < 3 or opens_with_preposition or not morph.is_nominative(word):
             continue  # «В сложившейся ситуации Казахстан был вынужден…» is one sentence
         window = [t.group().strip(",.;:") for t in tokens[k + 1 : k + 6]]
@@ -303,10 +306,11 @@ def _heading_cut(text: str, morph: Morph, *, first: bool = False) -> int | None:
     return None
 
 
-def _has_candidate(tokens: list[re.Match[str]]) -> bool:
+def _has_candidate(tokens: list[re.Match[str]], commas: bool = False) -> bool:
     """A capitalised word 2..12 tokens in, with no punctuation before it."""
     for k in range(2, min(13, len(tokens) - 2)):
-        if _PUNCTUATED.search(tokens[k - 1].group()):
+        prev = tokens[k - 1].group()
+        if _PUNCTUATED.search(prev.rstrip(",") if commas else prev):
             return False
         word = tokens[k].group()
         if word[0].isupper() and not word.isupper():
