@@ -272,3 +272,23 @@ def test_interview_replies_that_look_like_buttons_stay() -> None:
     assert doc.removed == []
     assert "— Понятно." in doc.paragraphs
     assert ("paragraph", "— Что дальше?") == (doc.blocks[0].kind, doc.blocks[0].text)
+
+
+def test_a_credit_glued_to_a_paragraph_goes_and_the_paragraph_stays() -> None:
+    raw = (
+        "Власти заявили о восстановлении порядка\n\n"
+        "Власти заявили о восстановлении порядка во всех регионах страны и об отмене "
+        "комендантского часа. Фото: Reuters\n\n"
+        "Здание администрации Алматы. Фото: Reuters\n\n"
+        "Жители города возвращаются к обычной жизни, открываются магазины и кафе.\n"
+    )
+    doc = clean_text(raw)
+    assert doc.paragraphs == [
+        "Власти заявили о восстановлении порядка во всех регионах страны и об отмене "
+        "комендантского часа.",
+        "Жители города возвращаются к обычной жизни, открываются магазины и кафе.",
+    ]
+    assert [(r.reason, r.text) for r in doc.removed] == [
+        ("photo-credit", "Фото: Reuters"),
+        ("photo-credit", "Здание администрации Алматы. Фото: Reuters"),
+    ]

@@ -31,6 +31,7 @@ from tui.clean.titles import title_from_lead
 LONG_LINE = 1500
 RULE_LINE_MAX = 700  # longer lines are article text: no rule is tested on them
 SHORT_PAGE_LINE = 400
+INLINE_CREDIT_WORDS = 12  # «Подпись. Фото: X» is shorter: the rules drop such a line whole
 _INLINE_CREDIT = re.compile(
     r"[.!?»]\s+(?:Фото|Photo|Скриншот|Скріншот|Видео|Відео|Иллюстрация|Ілюстрація)\s*[:©]",
     re.IGNORECASE,
@@ -144,9 +145,15 @@ def _needs_sentences(line: Line, kept_chars: int) -> bool:
     size = len(line.text)
     if size >= LONG_LINE or (size >= SHORT_PAGE_LINE and size >= 0.8 * kept_chars):
         return True
+    return _mixed(line)
+
+
+def _mixed(line: Line) -> bool:
+    """A line of article text with boilerplate glued in: a long «Читайте также: …» line, or
+    sentences with «… Фото: Reuters» inside."""
     if line.words > RELATED_WORDS and RELATED.match(line.text):
         return True
-    return line.words >= 30 and bool(_INLINE_CREDIT.search(line.text))
+    return line.words >= INLINE_CREDIT_WORDS and bool(_INLINE_CREDIT.search(line.text))
 
 
 def _apply_rules(lines: list[Line], rules: Rules) -> None:
@@ -160,8 +167,8 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
         if not line.kept or len(line.text) > RULE_LINE_MAX:
             continue
         rule = rules.match(line.text)
-        if rule is None or (line.words > RELATED_WORDS and RELATED.match(line.text)):
-            continue  # a long «Читайте также: …» line has article text glued: sentence pass
+        if rule is None or _mixed(line):
+            continue  # article text with a link or credit glued in: the sentence pass sorts it
         line.drop(rule.name)
         if rule.action == "drop_with_next" and line.words <= 4:
             markers.append((i, rule.name))
