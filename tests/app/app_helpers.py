@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tui.app.app import SverkaApp
 from tui.app.screens.main import MainScreen
@@ -11,7 +12,10 @@ from tui.app.screens.main import MainScreen
 async def settle(pilot: Pilot[int], rounds: int = 3) -> None:
     """Let workers finish and their messages be handled."""
     for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one
+            continue
         await pilot.pause()
 
 

@@ -199,25 +199,21 @@ class MainScreen(Screen[None]):
     def _library_ready(self, event: LibraryReady) -> None:
         self.library = event.library
         self.list_pane.scan_state = "checking files…" if hasattr(event.library, "refresh") else ""
-        self.list_pane.set_library(event.library)
+        self.list_pane.set_library(event.library, select_id=self._last_article(event.library))
         self.refresh_bindings()
-        self._resume_reading()
         for message in getattr(event.library, "messages", []):
             self.notify(sanitize_line(message), severity="warning", markup=False)
 
-    def _resume_reading(self) -> None:
-        """Put the cursor back on the article last read here (Enter reopens it)."""
-        if not self.sverka.remember or self.library is None or self.article is not None:
-            return
+    def _last_article(self, library: Any) -> str | None:
+        """The article last read in this corpus (the cursor goes back to it; Enter reopens it).
+
+        Only the cursor: opening would load the language model right after the first paint.
+        """
+        if not self.sverka.remember:
+            return None
         from tui.app.app import last_article
 
-        article_id = last_article(self.library.root)
-        finder = getattr(self.article_list.source, "index_of", None)
-        index = finder(article_id) if finder and article_id else None
-        if index is None:
-            return
-        # Only the cursor: opening would load the language model right after the first paint.
-        self.article_list.cursor = index
+        return last_article(library.root)
 
     @on(ScanProgress)
     def _scan_progress(self, event: ScanProgress) -> None:

@@ -41,8 +41,8 @@ class ListPane(Vertical):
     """What the catalogue scan is doing ("" when idle); shown in the status line."""
 
     @dataclass
-    class SearchReady(Message):
-        """Full-text search results for `query`."""
+    class ViewReady(Message):
+        """The rows for `query` (a sorted, filtered view or search hits)."""
 
         query: ViewQuery
         view: Any
@@ -53,6 +53,7 @@ class ListPane(Vertical):
         self.last_refresh = 0.0
         """When the rows were last asked for (the scan refreshes at most every few seconds)."""
         self._filter_timer: Timer | None = None
+        self._select_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search text (word forms; Enter: keep, Esc: clear)", id="filter")
@@ -77,9 +78,10 @@ class ListPane(Vertical):
         """Replace the status line (errors)."""
         self.query_one("#list-status", Static).update(Text(message))
 
-    def set_library(self, library: Any) -> None:
-        """Show rows from `library` from now on."""
+    def set_library(self, library: Any, select_id: str | None = None) -> None:
+        """Show rows from `library` from now on, the cursor on `select_id` if it is listed."""
         self.library = library
+        self._select_id = select_id
         self.refresh_view()
 
     # -- rows ---------------------------------------------------------------------------------
@@ -108,32 +110,40 @@ class ListPane(Vertical):
         if self.library is None:
             return
         self.last_refresh = monotonic()
-        if self.query_state.text and hasattr(self.library, "search_view"):
-            self._search_worker(self.query_state)
+        if hasattr(self.library, "search_view"):  # a catalogue: any query may take a while
+            self._view_worker(self.query_state)
             return
         self._show_view(self.library.view(self.query_state))
 
     def _show_view(self, view: Any) -> None:
         keep = self.article_list.highlighted_row
-        self.article_list.set_source(view, keep_id=keep.id if keep else None)
+        keep_id = self._select_id or (keep.id if keep else None)
+        self._select_id = None
+        self.article_list.set_source(view, keep_id=keep_id)
         self.update_status()
 
-    @work(thread=True, exclusive=True, group="search")
-    def _search_worker(self, query: ViewQuery) -> None:
+    @work(thread=True, exclusive=True, group="view")
+    def _view_worker(self, query: ViewQuery) -> None:
+        """Build the rows for `query` off the UI thread (1M rowids take a few hundred ms)."""
         assert self.library is not None
         try:
-            view = self.library.search_view(query)
+            build = self.library.search_view if query.text else self.library.view
+            view = build(query)
         except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
             message = sanitize_line(str(exc)) or type(exc).__name__
             self.app.call_from_thread(
-                self.notify, message, title="Search failed", severity="error", markup=False
+                self.notify,
+                message,
+                title="Cannot list the articles",
+                severity="error",
+                markup=False,
             )
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.SearchReady(query, view))
+            self.post_message(self.ViewReady(query, view))
 
-    @on(SearchReady)
-    def _search_ready(self, event: SearchReady) -> None:
+    @on(ViewReady)
+    def _view_ready(self, event: ViewReady) -> None:
         event.stop()
         if event.query == self.query_state:
             self._show_view(event.view)
