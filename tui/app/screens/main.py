@@ -352,7 +352,10 @@ class MainScreen(Screen[None]):
     def _mentions_worker(self, item: Any, exclude: str) -> None:
         assert self.library is not None
         finder = getattr(self.library, "mentions", None)
-        rows = finder(item.kind, item.key, exclude) if finder else None
+        try:
+            rows = finder(item.kind, item.key, exclude) if finder else None
+        except Exception:  # noqa: BLE001 - an unreadable article: say "not known", never crash
+            rows = None
         if not get_current_worker().is_cancelled:
             self.post_message(self.MentionsReady(item, rows))
 
