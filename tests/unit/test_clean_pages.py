@@ -271,7 +271,7 @@ def test_interview_replies_that_look_like_buttons_stay() -> None:
     doc = clean_text(raw)
     assert doc.removed == []
     assert "— Понятно." in doc.paragraphs
-    assert ("paragraph", "— Что дальше?") == (doc.blocks[0].kind, doc.blocks[0].text)
+    assert (doc.blocks[0].kind, doc.blocks[0].text) == ("paragraph", "— Что дальше?")
 
 
 def test_a_credit_glued_to_a_paragraph_goes_and_the_paragraph_stays() -> None:
@@ -292,3 +292,21 @@ def test_a_credit_glued_to_a_paragraph_goes_and_the_paragraph_stays() -> None:
         ("photo-credit", "Фото: Reuters"),
         ("photo-credit", "Здание администрации Алматы. Фото: Reuters"),
     ]
+
+
+def test_section_names_are_menu_items_at_the_edges_but_subheadings_inside_the_article() -> None:
+    raw = (
+        "Политика\nЭкономика\nСпорт\n"
+        "Итоги недели: главное в политике и экономике\n\n"
+        "Неделя выдалась насыщенной на события в Казахстане и соседних странах региона.\n\n"
+        "Политика\n\nПрезидент Токаев назначил новое правительство, его возглавил Алихан Смаилов.\n\n"
+        "Экономика\n\nНацбанк сохранил базовую ставку, курс тенге стабилизировался.\n\n"
+        "Культура\nСпорт\n"
+    )
+    doc = clean_text(raw)
+    assert doc.title == "Итоги недели: главное в политике и экономике"
+    assert [(b.kind, b.text) for b in doc.blocks if b.kind == "subheading"] == [
+        ("subheading", "Политика"),
+        ("subheading", "Экономика"),
+    ]
+    assert "Культура" not in doc.text and "Спорт" not in doc.text

@@ -144,6 +144,7 @@ def test_user_pattern_is_case_insensitive_and_searched_in_the_line() -> None:
         ([{"name": "x", "phrase": "!!!"}], "'phrase' has no letters or digits"),
         ([{"name": "x", "phrase": "a", "max_chars": -1}], "'max_chars' must be a positive integer"),
         ([{"name": "x", "phrase": 5}], "'phrase' must be a non-empty string"),
+        ([{"name": "x", "phrase": "a", "where": "top"}], "'where' must be one of anywhere, edges"),
         ([{"name": "ok", "phrase": "a"}, {"name": "y", "pattern": "["}], "clean.rules[1] ('y')"),
     ],
 )

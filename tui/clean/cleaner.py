@@ -93,6 +93,10 @@ def _classify_lines(lines: list[Line], rules: Rules) -> tuple[list[Line], Line |
     kept = [line for line in lines if line.kept]
     body = [i for i, line in enumerate(kept) if line.body_like]
     if not body:  # no paragraph of running text: keep every line, still find title and date
+        for line in kept:
+            if line.edge_reason:
+                line.drop(line.edge_reason)
+        kept = [line for line in kept if line.kept]
         title_line, date_line = top_edge(kept, rules, drop_rest=False)
         return lines, title_line, date_line
     drop_captions_near_credits(lines, kept[body[0]].start)
@@ -100,6 +104,12 @@ def _classify_lines(lines: list[Line], rules: Rules) -> tuple[list[Line], Line |
     body = [i for i, line in enumerate(kept) if line.body_like]
     first = body[0]
     # the body ends with its last paragraph or its last full sentence, however short
+    last = max(i for i, line in enumerate(kept) if line.body_like or _sentence(line))
+    for line in kept[:first] + kept[last + 1 :]:
+        if line.edge_reason:  # «Политика» above or below the article: a menu item
+            line.drop(line.edge_reason)
+    kept = [line for line in lines if line.kept]
+    first = next(i for i, line in enumerate(kept) if line.body_like)
     last = max(i for i, line in enumerate(kept) if line.body_like or _sentence(line))
     drop_link_runs(kept[first : last + 1])
     title_line, date_line = top_edge(kept[:first], rules, page_start=lines[0].start)
@@ -169,6 +179,9 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
         rule = rules.match(line.text)
         if rule is None or _mixed(line):
             continue  # article text with a link or credit glued in: the sentence pass sorts it
+        if rule.where == "edges":
+            line.edge_reason = rule.name  # decided once the body's extent is known
+            continue
         line.drop(rule.name)
         if rule.action == "drop_with_next" and line.words <= 4:
             markers.append((i, rule.name))
@@ -215,6 +228,8 @@ def _drop_repeats(lines: list[Line]) -> None:
     items may repeat (a schedule, a results table)."""
     seen: set[str] = set()
     for line in lines:
+        if line.edge_reason:
+            continue  # a section name is a menu item or a subheading: decided by position
         key = line.text.casefold()
         if key in seen and not (line.bulleted or line.numbered is not None):  # table rows repeat
             line.status, line.reason = "drop", "repeated"

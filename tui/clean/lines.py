@@ -38,6 +38,8 @@ class Line:
     """The item number of a «1. …» / «1) …» line."""
     bulleted: bool = False
     """A «• …» / «— …» list item."""
+    edge_reason: str = ""
+    """A rule that removes this line only above or below the body («Политика» as a menu item)."""
 
     def __post_init__(self) -> None:
         tail = self.text[-8:]

@@ -10,6 +10,9 @@ Actions:
   linked headline(s) right after it;
 - `drop_from_here` — remove the line and everything after it (a footer starts here); applied
   only when less article text follows than precedes it, so a stray match cannot eat the body.
+
+`where = "edges"` limits a rule to lines above the first or below the last paragraph (section
+names: a menu item there, a subheading inside the article).
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from typing import Any, Literal
 
 Action = Literal["drop_line", "drop_with_next", "drop_from_here"]
 ACTIONS: tuple[str, ...] = ("drop_line", "drop_with_next", "drop_from_here")
+Where = Literal["anywhere", "edges"]
+WHERES: tuple[str, ...] = ("anywhere", "edges")
 
 RULES_FILE = Path(__file__).with_name("rules.toml")
 
@@ -54,6 +59,7 @@ class Rule:
     max_chars: int | None = None
     needs: tuple[str, ...] = ()
     shipped: bool = False
+    where: Where = "anywhere"
 
 
 class _Tier:
@@ -212,7 +218,7 @@ def _compile(pattern: str, where: str, *, shipped: bool) -> re.Pattern[str]:
 
 
 def _rule_from_table(table: dict[str, Any], where: str, *, shipped: bool) -> list[Rule]:
-    allowed = {"name", "action", "phrase", "pattern", "max_chars"}
+    allowed = {"name", "action", "phrase", "pattern", "max_chars", "where"}
     if shipped:
         allowed |= {"phrases", "patterns", "needs"}
     unknown = sorted(set(table) - allowed)
@@ -227,6 +233,9 @@ def _rule_from_table(table: dict[str, Any], where: str, *, shipped: bool) -> lis
     action = table.get("action", "drop_line")
     if action not in ACTIONS:
         raise ValueError(f"{where}: 'action' must be one of {', '.join(ACTIONS)}, not {action!r}")
+    where_ = table.get("where", "anywhere")
+    if where_ not in WHERES:
+        raise ValueError(f"{where}: 'where' must be one of {', '.join(WHERES)}, not {where_!r}")
     max_chars = table.get("max_chars")
     if max_chars is not None and (
         isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars <= 0
@@ -252,7 +261,9 @@ def _rule_from_table(table: dict[str, Any], where: str, *, shipped: bool) -> lis
     phrase_set = frozenset(p for p in (normalize_phrase(p) for p in phrases) if p)
     if phrases and not phrase_set:
         raise ValueError(f"{where}: 'phrase' has no letters or digits")
-    rules = [Rule(name, action, phrases=phrase_set, max_chars=max_chars, shipped=shipped)]
+    rules = [
+        Rule(name, action, phrases=phrase_set, max_chars=max_chars, shipped=shipped, where=where_)
+    ]
     if not phrase_set:
         rules = []
     needs = tuple(table.get("needs", ()))
@@ -261,7 +272,15 @@ def _rule_from_table(table: dict[str, Any], where: str, *, shipped: bool) -> lis
         if compiled.search(""):
             raise ValueError(f"{where}: 'pattern' {pattern!r} matches an empty line; anchor it")
         rules.append(
-            Rule(name, action, pattern=compiled, max_chars=max_chars, needs=needs, shipped=shipped)
+            Rule(
+                name,
+                action,
+                pattern=compiled,
+                max_chars=max_chars,
+                needs=needs,
+                shipped=shipped,
+                where=where_,
+            )
         )
     return rules
 
