@@ -82,3 +82,14 @@ def test_clean_article_uses_the_article_raw_text() -> None:
     doc = clean_article(FakeArticle())
     assert doc.title == "Заголовок новости о важном событии дня"
     assert doc.paragraphs == ["Первый абзац статьи о событии, которое случилось вчера."]
+
+
+def test_invisible_characters_do_not_hide_boilerplate_or_split_words() -> None:
+    raw = (
+        "\ufeffЗаголовок новости о протестах в Казахстане\n\u200b\nПоде\u00adлиться\n"
+        "Власти сообщили о задер\u00adжании почти десяти тысяч человек за неделю.\n"
+    )
+    doc = clean_text(raw)
+    assert doc.title == "Заголовок новости о протестах в Казахстане"
+    assert doc.paragraphs == ["Власти сообщили о задержании почти десяти тысяч человек за неделю."]
+    assert [(r.reason, r.text) for r in doc.removed] == [("share-buttons", "Поделиться")]

@@ -110,6 +110,10 @@ def split_lines(raw: str) -> list[Line]:
         end = start + len(stripped)
         gap = raw.count("\n", previous_end, found.start()) > 1 or not lines
         text = " ".join(stripped.split()) if has_odd_space(stripped) else stripped
+        if "\u200b" in text or "\u00ad" in text or "\ufeff" in text:  # invisible characters
+            text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "").strip()
+            if not text:
+                continue
         lines.append(Line(text, start, end, gap, count_words(text)))
         previous_end = found.end()
     return lines
