@@ -140,3 +140,32 @@ def test_compare_candidates_on_a_large_corpus_are_related_articles(
     few = CompareLibrary(library, first, limit=2).all_articles()
     assert few[0].id == first.id
     assert len(few) == 3 and len({a.id for a in few}) == 3
+
+
+async def test_a_huge_article_is_laid_out_off_the_ui_thread(tmp_path: Path) -> None:
+    from textual.app import App, ComposeResult
+
+    from tui.app.widgets.reading_view import ASYNC_WRAP_CHARS, ReadingView
+    from tui.clean.document import Block, Document
+
+    article = articles(tmp_path)[0]
+    body = "Очень длинный абзац без конца. " * (ASYNC_WRAP_CHARS // 20)
+    text = "Заголовок\n\n" + body
+    document = Document(
+        "Заголовок", None, [Block("paragraph", body, 11, len(text), 0, len(body))], [], text
+    )
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReadingView()
+
+    async with Host().run_test(size=(80, 24)) as pilot:
+        view = pilot.app.query_one(ReadingView)
+        view.show(article, document)
+        assert view.line_count == 0  # not laid out on the UI thread
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if view.line_count:
+                break
+        assert view.line_count > len(body) // 80
+        await pilot.press("end")

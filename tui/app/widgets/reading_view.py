@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -21,16 +21,17 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from tui.app.keymap import bindings_for
 from tui.app.widgets.text_layout import (
     Line,
     Para,
     document_paras,
+    layout_lines,
     line_of_offset,
     raw_paras,
     sentences,
-    wrap_offsets,
 )
 
 # Fact kind → component class used to highlight it.
@@ -51,6 +52,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def _defuse(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
+
+ASYNC_WRAP_CHARS = 200_000
+"""Articles longer than this are wrapped in a thread worker (about 0.3 s per MB)."""
 
 PLACEHOLDER = "Choose an article in the list and press Enter.\n\nPress ? for every key."
 
@@ -122,6 +126,8 @@ class ReadingView(ScrollView, can_focus=True):
         self._para_text: dict[int, Text] = {}
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
         self._wrapped_width = -1
+        self._pending_width = -1
+        self._chars = 0
 
     # -- content ------------------------------------------------------------------------------
 
@@ -194,20 +200,35 @@ class ReadingView(ScrollView, can_focus=True):
             self._paras = raw_paras(self.article.raw)
         else:
             self._paras = document_paras(self.document, self.reveal_removed)
-        self._wrapped_width = -1
+        self._chars = sum(len(p.text) for p in self._paras)
+        self._wrapped_width = self._pending_width = -1
+        self._lines = []
         self._rewrap()
 
     def _rewrap(self) -> None:
-        width = max(10, self.scrollable_content_region.width)
-        if width == self._wrapped_width:
+        if not self.scrollable_content_region.width:  # not laid out yet: wait for a size
             return
+        width = max(10, self.scrollable_content_region.width)
+        if width in (self._wrapped_width, self._pending_width):
+            return
+        paras = self._paras
+        if self._chars > ASYNC_WRAP_CHARS:  # a huge page: lay it out off the UI thread
+            self._pending_width = width
+            self._wrap_worker(paras, width)
+            return
+        self._apply_wrap(paras, width, layout_lines(paras, width))
+
+    @work(thread=True, exclusive=True, group="wrap")
+    def _wrap_worker(self, paras: list[Para], width: int) -> None:
+        lines = layout_lines(paras, width)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._apply_wrap, paras, width, lines)
+
+    def _apply_wrap(self, paras: list[Para], width: int, lines: list[Line]) -> None:
+        if paras is not self._paras:  # laid out for an article no longer shown
+            return
+        self._pending_width = -1
         self._wrapped_width = width
-        lines: list[Line] = []
-        gap = self._paras and self._paras[0].kind != "raw"
-        for index, para in enumerate(self._paras):
-            if index and gap:
-                lines.append(Line(-1, 0, 0))
-            lines.extend(Line(index, s, e) for s, e in wrap_offsets(para.text, width))
         self._lines = lines
         self.virtual_size = Size(width, len(lines))
         self._restyle()

@@ -105,6 +105,17 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
+def layout_lines(paras: list[Para], width: int) -> list[Line]:
+    """Every screen line of `paras` at `width`, with a blank line between cleaned paragraphs."""
+    lines: list[Line] = []
+    gap = bool(paras) and paras[0].kind != "raw"
+    for index, para in enumerate(paras):
+        if index and gap:
+            lines.append(Line(-1, 0, 0))
+        lines.extend(Line(index, start, end) for start, end in wrap_offsets(para.text, width))
+    return lines
+
+
 def _cut_at_cells(text: str, start: int, cells: int) -> int:
     used = 0
     index = start
