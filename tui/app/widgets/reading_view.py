@@ -120,7 +120,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._spans: list[tuple[int, int, str]] = []
         self._paras: list[Para] = [Para(PLACEHOLDER, "placeholder", None)]
         self._lines: list[Line] = []
-        self._sentences: list[tuple[int, int]] = []
+        self._sentence_spans: list[tuple[int, int]] | None = []
         self._sentence: int | None = None
         self._mention: tuple[int, int] | None = None
         self._para_text: dict[int, Text] = {}
@@ -137,7 +137,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.document = document
         self._facts = None
         self._spans = []
-        self._sentences = sentences(document)
+        self._sentence_spans = None  # found on first use (a regex pass over the whole text)
         self._sentence = None
         self._mention = None
         self._rebuild()
@@ -150,7 +150,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.document = None
         self._facts = None
         self._spans = []
-        self._sentences = []
+        self._sentence_spans = []
         self._sentence = None
         self._mention = None
         self._rebuild(placeholder=message)
@@ -168,9 +168,15 @@ class ReadingView(ScrollView, can_focus=True):
         self._restyle()
 
     @property
+    def _sentences(self) -> list[tuple[int, int]]:
+        if self._sentence_spans is None:
+            self._sentence_spans = sentences(self.document) if self.document is not None else []
+        return self._sentence_spans
+
+    @property
     def selected_span(self) -> tuple[int, int] | None:
         """The selected sentence as offsets into `Document.text`."""
-        if self._sentence is None or not self._sentences:
+        if self._sentence is None:
             return None
         return self._sentences[self._sentence]
 
