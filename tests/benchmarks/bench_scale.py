@@ -436,6 +436,9 @@ def main() -> None:
     parser.add_argument("--skip-app", action="store_true", help="no tmux start-up measurement")
     parser.add_argument("--skip-engines", action="store_true", help="no FTS5 vs tantivy comparison")
     parser.add_argument(
+        "--facts-sample", type=int, default=0, help="also time facts for N articles, 1 vs 2 processes"
+    )
+    parser.add_argument(
         "--engine-docs", type=int, default=None, help="documents for the engine comparison"
     )
     args = parser.parse_args()
