@@ -197,8 +197,20 @@ class Catalogue:
     # -- list --------------------------------------------------------------------------------
 
     def count(self) -> int:
-        """Number of articles in the catalogue."""
-        return self.connection().execute("SELECT count(*) FROM articles").fetchone()[0]
+        """Number of articles in the catalogue (cached per generation: a full scan at 1M)."""
+        row = (
+            self.connection()
+            .execute(
+                "SELECT data FROM viewcache WHERE key = 'count' AND generation = ?",
+                (self._generation(),),
+            )
+            .fetchone()
+        )
+        if row is not None:
+            return int(row[0])
+        n = int(self.connection().execute("SELECT count(*) FROM articles").fetchone()[0])
+        self._store_cached("count", str(n).encode())
+        return n
 
     def view(
         self,
