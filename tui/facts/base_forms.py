@@ -241,6 +241,10 @@ def _person_word(word: str, lang: str, case: str | None, gender: str | None) -> 
         return m.group(1)
     if len(word) <= 1 or keys.is_acronym(word):
         return word
+    parts = word.split("-")
+    if len(parts) > 1 and all(len(x) > 1 and x[:1].isupper() and x.isalpha() for x in parts):
+        # «Касым-Жомарта» → «Касым-Жомарт»: each part of a double name declines on its own.
+        return "-".join(_person_word(x, lang, case, gender) for x in parts)
     p = _name_parse(word, lang, case, gender, _NAME_TAGS)
     # Trust a parse in the name's case; or any parse when the word cannot be a nominative at all
     # («Токаєву» is dative whatever the tagger read from the context).

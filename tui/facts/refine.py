@@ -15,7 +15,7 @@ import re
 
 from tui.facts import nlp
 from tui.facts.spans import ORG_HEADS, Span, Tok, check_span, pieces
-from tui.facts.ukrainian import lemma, to_russian_letters
+from tui.facts.ukrainian import lemma, to_russian_letters, token_kind
 
 # Supranational bodies slovnet calls places. Russian annotation (factRuEval, BSNLP-ru) calls them
 # organisations; Ukrainian BSNLP mostly calls the EU a place, as slovnet does, so only Russian
@@ -104,8 +104,16 @@ def _extend_org_heads(
                 or text[tokens[j - 1].end : tokens[j].start] != " "
             ):
                 break
+            if token_kind(word, lang) == "function":
+                break  # «МИДа в Казахстане»: «в» is a preposition, not an abbreviated noun
             parses = nlp.parse(word, lang)
-            gent = [p for p in parses if p.tag.case == "gent" and p.tag.POS in ("ADJF", "NOUN")]
+            gent = [
+                p
+                for p in parses
+                if p.tag.case == "gent"
+                and p.tag.POS in ("ADJF", "NOUN")
+                and not {"Abbr", "Fixd"} & p.tag.grammemes
+            ]
             if not gent:
                 break
             if any(p.tag.POS == "NOUN" for p in gent):

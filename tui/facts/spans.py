@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.facts import nlp
-from tui.facts.ukrainian import is_geo, lemma, to_russian_letters, token_kind
+from tui.facts.ukrainian import is_geo, lemma, place_lemma, to_russian_letters, token_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +180,14 @@ def check_span(toks: list[Tok], type_: str, lang: str, text: str) -> list[Span]:
     for i in range(len(toks) - 1):
         if len(toks[i].text) == 1 and toks[i].text.isupper() and toks[i + 1].text == ".":
             kinds[i] = "name"  # an initial: «Т.Мей», «К.Токаев»
+    if (
+        lang == "ru"
+        and len(toks) > 1
+        and kinds[0] == "word"
+        and sentence_start(text, toks[0].start)
+        and token_kind(toks[0].text, "ru") == "function"
+    ):
+        kinds[0] = "function"  # «На площади», «Когда Путин»: capitalised only as the first word
     # Function words never start or end a name («Раніше Барньє», «Коли Тереза Мей»).
     while toks and kinds[0] in ("function", "punct"):
         toks, kinds = toks[1:], kinds[1:]
@@ -233,6 +241,9 @@ def _check_person_uk(toks: list[Tok], kinds: list[str], text: str) -> list[Span]
     """A Ukrainian «person»: keep it only if the dictionary knows a name in it or does not know it."""
     if not any(k in ("name", "unknown") for k in kinds):
         return _retype_common(toks, text)
+    if len(toks) == 1 and place_lemma(toks[0].text, "uk"):
+        # «у Києві»: the locative of a place, not the dative of the first name «Кий».
+        return [Span(toks[0].start, toks[0].end, "LOC")]
     # Leading common words before a name: «Координатор Євросоюзу», «Прем'єр Мей». A place in
     # front stays: «Азії Бібі» is a name far more often than «Канади Трюдо» is two entities.
     i = 0

@@ -82,6 +82,34 @@ def is_geo(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def place_lemma(word: str, lang: str) -> str | None:
+    """The lemma of `word` when the dictionary reads it as a common-noun form of a known place.
+
+    «Києві» is both the dative of the name «Кий» and the locative of «Київ»; the Ukrainian
+    dictionary marks no places, so a lemma counts as a place when the Russian dictionary knows it
+    (letters mapped) or its Russian spelling: a Ukrainian «і»/«ї» in the last syllable is a
+    Russian «е»/«о» (Київ ~ Киев, Харків ~ Харьков, Львів ~ Львов).
+    """
+    for p in nlp.parse(word, lang):
+        g = p.tag.grammemes
+        if p.tag.POS != "NOUN" or "inan" not in g or g & _NAME_TAGS or not _is_dictionary(p):
+            continue
+        if any(is_geo(v) for v in _russian_spellings(p.normal_form)):
+            return str(p.normal_form)
+    return None
+
+
+def _russian_spellings(lemma_: str) -> list[str]:
+    """`lemma_` in Russian letters, and with the last «і»/«ї» read as «е», «о», «ье», «ьо»."""
+    out = [to_russian_letters(lemma_)]
+    k = max(lemma_.rfind("і"), lemma_.rfind("ї"))
+    if k > 0:
+        head, tail = to_russian_letters(lemma_[:k]), to_russian_letters(lemma_[k + 1 :])
+        out += [head + v + tail for v in ("е", "о", "ье", "ьо")]
+    return out
+
+
+@lru_cache(maxsize=65536)
 def lemma(word: str, lang: str) -> str:
     """The dictionary lemma of a single word (the most likely parse)."""
     parses = nlp.parse(word, lang)

@@ -1,0 +1,67 @@
+"""Base forms and types a reader of the seeds would notice when wrong (sentences like the seeds')."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.facts.entities import find_entities
+
+
+def _found(text: str, lang: str) -> list[tuple[str, str, str]]:
+    return [(e.text, e.type, e.normal) for e in find_entities(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normal"),
+    [
+        (
+            "Вооруженные силы Казахстана приведены в готовность.",
+            "Вооруженные силы",
+            "Вооруженные силы",
+        ),
+        ("Командование Вооруженных сил сообщило об этом.", "Вооруженных сил", "Вооруженные силы"),
+        (
+            "Протесты начались в Мангистауской области.",
+            "Мангистауской области",
+            "Мангистауская область",
+        ),
+        (
+            "Мангистаускую область посетил президент.",
+            "Мангистаускую область",
+            "Мангистауская область",
+        ),
+    ],
+)
+def test_russian_phrases_in_the_nominative(text: str, surface: str, normal: str) -> None:
+    assert (surface, normal) in [(s, n) for s, _t, n in _found(text, "ru")]
+
+
+def test_double_first_name_declines_in_both_parts() -> None:
+    ru = _found("Указ поддержали сторонники Касым-Жомарта Токаева.", "ru")
+    assert ("Касым-Жомарта Токаева", "PER", "Касым-Жомарт Токаев") in ru
+    uk = _found("Указ Касима-Жомарта Токаєва набрав чинності.", "uk")
+    assert ("Касима-Жомарта Токаєва", "PER", "Касим-Жомарт Токаєв") in uk
+
+
+def test_ukrainian_surname_in_the_genitive_after_a_conjunction() -> None:
+    found = _found(
+        "Лукашенко та Токаєва обговорили ситуацію. За словами Токаєва, все спокійно.", "uk"
+    )
+    assert [n for s, t, n in found if s == "Токаєва"] == ["Токаєв", "Токаєв"]
+
+
+def test_kyiv_in_the_locative_is_a_place_not_the_name_kyi() -> None:
+    found = find_entities("Зустріч відбулася у Києві. У Києві пройшли протести.", "uk")
+    kyiv = [e for e in found if e.text == "Києві"]
+    assert len(kyiv) == 2
+    assert all(e.type == "LOC" and e.normal == "Київ" and e.key == "киев" for e in kyiv)
+
+
+def test_preposition_opening_a_sentence_is_not_a_place() -> None:
+    found = _found("На площади перед мэрией в Алматы утром началась перестрелка.", "ru")
+    assert all(not s.startswith("На ") for s, _t, _n in found)
+
+
+def test_organisation_head_does_not_swallow_a_preposition() -> None:
+    found = _found("По данным МИДа в Казахстане все спокойно.", "ru")
+    assert ("МИДа", "ORG", "МИД") in found
