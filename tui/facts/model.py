@@ -100,6 +100,7 @@ class Facts:
         for name, kind in _KINDS.items():
             allowed = {f.name for f in fields(kind)}
             kwargs[name] = [
-                kind(**{k: v for k, v in item.items() if k in allowed}) for item in data.get(name, [])
+                kind(**{k: v for k, v in item.items() if k in allowed})
+                for item in data.get(name, [])
             ]
         return cls(**kwargs)
