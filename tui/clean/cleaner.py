@@ -26,7 +26,7 @@ from tui.clean.glue import repair_glue
 from tui.clean.lines import Line, headline_like, split_lines
 from tui.clean.rules import Rules, active_rules
 from tui.clean.sentences import RELATED, RELATED_WORDS, clean_long_line
-from tui.clean.titles import title_from_lead
+from tui.clean.titles import strip_site_name, title_from_lead
 
 LONG_LINE = 1500
 RULE_LINE_MAX = 700  # longer lines are article text: no rule is tested on them
@@ -133,7 +133,7 @@ def _final_title(
     if title is None:
         first = next((p for p in pieces if p.kind == "paragraph"), pieces[0] if pieces else None)
         title = title_from_lead(first.text) if first else ""
-    title, title_date = split_title_date(title)
+    title, title_date = split_title_date(strip_site_name(title))
     return title, date_line or title_date
 
 

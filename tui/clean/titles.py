@@ -10,6 +10,12 @@ _SEPARATORS = re.compile(r"\s[/|›»>→•]\s|\s[|•]\s?")
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?…](?:[»\"”)]+)?(?=\s+[«\"A-ZА-ЯЁІЇЄҐ0-9]|$)", re.DOTALL)
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s")
 TITLE_MAX = 160
+# « | РБК», « — Новости Казахстана»: a site name after the headline (after a dash, two to four
+# words: «… — ЗМІ» is the headline's own attribution).
+_SITE_SUFFIX = re.compile(
+    r"(?<![,:])\s+(?:\|\s+(?:[^\s|—–:;,!?«»]+\s?){1,4}"
+    r"|[—–-]\s+[A-ZА-ЯЁІЇЄҐ][^\s|—–:;,!?«»]*(?:\s[^\s|—–:;,!?«»-]+){1,3}\s?)$"
+)
 # «…, заявил МИД страны», «…, сообщает ТАСС»: the attribution is not part of a headline.
 _ATTRIBUTION = re.compile(
     r",\s*(?:[—–-]\s*)?(?:заявил[аи]?|сообщает|сообщил[аи]?|сообщают|передает|передаёт|пишет|"
@@ -21,15 +27,25 @@ _ATTRIBUTION = re.compile(
 INNER_SENTENCE_END = re.compile(r"[а-яёіїєґa-z]{2}[.!?…] +[A-ZА-ЯЁІЇЄҐ]")
 
 
+def strip_site_name(title: str) -> str:
+    """«Токаев назвал протесты попыткой переворота | РБК» → the headline without the site name."""
+    found = _SITE_SUFFIX.search(title)
+    if found and len(title[: found.start()].split()) >= 4:
+        return title[: found.start()].rstrip()
+    return title
+
+
 def is_title_candidate(line: Line) -> bool:
-    """Could be the headline: 4–30 words, no closing full stop, not a menu or breadcrumb."""
+    """Could be the headline: 4–30 words, no closing full stop, not a menu or breadcrumb (a
+    site name after « | » is allowed: it is taken off the title)."""
     if line.words < 4 or len(line.text) < 20 or not headline_like(line, max_words=30):
         return False
-    if _SEPARATORS.search(line.text) or line.numbered is not None or line.bulleted:
+    text = strip_site_name(line.text)
+    if _SEPARATORS.search(text) or line.numbered is not None or line.bulleted:
         return False
     if line.text.endswith((":", ";", ",")):
         return False
-    return line.words < 5 or title_case_ratio(line.text) < 0.8
+    return line.words < 5 or title_case_ratio(text) < 0.8
 
 
 def pick_title(lines: list[Line]) -> Line | None:
