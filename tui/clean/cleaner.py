@@ -49,9 +49,9 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
     lines = split_lines(raw)
     short = "\n".join(line.text for line in lines if len(line.text) <= RULE_LINE_MAX)
     lines, title_line, date_line = _classify_lines(lines, all_rules.for_text(short))
-    title = title_line.text if title_line else None
     pieces: list[Piece] = []
     removed: list[Removed] = []
+    title = _title_of(raw, title_line, removed) if title_line else None
     kept_chars = sum(len(line.text) for line in lines if line.kept)
     for line in lines:
         if line.status == "drop":
@@ -133,8 +133,19 @@ def _final_title(
     if title is None:
         first = next((p for p in pieces if p.kind == "paragraph"), pieces[0] if pieces else None)
         title = title_from_lead(first.text) if first else ""
-    title, title_date = split_title_date(strip_site_name(title))
+    title, title_date = split_title_date(title)
     return title, date_line or title_date
+
+
+def _title_of(raw: str, line: Line, removed: list[Removed]) -> str:
+    """The headline line's text, without a site name after it (recorded as removed)."""
+    title = strip_site_name(line.text)
+    if title != line.text:
+        suffix = line.text[len(title) :].strip()
+        at = raw.rfind(suffix, line.start, line.end)
+        if at >= 0:
+            removed.append(Removed(suffix, at, at + len(suffix), "site-name"))
+    return title
 
 
 def _raw_offset(raw: str, piece: Piece, at: int) -> int:
