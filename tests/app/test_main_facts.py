@@ -92,3 +92,20 @@ async def test_narrow_terminal_shows_the_mention_then_f_returns_to_the_facts(mak
         assert screen.reader._mention is not None
         await pilot.press("f")
         assert screen.facts_pane.region.width > 0
+
+
+async def test_facts_tree_vim_keys(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_with_facts(pilot)
+        await pilot.press("f")
+        tree = screen.facts_pane.facts_tree
+        assert tree.cursor_line == 1, "the cursor starts on the first fact"
+        await pilot.press("j", "j")
+        assert tree.cursor_line == 3
+        await pilot.press("k")
+        assert tree.cursor_line == 2
+        await pilot.press("G")
+        assert tree.cursor_line == tree.last_line
+        await pilot.press("g")
+        assert tree.cursor_line == 0

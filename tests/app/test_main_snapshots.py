@@ -41,7 +41,7 @@ def test_main_screen_with_selected_sentence_and_removed_blocks(
 def test_facts_pane(snap_compare, tmp_path: Path) -> None:
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _open_kloop(pilot)
-        await pilot.press("f", "down", "down", "enter")
+        await pilot.press("f", "down", "enter")
         await settle(pilot)
 
     assert snap_compare(snapshot_app(tmp_path), terminal_size=SIZE, run_before=run_before)

@@ -123,9 +123,9 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("facts.down", "down,j", "cursor_down", "Next fact", "facts", show=False),
     KeySpec("facts.up", "up,k", "cursor_up", "Previous fact", "facts", show=False),
     KeySpec(
-        "facts.first", "home,g", "scroll_home", "First fact", "facts", show=False, palette=False
+        "facts.first", "home,g", "cursor_first", "First fact", "facts", show=False, palette=False
     ),
-    KeySpec("facts.last", "end,G", "scroll_end", "Last fact", "facts", show=False, palette=False),
+    KeySpec("facts.last", "end,G", "cursor_last", "Last fact", "facts", show=False, palette=False),
     KeySpec("facts.select", "enter", "select_cursor", "Jump to mention", "facts", show=False),
 )
 

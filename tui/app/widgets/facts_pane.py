@@ -74,6 +74,14 @@ class FactsTree(Tree[FactItem]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("facts")
 
+    def action_cursor_first(self) -> None:
+        """First line of the tree."""
+        self.cursor_line = 0
+
+    def action_cursor_last(self) -> None:
+        """Last line of the tree."""
+        self.cursor_line = self.last_line
+
 
 class FactsPane(Vertical):
     """Facts of the open article, grouped by kind, and the other articles mentioning one."""
@@ -144,6 +152,9 @@ class FactsPane(Vertical):
                 if item.detail:
                     label.append(f" {item.detail}", style="dim")
                 branch.add_leaf(label, data=item)
+        first = next((b.children[0] for b in tree.root.children if b.children), None)
+        if first is not None:  # on the first fact, so Enter jumps at once
+            tree.call_after_refresh(tree.move_cursor, first)
         self.set_status("")
 
     def show_others(self, item: FactItem | None, rows: Sequence[tuple[str, str]] | None) -> None:
