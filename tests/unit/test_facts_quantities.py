@@ -209,3 +209,30 @@ def test_several_thousand_keeps_several_as_the_marker() -> None:
 def test_duration_phrases_are_not_events() -> None:
     (q,) = find_quantities("Он занимал пост на протяжении двух лет", "ru")
     assert q.event == "занимать"
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"),
+    [
+        ("вилучити", "вилучення"),
+        ("затримати", "затримання"),
+        ("звільнити", "звільнення"),
+        ("задержать", "задержание"),
+        ("изъять", "изъятие"),
+        ("освободить", "освобождение"),
+        ("задержать", "затримання"),
+        ("изъять", "вилучення"),
+    ],
+)
+def test_verb_and_its_verbal_noun_share_an_event_signature(verb: str, noun: str) -> None:
+    def sig(event: str) -> tuple[str | None, str | None]:
+        return quantity_signature(Quantity(0, 1, "1", 1.0, None, "человек", event))
+
+    assert sig(verb) == sig(noun)
+
+
+def test_a_noun_that_is_no_verbal_noun_keeps_its_own_event() -> None:
+    from tui.facts.quantities import verb_of_noun
+
+    assert verb_of_noun("течение", "ru") is None
+    assert verb_of_noun("гибель", "ru") is None

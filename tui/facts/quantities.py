@@ -430,12 +430,51 @@ def _neutral(phrase: str | None, table: str) -> str | None:
     mapping = counted_map if table == "counted" else event_map
     words = phrase.split()
     head = words[0]
+    if table == "event":
+        head = verb_of_noun(head, text_lang(head)) or head
     out = [fold(mapping.get(head, head))]
     if len(words) > 1:  # «одиниця вогнепальної зброї» → head + the complement's base form
         tail = words[-1]
         base = lemma(tail, text_lang(phrase))
         out.append(fold(counted_map.get(base, base)))
     return " ".join(out)
+
+
+# Verbal-noun suffix → infinitive suffixes to try, longest first: задержание → задержать,
+# изъятие → изъять, освобождение → освободить, затримання → затримати, вилучення → вилучити.
+_NOUN_TO_VERB = (
+    ("ждение", ("дить",)), ("ание", ("ать",)), ("яние", ("ять",)), ("ение", ("ить", "еть", "ать")),
+    ("тие", ("ть",)), ("ження", ("дити", "зити", "жити")), ("ання", ("ати",)), ("яння", ("яти",)),
+    ("ення", ("ити", "іти", "ати")), ("іння", ("іти",)), ("ття", ("ти",)),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=50_000)
+def verb_of_noun(noun: str, lang: Lang) -> str | None:
+    """The verb a verbal noun is made from, if the dictionary knows it as an infinitive
+    («вилучення» → «вилучити», «задержание» → «задержать»); None for any other word."""
+    for suffix, endings in _NOUN_TO_VERB:
+        if not noun.endswith(suffix) or len(noun) < len(suffix) + 3:
+            continue
+        stem = noun[: -len(suffix)]
+        for ending in endings:
+            verb = stem + ending
+            for form in (verb, verb + "ся"):
+                for code in (lang, "uk" if lang == "ru" else "ru"):
+                    if any(_infinitive(p, form) for p in parses(form, code)):  # type: ignore[arg-type]
+                        return form
+        return None
+    return None
+
+
+def _infinitive(parse: object, form: str) -> bool:
+    """A dictionary (not guessed) parse of `form` as an infinitive of itself."""
+    tag = getattr(parse, "tag", None)
+    stack = getattr(parse, "methods_stack", ())
+    from_dictionary = bool(stack) and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
+    # (the Ukrainian dictionary marks some infinitives only as a VERB whose lemma is itself)
+    infinitive = tag is not None and tag.POS in ("INFN", "VERB")
+    return from_dictionary and infinitive and getattr(parse, "normal_form", "") == form
 
 
 def quantity_signature(q: Quantity) -> tuple[str | None, str | None]:
