@@ -144,8 +144,9 @@ def _split_credits(
             lead = len(rest) - len(rest.lstrip())
             sentence = Sentence(rest.strip(), sentence.start + cut + lead, sentence.end)
         elif (related := RELATED.match(sentence.text)) and (
-            cut := _related_length(sentence.text, related.end(), morph)
+            related_cut := _related_length(sentence.text, related.end(), morph)
         ):
+            cut = related_cut
             # «Читайте также: Заголовок другой статьи Власти сообщили…»: marker and headline go
             removed.append(
                 Removed(
