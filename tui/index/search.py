@@ -85,6 +85,25 @@ def snippet(text: str, finder: re.Pattern[str]) -> str:
     return ("…" if start > 0 else "") + passage + ("…" if end < len(text) else "")
 
 
+HEAD_BYTES = 6144
+"""Decompressed first: most first matches are in the title or the lead."""
+
+
+def _snippet_of(z: bytes | None, finder: re.Pattern[str]) -> str:
+    """The snippet of a stored text, decompressing only its head when the match is there."""
+    if not z:
+        return ""
+    inflate = zlib.decompressobj()
+    head = inflate.decompress(z, HEAD_BYTES)
+    if inflate.unconsumed_tail or not inflate.eof:
+        text = head.decode("utf-8", "ignore")
+        m = finder.search(text)
+        if m is not None and m.end() + SNIPPET_CHARS < len(text):
+            return snippet(text, finder).removesuffix("…") + "…"
+        head += inflate.decompress(inflate.unconsumed_tail) + inflate.flush()
+    return snippet(head.decode("utf-8", "surrogatepass"), finder)
+
+
 def search(
     conn: sqlite3.Connection, engine: SearchIndex, query: str, limit: int = 50, prefix: bool = True
 ) -> SearchResult:
@@ -109,6 +128,5 @@ def search(
         if rowid not in info:
             continue
         aid, title, z = info[rowid]
-        text = zlib.decompress(z).decode("utf-8", "surrogatepass") if z else ""
-        hits.append(Hit(id=aid, title=title, snippet=snippet(text, finder), rowid=rowid))
+        hits.append(Hit(id=aid, title=title, snippet=_snippet_of(z, finder), rowid=rowid))
     return SearchResult(query, (time.perf_counter() - t0) * 1000, total, hits)
