@@ -244,14 +244,14 @@ COLUMN_TITLES: dict[str, str] = {
 }
 
 
-def header_text(width: int, sort: str, descending: bool) -> str:
+def header_text(width: int, sort: str, descending: bool, title: str = "Title") -> str:
     """The column titles for a list `width` cells wide, the sorted one marked ↓ or ↑."""
     columns = _columns(width)
     title_width = width - sum(w + 1 for _, w in columns) - 1
     arrow = "↓" if descending else "↑"
 
     def name(key: str, col_width: int) -> str:
-        label = COLUMN_TITLES[key] + (arrow if key == sort else "")
+        label = (title if key == "title" else COLUMN_TITLES[key]) + (arrow if key == sort else "")
         return _fit(label, col_width)
 
     parts = [" " + name("title", title_width)]

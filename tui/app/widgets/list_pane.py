@@ -83,6 +83,7 @@ class ListPane(Vertical):
         self.library = library
         self._select_id = select_id
         self.refresh_view()
+        self.update_header()
 
     # -- rows ---------------------------------------------------------------------------------
 
@@ -98,9 +99,12 @@ class ListPane(Vertical):
         """Column titles matching the list's current width; the sort column marked."""
         width = self.article_list.scrollable_content_region.width or self.size.width
         query = self.query_state
-        self.query_one("#list-header", Static).update(
-            Text(header_text(width, query.sort, query.descending), no_wrap=True, overflow="crop")
-        )
+        ranked = bool(query.text) and hasattr(self.library, "search_view")
+        # Search hits come best first, whatever the sort.
+        sort = "" if ranked else query.sort
+        title = "Title (best matches first)" if ranked else "Title"
+        header = header_text(width, sort, query.descending, title)
+        self.query_one("#list-header", Static).update(Text(header, no_wrap=True, overflow="crop"))
 
     def watch_scan_state(self) -> None:
         self.update_status()
