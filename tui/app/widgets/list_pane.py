@@ -187,7 +187,8 @@ class ListPane(Vertical):
         event.stop()
         if self._filter_timer is not None:
             self._filter_timer.stop()
-        value = event.value
+        # Blank is no search; a trailing space stays (it tells the engine the word is complete).
+        value = event.value if event.value.strip() else ""
         self._filter_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self.set_query(text=value))
 
     @on(Input.Submitted, "#filter")
@@ -195,7 +196,7 @@ class ListPane(Vertical):
         event.stop()
         if self._filter_timer is not None:
             self._filter_timer.stop()
-        self.set_query(text=event.value)
+        self.set_query(text=event.value if event.value.strip() else "")
         self.close_filter(clear=False)
 
     # -- sorting and filtering ----------------------------------------------------------------
