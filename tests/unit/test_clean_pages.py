@@ -310,3 +310,15 @@ def test_section_names_are_menu_items_at_the_edges_but_subheadings_inside_the_ar
         ("subheading", "Экономика"),
     ]
     assert "Культура" not in doc.text and "Спорт" not in doc.text
+
+
+def test_a_question_headline_is_the_title_not_the_first_paragraph() -> None:
+    raw = (
+        "Новости\nЧто будет с ценами на газ в Казахстане после протестов?\n12 января 2022\n\n"
+        "Правительство Казахстана зафиксировало цены на сжиженный газ на полгода.\n\n"
+        "Эксперты ожидают роста цен после окончания моратория.\n"
+    )
+    doc = clean_text(raw)
+    assert doc.title == "Что будет с ценами на газ в Казахстане после протестов?"
+    assert doc.date_line == "12 января 2022"
+    assert doc.paragraphs[0].startswith("Правительство Казахстана")

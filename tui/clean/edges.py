@@ -61,8 +61,11 @@ def _bare_credit(line: Line) -> bool:
 
 
 def _caption_like(line: Line) -> bool:
-    """Short, not a paragraph of running text, not introducing something («…:»)."""
-    return not line.body_like and 1 <= line.words <= 15 and not line.text.endswith(":")
+    """Short, not a paragraph of running text, not introducing something («…:»), not a question
+    or an exclamation (captions describe; they do not ask or exclaim)."""
+    if line.body_like or line.text.endswith(":") or (line.terminal and not line.ends_with_period):
+        return False
+    return 1 <= line.words <= 15
 
 
 def drop_link_runs(middle: list[Line]) -> None:
@@ -85,8 +88,10 @@ def drop_link_runs(middle: list[Line]) -> None:
 
 
 def _is_link_like(line: Line) -> bool:
-    """A headline: capitalised, 3–20 words, no closing full stop."""
-    return 3 <= line.words <= 20 and line.text[:1].isupper() and not line.ends_with_period
+    """A headline: capitalised, 3–20 words, no closing full stop or exclamation mark."""
+    if line.ends_with_period or line.text.rstrip('»"”)').endswith("!"):
+        return False
+    return 3 <= line.words <= 20 and line.text[:1].isupper()
 
 
 def top_edge(

@@ -16,6 +16,7 @@ _BULLET = re.compile(r"^[•·▪●◦‣*–—-]\s+\S")
 
 BODY_MIN_WORDS = 6
 LONG_WORDS = 25
+QUESTION_MIN_WORDS = 15
 
 
 @dataclass(slots=True)
@@ -64,6 +65,8 @@ class Line:
             return True
         if self.text.endswith((":", ";")):
             return self.words >= 4
+        if self.terminal and not self.ends_with_period:  # «…?» «…!»: a headline, if short
+            return self.words >= QUESTION_MIN_WORDS
         return self.words >= BODY_MIN_WORDS and self.terminal
 
     def drop(self, reason: str) -> None:
