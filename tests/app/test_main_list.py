@@ -158,3 +158,19 @@ async def test_slash_searches_the_full_text_with_word_forms(make_app) -> None:
             raw = screen.library.article(row.id).raw.casefold()
             assert "токаев" in raw or "токаєв" in raw
         assert "matching" in str(screen.query_one("#list-status").render())
+
+
+async def test_clicking_a_column_title_sorts_by_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.click("#list-header", offset=(3, 0))
+        await settle(pilot)
+        assert screen.query_state.sort == "title" and not screen.query_state.descending
+        await pilot.click("#list-header", offset=(3, 0))
+        await settle(pilot)
+        assert screen.query_state.descending
+        header = screen.query_one("#list-header")
+        await pilot.click("#list-header", offset=(header.size.width - 6, 0))
+        await settle(pilot)
+        assert screen.query_state.sort == "date"

@@ -261,6 +261,19 @@ def header_text(width: int, sort: str, descending: bool, title: str = "Title") -
     return " ".join(parts)
 
 
+def column_at(width: int, x: int) -> str:
+    """Which column ("title", "outlet", …) cell `x` of a `width`-wide header falls in."""
+    columns = _columns(width)
+    edge = width - sum(w + 1 for _, w in columns)
+    if x < edge:
+        return "title"
+    for key, col_width in columns:
+        edge += col_width + 1
+        if x < edge:
+            return key
+    return columns[-1][0] if columns else "title"
+
+
 def _columns(width: int) -> list[tuple[str, int]]:
     """Metadata columns that fit beside a readable title at `width`."""
     if width >= 72:

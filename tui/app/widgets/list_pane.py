@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from tui.app.library import SORT_KEYS, ViewQuery
 from tui.app.screens.pick import PickScreen
-from tui.app.widgets.article_list import ArticleList, header_text
+from tui.app.widgets.article_list import ArticleList, column_at, header_text
 from tui.corpus.sanitize import sanitize_line
 
 SEARCH_DEBOUNCE = 0.15
@@ -94,6 +94,16 @@ class ListPane(Vertical):
     @on(events.Resize)
     def _resized(self) -> None:
         self.call_after_refresh(self.update_header)
+
+    @on(events.Click, "#list-header")
+    def _header_clicked(self, event: events.Click) -> None:
+        """Click a column title to sort by it; click it again to reverse."""
+        width = self.article_list.scrollable_content_region.width or self.size.width
+        key = column_at(width, event.x)
+        if key == self.query_state.sort:
+            self.reverse_sort()
+        else:
+            self.set_query(sort=key, descending=key in ("date", "words"))
 
     def update_header(self) -> None:
         """Column titles matching the list's current width; the sort column marked."""
