@@ -37,6 +37,7 @@ import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from tui.facts.dates import find_dates
 from tui.facts.model import Quantity
@@ -461,7 +462,7 @@ def verb_of_noun(noun: str, lang: Lang) -> str | None:
             verb = stem + ending
             for form in (verb, verb + "ся"):
                 for code in (lang, "uk" if lang == "ru" else "ru"):
-                    if any(_infinitive(p, form) for p in parses(form, code)):  # type: ignore[arg-type]
+                    if any(_infinitive(p, form) for p in parses(form, code)):
                         return form
         return None
     return None
@@ -470,7 +471,7 @@ def verb_of_noun(noun: str, lang: Lang) -> str | None:
 def _infinitive(parse: object, form: str) -> bool:
     """A dictionary (not guessed) parse of `form` as an infinitive of itself."""
     tag = getattr(parse, "tag", None)
-    stack = getattr(parse, "methods_stack", ())
+    stack: tuple[Any, ...] = getattr(parse, "methods_stack", ())
     from_dictionary = bool(stack) and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
     # (the Ukrainian dictionary marks some infinitives only as a VERB whose lemma is itself)
     infinitive = tag is not None and tag.POS in ("INFN", "VERB")
