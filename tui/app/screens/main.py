@@ -328,7 +328,7 @@ class MainScreen(Screen[None]):
             return
         self.facts = event.facts
         self.reader.set_facts(event.facts)
-        self.facts_pane.show_facts(event.facts)
+        self.facts_pane.show_facts(event.facts, self.reader.highlight_styles())
         n = sum(
             len(getattr(event.facts, k))
             for k in ("entities", "dates", "quantities", "quotes", "sources")

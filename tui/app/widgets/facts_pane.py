@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -30,6 +31,15 @@ KIND_TITLES: dict[str, str] = {
     "quantities": "Quantities",
     "quotes": "Quotes",
     "sources": "Sources",
+}
+
+
+# Which highlight style (of the reading view) each kind uses; entities use their type.
+KIND_STYLE: dict[str, str] = {
+    "dates": "date",
+    "quantities": "quantity",
+    "quotes": "",
+    "sources": "source",
 }
 
 
@@ -132,8 +142,8 @@ class FactsPane(Vertical):
         status.update(Text(message))
         status.display = bool(message)
 
-    def show_facts(self, facts: Any | None) -> None:
-        """Fill the tree (None: empty it)."""
+    def show_facts(self, facts: Any | None, styles: dict[str, Style] | None = None) -> None:
+        """Fill the tree (None: empty it); `styles` colour each item as the text highlights it."""
         tree = self.facts_tree
         tree.clear()
         self.show_others(None, [])
@@ -146,7 +156,8 @@ class FactsPane(Vertical):
                 Text(f"{title} ({len(items)})", style="bold"), expand=kind != "quotes"
             )
             for item in items:
-                label = Text(sanitize_line(item.label)[:80])
+                style = (styles or {}).get(item.detail if kind == "entities" else KIND_STYLE[kind])
+                label = Text(sanitize_line(item.label)[:80], style=style or "")
                 if len(item.mentions) > 1:
                     label.append(f" ×{len(item.mentions)}", style="dim")
                 if item.detail:

@@ -180,6 +180,10 @@ class ReadingView(ScrollView, can_focus=True):
             return None
         return self._sentences[self._sentence]
 
+    def highlight_styles(self) -> dict[str, Style]:
+        """The style of each highlighted kind ("PER", "ORG", "LOC", "date", …), for legends."""
+        return {kind: self._style(cls) for kind, cls in HIGHLIGHT_CLASSES.items()}
+
     @property
     def line_count(self) -> int:
         """Number of wrapped lines (for tests and the status bar)."""
