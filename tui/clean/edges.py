@@ -11,6 +11,7 @@ from tui.clean.lines import Line, headline_like, stopword_ratio
 from tui.clean.rules import Rules
 from tui.clean.titles import INNER_SENTENCE_END, pick_title
 
+DATE_SEARCH_LINES = 40  # a date line sits near the headline, not 40 lines down
 _CREDIT_REASONS = ("photo-credit", "media-stub", "copyright")
 # A credit with nothing else in it: «Фото: Reuters», «© Агентство / Иван Петров».
 _BARE_CREDIT = re.compile(
@@ -73,17 +74,18 @@ def drop_link_runs(middle: list[Line]) -> None:
     stories (an article never has three subheadings in a row), unless a line ending in «:»
     introduces them as a list."""
     run: list[Line] = []
-    for line in [*middle, None]:
+    start = 0
+    for i, line in enumerate([*middle, None]):
         if line is not None and line.kept and not line.body_like and _is_link_like(line):
+            if not run:
+                start = i
             run.append(line)
             continue
         if run and line is not None and line.kept and line.body_like:
             run.pop()  # the last one leads into a paragraph: the article's own subheading
-        if len(run) >= 3:
-            at = middle.index(run[0])
-            if at == 0 or not middle[at - 1].text.endswith(":"):
-                for item in run:
-                    item.drop("link-list")
+        if len(run) >= 3 and (start == 0 or not middle[start - 1].text.endswith(":")):
+            for item in run:
+                item.drop("link-list")
         run = []
 
 
@@ -100,7 +102,7 @@ def top_edge(
     """Above the first paragraph: pick the title and the date line, drop the rest — except, after
     the title, a standfirst: a sentence with its full stop, or a line of prose."""
     date_line: str | None = None
-    for line in top:
+    for line in top[:DATE_SEARCH_LINES]:
         found = date_line_of(line.text)
         if found is not None and date_line is None:
             line.status = "date"
