@@ -42,6 +42,9 @@ __all__ = [
 def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> Facts:
     """All facts of `text` (taken as is: no cleaning); `lang` "ru"/"uk" or None to detect it.
 
+    Another language code (be, kk, en...) gives only the entities a dictionary vouches for
+    (`tui.facts.foreign`), dates, quotes and sources — no quantities.
+
     `ref_date` (ISO, possibly partial like "2022-01") is the article's date, used to give a year to
     «10 января». Entities come first: quotes resolve their speakers against them.
     """
@@ -56,18 +59,23 @@ def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> 
     return Facts(
         entities=entities,
         dates=find_dates(text, lang, ref_date),
-        quantities=find_quantities(text, lang),
+        # Counted nouns and events come from the ru/uk dictionaries: in another language they
+        # would be nonsense («10 without», «27 лютага» read as a count).
+        quantities=find_quantities(text, lang) if lang in ("ru", "uk") else [],
         quotes=find_quotes(text, lang, entities),
         sources=find_sources(text, lang),
     )
 
 
 def _language(text: str, lang: str | None) -> str:
-    code = (lang or "").strip().lower()[:2]
-    if code in ("ru", "uk"):
-        return code
-    if code == "ua":
+    """ "ru"/"uk" as given (or "ua"); another two-letter code (be, kk, en...) as given; else detected."""
+    code = (lang or "").strip().lower()
+    if code[:2] in ("ru", "uk"):
+        return code[:2]
+    if code[:2] == "ua":
         return "uk"
+    if len(code) == 2 and code.isalpha():
+        return code
     return detect_language(text)
 
 

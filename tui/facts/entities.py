@@ -25,9 +25,17 @@ from tui.facts.ukrainian import detect_language, is_geo, to_russian_letters
 
 
 def find_entities(text: str, lang: str | None = None) -> list[Entity]:
-    """All PER/ORG/LOC mentions in `text`, in order, with offsets into `text`."""
+    """All PER/ORG/LOC mentions in `text`, in order, with offsets into `text`.
+
+    `lang` "ru"/"uk" (None: detected from the letters); any other code (be, kk, en...) takes the
+    strict path of `tui.facts.foreign`."""
     if not text.strip():
         return []
+    if lang and lang not in ("ru", "uk"):
+        # be, kk, en...: no real NER path — only names a dictionary vouches for (see `foreign`).
+        from tui.facts.foreign import find_foreign
+
+        return link(text, find_foreign(text, lang))
     lang = lang if lang in ("ru", "uk") else detect_language(text)
     tokens, raw, doc = tag(text, lang)
     spans = refine(text, tokens, raw, lang)
