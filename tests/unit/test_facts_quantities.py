@@ -236,3 +236,10 @@ def test_a_noun_that_is_no_verbal_noun_keeps_its_own_event() -> None:
 
     assert verb_of_noun("течение", "ru") is None
     assert verb_of_noun("гибель", "ru") is None
+
+
+def test_currency_abbreviation_in_ukrainian_is_spelled_in_ukrainian() -> None:
+    (uk,) = find_quantities("Захід інвестував у Казахстан понад 100 млрд дол.", "uk")
+    (ru,) = find_quantities("Запад инвестировал в Казахстан более 100 млрд долл.", "ru")
+    assert (uk.counted, ru.counted) == ("долар", "доллар")
+    assert quantity_signature(uk) == quantity_signature(ru)

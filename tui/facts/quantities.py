@@ -225,7 +225,7 @@ class _Extractor:
                 break  # a capitalised word starts a name or a sentence («2018 Власти …»)
             low = _low(t)
             if low in CURRENCY:
-                return CURRENCY[low], k, participle
+                return _currency(low, lang), k, participle
             p = best(low, lang)
             if p is None:
                 break
@@ -354,7 +354,7 @@ class _Extractor:
                 and i + 1 < len(toks)
                 and toks[i + 1].kind == "num"
             ):
-                currency: str | None = CURRENCY[t.text]
+                currency: str | None = _currency(t.text, self.lang)
                 i += 1
                 t = toks[i]
             else:
@@ -401,6 +401,15 @@ class _Extractor:
 def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     """Every quantity in `text` with its approximation, counted noun and event (see module doc)."""
     return _Extractor(text, text_lang(text, lang)).run()
+
+
+# Currency base forms as a Ukrainian text spells them («100 млрд дол» → «долар», not «доллар»).
+_UK_CURRENCY = {"доллар": "долар", "гривна": "гривня", "евро": "євро"}
+
+
+def _currency(symbol: str, lang: Lang) -> str:
+    name = CURRENCY[symbol]
+    return _UK_CURRENCY.get(name, name) if lang == "uk" else name
 
 
 # -- comparing across languages ----------------------------------------------------------------
