@@ -78,7 +78,7 @@ def test_seed_004_one_and_a_half_thousand_in_words_inherits_the_verbal_noun() ->
 
 def test_seed_004_money_with_scale_and_currency_abbreviation() -> None:
     q = by_value(find_quantities(seed("004"), "uk"), 100e9)
-    assert (q.approx, q.counted, q.event) == ("понад", "доллар", "інвестувати")
+    assert (q.approx, q.counted, q.event) == ("понад", "долар", "інвестувати")
 
 
 def test_seed_002_vague_tens_and_measure_word_with_complement() -> None:
