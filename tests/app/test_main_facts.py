@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_helpers import open_first, settle
+from app_helpers import open_first, ready, settle
 
 
 async def _open_with_facts(pilot):
@@ -109,3 +109,40 @@ async def test_facts_tree_vim_keys(make_app) -> None:
         assert tree.cursor_line == tree.last_line
         await pilot.press("g")
         assert tree.cursor_line == 0
+
+
+async def test_keys_keep_working_while_facts_are_extracted(tmp_path) -> None:
+    import threading
+
+    from snapshot_app import articles, clean, extract
+
+    from tui.app.app import SverkaApp
+    from tui.app.library import MemoryLibrary
+    from tui.config import Config
+
+    release = threading.Event()
+
+    def slow_extract(article, document):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return extract(article, document)
+
+    library = MemoryLibrary(tmp_path, articles(tmp_path))
+    app = SverkaApp(
+        Config(), tmp_path, open_library=lambda: library, cleaner=clean, extractor=slow_extract
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        await pilot.press("f")
+        assert screen.facts_pane.query_one("#facts-busy").display
+        assert screen.facts is None
+        # The UI answers while the worker runs.
+        await pilot.press("tab")
+        assert app.focused is screen.article_list
+        await pilot.press("j")
+        assert screen.article_list.cursor == 1
+        release.set()
+        await settle(pilot)
+        assert screen.facts is not None
+        assert not screen.facts_pane.query_one("#facts-busy").display

@@ -276,7 +276,7 @@ class MainScreen(Screen[None]):
         self.article_list.open_id = event.article.id
         self.reader.show(event.article, event.document)
         self.facts_pane.show_facts(None)
-        self.facts_pane.set_status("Extracting facts (loading the language model)…")
+        self.facts_pane.set_status("Extracting facts (loading the language model)…", busy=True)
         self._update_reader_status("extracting facts…")
         self.refresh_bindings()
         self._facts_worker(event.article, event.document)
@@ -345,7 +345,7 @@ class MainScreen(Screen[None]):
             self._focus_pane(self.reader)
         if event.item.kind != "quotes" and self.article is not None:
             self.facts_pane.show_others(event.item, [])
-            self.facts_pane.set_status("Looking for other mentions…")
+            self.facts_pane.set_status("Looking for other mentions…", busy=True)
             self._mentions_worker(event.item, self.article.id)
 
     @work(thread=True, exclusive=True, group="mentions")

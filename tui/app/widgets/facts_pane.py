@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Label, OptionList, Static, Tree
+from textual.widgets import Label, LoadingIndicator, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
 from tui.app.keymap import bindings_for
@@ -99,6 +99,7 @@ class FactsPane(Vertical):
     DEFAULT_CSS = """
     FactsPane {
         & > #facts-status { color: $text-muted; height: auto; padding: 0 1; }
+        & > #facts-busy { height: 1; }
         & > FactsTree { height: 1fr; background: $surface; }
         & > #facts-others-title { color: $text-muted; padding: 0 1; height: 1; }
         & > #facts-others { height: auto; max-height: 8; border: none; background: $surface; }
@@ -120,6 +121,7 @@ class FactsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No article open."), id="facts-status")
+        yield LoadingIndicator(id="facts-busy")
         tree: FactsTree = FactsTree(Text("Facts"), id="facts-tree")
         tree.show_root = False
         tree.guide_depth = 2
@@ -128,6 +130,7 @@ class FactsPane(Vertical):
         yield OptionList(id="facts-others")
 
     def on_mount(self) -> None:
+        self.query_one("#facts-busy").display = False
         self.query_one("#facts-others-title").display = False
         self.query_one("#facts-others").display = False
 
@@ -136,11 +139,12 @@ class FactsPane(Vertical):
         """The facts tree (focus target)."""
         return self.query_one(FactsTree)
 
-    def set_status(self, message: str) -> None:
-        """One line above the tree: progress or a problem."""
+    def set_status(self, message: str, busy: bool = False) -> None:
+        """One line above the tree: progress (`busy` adds a spinner) or a problem."""
         status = self.query_one("#facts-status", Static)
         status.update(Text(message))
         status.display = bool(message)
+        self.query_one("#facts-busy").display = busy
 
     def show_facts(self, facts: Any | None, styles: dict[str, Style] | None = None) -> None:
         """Fill the tree (None: empty it); `styles` colour each item as the text highlights it."""
