@@ -78,3 +78,33 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
             main([name, "--help"])
         assert info.value.code == 0
         assert "usage: sverka" in capsys.readouterr().out
+
+
+def test_user_cleaning_rules_from_config_apply_to_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "Казахстан объявил траур после беспорядков в стране, сообщили власти. " * 4
+    marker = "Редакция напоминает, что сайт работает при поддержке читателей и партнёров."
+    (tmp_path / "a.txt").write_text(f"Заголовок статьи\n\n{body}\n\n{marker}\n\n{body}\n", encoding="utf-8")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        '[[clean.rules]]\nname = "my-footer"\npattern = "^Редакция напоминает"\naction = "drop_line"\n', encoding="utf-8"
+    )
+    assert main(["list", str(tmp_path), "--json"]) == 0
+    words_default = json.loads(capsys.readouterr().out)[0]["words"]
+    assert main(["--config", str(cfg), "list", str(tmp_path), "--json"]) == 0
+    words_ruled = json.loads(capsys.readouterr().out)[0]["words"]
+    assert words_ruled == words_default - 10
+    from tui.clean import configure_rules
+
+    configure_rules(None)
+
+
+def test_broken_config_fails_every_command_with_one_sentence(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[[clean.rules]]\nname = "x"\npattern = "(unclosed"\n', encoding="utf-8")
+    assert main(["--config", str(cfg), "list", str(seeds_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("sverka: ") and "c.toml" in err and err.count("\n") == 1

@@ -76,9 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
-    from tui.cli.common import CliError, fail
+    from tui.cli.common import CliError, apply_config, fail
 
     try:
+        apply_config(args)
         return int(args.func(args) or 0)
     except CliError as exc:
         return fail(str(exc))

@@ -41,6 +41,16 @@ def config_from_args(args: argparse.Namespace) -> Config:
         raise CliError(str(exc)) from None
 
 
+def apply_config(args: argparse.Namespace) -> Config:
+    """Load the config once per command and apply what is process-wide (the user's cleaning
+    rules), so every command cleans alike and offsets agree between show, facts and notes."""
+    config = config_from_args(args)
+    from tui.clean import configure_rules
+
+    configure_rules(list(config.clean.rules))  # already validated by load_config
+    return config
+
+
 def corpus_folder(args: argparse.Namespace, positional: Path | None = None) -> Path:
     """The corpus folder chosen by argument, config or default."""
     chosen = positional or getattr(args, "corpus", None)
