@@ -65,3 +65,18 @@ def test_preposition_opening_a_sentence_is_not_a_place() -> None:
 def test_organisation_head_does_not_swallow_a_preposition() -> None:
     found = _found("По данным МИДа в Казахстане все спокойно.", "ru")
     assert ("МИДа", "ORG", "МИД") in found
+
+
+def test_place_adjective_in_front_of_an_organisation_is_part_of_its_name() -> None:
+    (mid, _person) = find_entities("Глава японского МИДа Сэйдзи Маэхара отметил это.", "ru")
+    assert (mid.text, mid.type, mid.normal, mid.key) == (
+        "японского МИДа",
+        "ORG",
+        "японский МИД",
+        "мид",
+    )
+    (centre,) = find_entities("Лидер московского «Центра» выступил.", "ru")
+    assert centre.text == "московского «Центра»"
+    # a qualitative adjective is not: «новом Конгрессе»
+    found = find_entities("Законопроект внесли в новом Конгрессе США.", "ru")
+    assert all(not e.text.startswith("новом") for e in found)

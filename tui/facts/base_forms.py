@@ -82,8 +82,12 @@ def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
         for mod_parses in mods
     )
     number = "sing" if mods and mods_sing else head_parse.tag.number
-    if "Fixd" in head_parse.tag.grammemes or (case == "nomn" and number == head_parse.tag.number):
-        head_form = head_parse
+    if (
+        "Fixd" in head_parse.tag.grammemes
+        or (case == "nomn" and number == head_parse.tag.number)
+        or keys.is_acronym(out[i])
+    ):
+        head_form = head_parse  # («японского МИДа» → «японский МИД»: the acronym stays as written)
     else:
         wanted = {"nomn"} | (
             {number} if number and "Pltm" not in head_parse.tag.grammemes else set()

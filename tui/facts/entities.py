@@ -86,7 +86,13 @@ def link(text: str, found: Iterable[tuple[Span, str]]) -> list[Entity]:
         if sp.type == "PER":
             base.append(keys.person_key(normal))
         elif sp.type == "ORG":
-            base.append(keys.org_key(normal, _place_tail(normal)))
+            # «японский МИД» is keyed as «МИД»: a lowercase adjective in front is no part of the key.
+            words = normal.split()
+            k = 0
+            while k < len(words) - 1 and words[k][:1].islower():
+                k += 1
+            named = " ".join(words[k:]) if words[k][:1].isupper() or words[k][:1] == "«" else normal
+            base.append(keys.org_key(named, _place_tail(named)))
         else:
             base.append(keys.place_key(normal))
     # People: a first name alone links to the full name that starts with it («Энтони» → Блинкен).
