@@ -80,3 +80,8 @@ def test_place_adjective_in_front_of_an_organisation_is_part_of_its_name() -> No
     # a qualitative adjective is not: «новом Конгрессе»
     found = find_entities("Законопроект внесли в новом Конгрессе США.", "ru")
     assert all(not e.text.startswith("новом") for e in found)
+
+
+def test_an_acronym_does_not_take_a_genitive_phrase() -> None:
+    found = _found("Об этом сообщили в МИД страны в пятницу.", "ru")
+    assert ("МИД", "ORG", "МИД") in found

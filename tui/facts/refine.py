@@ -140,7 +140,11 @@ def _extend_org_heads(
         if sp.type != "ORG" or i is None or tokens[i].end != sp.end:
             out.append(sp)
             continue
-        if to_russian_letters(lemma(tokens[i].text, lang)) not in ORG_HEADS:
+        if (
+            to_russian_letters(lemma(tokens[i].text, lang)) not in ORG_HEADS
+            or tokens[i].text[:2].isupper()
+        ):
+            # An acronym is the whole name already: «МИД страны» is the МИД.
             out.append(sp)
             continue
         limit = spans[n + 1].start if n + 1 < len(spans) else len(text)
