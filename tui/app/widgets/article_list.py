@@ -226,7 +226,7 @@ class ArticleList(ScrollView, can_focus=True):
             value = _column_value(row, name)
             text.append(" ")
             cell = _fit(value, col_width)
-            text.append(cell.rjust(col_width) if name == "words" else cell, style=meta_style)
+            text.append(cell.strip().rjust(col_width) if name == "words" else cell, style=meta_style)
         segments = list(text.render(self.app.console))
         strip = Strip(segments).extend_cell_length(width).crop(0, width)
         strip = strip.apply_style(base)
@@ -278,7 +278,9 @@ def _columns(width: int) -> list[tuple[str, int]]:
     """Metadata columns that fit beside a readable title at `width`."""
     if width >= 72:
         return [("outlet", 12), ("language", 2), ("date", 10), ("words", 5)]
-    if width >= 60:
+    if width >= 56:
+        return [("outlet", 10), ("language", 2), ("date", 10), ("words", 5)]
+    if width >= 50:
         return [("outlet", 10), ("language", 2), ("date", 10)]
     if width >= 44:
         return [("outlet", 9), ("date", 10)]
