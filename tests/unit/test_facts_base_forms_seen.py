@@ -85,3 +85,11 @@ def test_place_adjective_in_front_of_an_organisation_is_part_of_its_name() -> No
 def test_an_acronym_does_not_take_a_genitive_phrase() -> None:
     found = _found("Об этом сообщили в МИД страны в пятницу.", "ru")
     assert ("МИД", "ORG", "МИД") in found
+
+
+def test_a_word_the_dictionary_knows_only_as_a_place_is_a_place() -> None:
+    found = find_entities("Новым чемпионом Европы стал гроссмейстер из Хорватии.", "ru")
+    assert ("Европы", "LOC") in [(e.text, e.type) for e in found]
+    # in quotes it is a name of something else (a car, a ship)
+    found = find_entities("Автомобиль «Таврия» выпускался на заводе.", "ru")
+    assert all(e.type != "LOC" for e in found)

@@ -12,9 +12,10 @@ organisation keeps its place in Ukrainian («Мінфін Британії»). O
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tui.facts import nlp
-from tui.facts.spans import ORG_HEADS, Span, Tok, check_span, pieces
+from tui.facts.spans import ORG_HEADS, Span, Tok, check_span, pieces, sentence_start
 from tui.facts.ukrainian import lemma, to_russian_letters, token_kind
 
 # Supranational bodies slovnet calls places. Russian annotation (factRuEval, BSNLP-ru) calls them
@@ -50,7 +51,49 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
     if lang == "ru":
         out = [_retype_known(text, s) for s in out]
         out = _relational_adjective(text, tokens, starts, out)
+        out = _dictionary_places(text, tokens, out)
     return out
+
+
+def _dictionary_places(text: str, tokens: list[Tok], spans: list[Span]) -> list[Span]:
+    """A capitalised word the dictionary knows only as a place («чемпионом Европы») is a place
+    even where the tagger missed it — not at a sentence start, not inside another name."""
+    taken = [False] * (len(text) + 1)
+    for sp in spans:
+        for k in range(sp.start, sp.end):
+            taken[k] = True
+    out = list(spans)
+    for n, tok in enumerate(tokens):
+        w = tok.text
+        if taken[tok.start] or len(w) < 3 or not w[:1].isupper() or not w[1:].islower():
+            continue
+        if (
+            not w.isalpha()
+            or sentence_start(text, tok.start)
+            or text[tok.start - 1 : tok.start] in '«"„“'
+        ):
+            continue  # (a name in quotes is a brand, a ship, a newspaper: «Таврия», «Колумбия»)
+        if (
+            n + 1 < len(tokens)
+            and tokens[n + 1].text[:1].isupper()
+            and tokens[n + 1].start == tok.end + 1
+        ):
+            continue  # part of a longer capitalised name the tagger did not call a place
+        if n > 0 and tokens[n - 1].text[:1].isupper() and tokens[n - 1].end + 1 == tok.start:
+            continue
+        if _only_place(w):
+            out.append(Span(tok.start, tok.end, "LOC"))
+    return sorted(out, key=lambda sp: (sp.start, sp.end))
+
+
+def _only_place(word: str) -> bool:
+    parses = [p for p in nlp.parse(word, "ru") if _whole_dictionary(p)]
+    return bool(parses) and all("Geox" in p.tag.grammemes for p in parses)
+
+
+def _whole_dictionary(parse: object) -> bool:
+    stack: tuple[Any, ...] = getattr(parse, "methods_stack", ())
+    return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def _relational_adjective(
