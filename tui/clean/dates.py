@@ -72,15 +72,38 @@ _GLUED = re.compile(
 )
 
 
+# A date the headline itself speaks of: «…продлили ЧП до 19 января», «…перенесли на 18 марта».
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|\s)(?:до|на|с|со|по|к|ко|в|во|от|из|за|после|перед|к|з|із|зі|від|у|після|перед|"
+    r"until|by|on|from|to|till|since|before|after)$",
+    re.IGNORECASE,
+)
+
+
 def split_title_date(title: str) -> tuple[str, str | None]:
-    """Take a time or date off either end of a title: «11:57 Исламисты…», «…в отставку 17:36»."""
+    """Take a time or date off either end of a title: «11:57 Исламисты…», «…в отставку 17:36».
+
+    A date that is part of the headline's phrase stays: one after a preposition («…до 19
+    января») or a date in words joined to the headline by a plain space («Выборы 19 января»);
+    only a time, or a date set off by a comma, a bar or a dash, is the publication date."""
     for pattern in (_LEADING, _TRAILING):
         found = pattern.search(title)
         if found and re.search(r"\d", found.group(1)):
+            if pattern is _TRAILING and _part_of_phrase(title, found):
+                continue
             rest = (title[: found.start()] + title[found.end() :]).strip()
             if len(rest.split()) >= 3:
                 return rest, found.group(1).strip()
     return title, None
+
+
+def _part_of_phrase(title: str, found: re.Match[str]) -> bool:
+    """A trailing date the headline's words lead into (no time, no separator before it)."""
+    date = found.group(1)
+    if re.search(r"\d:\d\d", date) or title[found.start() : found.start(1)].strip():
+        return False  # a time, or «…, 12 января»: set off from the headline
+    head = title[: found.start()].rstrip()
+    return bool(_PREPOSITION_BEFORE.search(head)) or bool(re.search(r"[^\W\d_]", date))
 
 
 def split_glued_headline(text: str) -> tuple[str, str, int] | None:
