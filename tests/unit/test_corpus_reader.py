@@ -157,15 +157,14 @@ def test_no_control_character_survives_into_text_ids_or_titles(hostile_folder: P
     assert evil.id == "evil"
 
 
-def test_colliding_file_names_get_distinct_ids(tmp_path: Path) -> None:
+def test_colliding_file_names_get_distinct_ids_and_the_first_keeps_its_name(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "same.txt").write_text(RU, encoding="utf-8")
     (tmp_path / "b" / "same.txt").write_text(UK, encoding="utf-8")
     (tmp_path / "b" / "same.md").write_text(RU, encoding="utf-8")
     ids = sorted(a.id for a in load_corpus(tmp_path).articles)
-    assert len(set(ids)) == 3
-    assert "a/same" in ids and "b/same" in ids
+    assert ids == ["b/same", "b/same~2", "same"]  # the first file keeps its name: ids stay stable
 
 
 def test_sidecar_overrides_metadata_and_a_broken_sidecar_is_reported(tmp_path: Path) -> None:
@@ -191,3 +190,18 @@ def test_publication_date_comes_from_a_labelled_or_header_line_not_the_body(tmp_
     (tmp_path / "c.txt").write_text(RU + "\nВ этой связи 10 января 2022 года объявлен траур, " * 3, encoding="utf-8")
     by = {a.id: a.date for a in load_corpus(tmp_path).articles}
     assert by == {"a": "2023-03-12", "b": "2022-01-05", "c": None}
+
+
+def test_loader_and_catalogue_give_colliding_files_the_same_ids(tmp_path: Path) -> None:
+    from tui.index import Catalogue
+
+    corpus = tmp_path / "c"
+    for sub, name in (("a", "same.txt"), ("b", "same.md"), ("b", "same.txt"), ("", "same.md")):
+        (corpus / sub).mkdir(parents=True, exist_ok=True)
+        (corpus / sub / name).write_text(RU + sub + name, encoding="utf-8")
+    loaded = {a.path.resolve(): a.id for a in load_corpus(corpus).articles}
+    catalogue = Catalogue(corpus, db_path=tmp_path / "cat.sqlite")
+    catalogue.refresh()
+    view = catalogue.view("id", False, None, None, None)
+    indexed = {Path(r.path).resolve(): r.id for r in view.rows(0, len(view))}
+    assert indexed == loaded

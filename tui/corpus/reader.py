@@ -193,26 +193,25 @@ def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
 
 
 def assign_ids(articles: list[Article], root: Path) -> list[Article]:
-    """Make ids unique: colliding file names get their path relative to the corpus root."""
-    counts: dict[str, int] = {}
-    for article in articles:
-        counts[article.id] = counts.get(article.id, 0) + 1
+    """Make ids unique, the way the catalogue does (tui.index.scan._unique_id).
+
+    The first file with a name keeps it as its id; a later file with the same name gets its path
+    relative to the corpus root without extension, then `~2`, `~3`… So adding a file never
+    changes the id of one already there — notes stay attached.
+    """
     out: list[Article] = []
     taken: set[str] = set()
     for article in articles:
         new_id = article.id
-        if counts[article.id] > 1:
+        if new_id in taken:
             try:
                 rel = article.path.relative_to(root)
             except ValueError:
                 rel = Path(article.path.name)
-            new_id = sanitize_line(rel.with_suffix("").as_posix())
-            if new_id in taken:
-                new_id = sanitize_line(rel.as_posix())
-        n = 2
-        base = new_id
-        while new_id in taken:
-            new_id, n = f"{base}~{n}", n + 1
+            base = sanitize_line(rel.with_suffix("").as_posix()) or article.id
+            new_id, n = base, 2
+            while new_id in taken:
+                new_id, n = f"{base}~{n}", n + 1
         taken.add(new_id)
         out.append(article if new_id == article.id else replace(article, id=new_id))
     return out
