@@ -14,7 +14,9 @@ SEEDS = REPO / "seeds"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Hide the tester's own config, notes and caches from every test."""
     base = tmp_path_factory.mktemp("user")
     for name in ("CONFIG", "DATA", "CACHE"):

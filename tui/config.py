@@ -90,7 +90,9 @@ def parse_config(data: dict[str, Any], file: Path) -> Config:
         table = _expect(file, "keymap", data["keymap"], dict, "a table of binding id = keys")
         keymap: dict[str, str] = {}
         for binding_id, keys in table.items():
-            _expect(file, f"keymap.{binding_id}", keys, str, 'a key list such as "ctrl+q" or "j,down"')
+            _expect(
+                file, f"keymap.{binding_id}", keys, str, 'a key list such as "ctrl+q" or "j,down"'
+            )
             keymap[binding_id] = keys
         kwargs["keymap"] = keymap
     if "clean" in data:

@@ -16,16 +16,22 @@ from tui.cli import main
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def test_list_json_gives_every_field_for_each_seed(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_json_gives_every_field_for_each_seed(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["list", str(seeds_dir), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 5
     for row in rows:
-        assert {"id", "path", "title", "outlet", "language", "date", "words", "encoding"} <= set(row)
+        assert {"id", "path", "title", "outlet", "language", "date", "words", "encoding"} <= set(
+            row
+        )
     assert [r["language"] for r in rows] == ["ru", "ru", "ru", "ru", "uk"]
 
 
-def test_list_table_shows_titles_and_outlets(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_table_shows_titles_and_outlets(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["list", "--corpus", str(seeds_dir)]) == 0
     out = capsys.readouterr().out
     assert "zerkalo.io" in out and "kloop.kg" in out and "focus.ua" in out
@@ -54,7 +60,8 @@ def test_corpus_defaults_to_the_configs_corpus(
 
 def test_python_dash_m_tui_lists_hostile_folder_without_control_characters(tmp_path: Path) -> None:
     (tmp_path / "a\x1b]0;pwned\x07.txt").write_text(
-        "\x1b[2JЗаголовок \u202eтекст\n" + "Казахстан объявил траур после беспорядков в стране. " * 5,
+        "\x1b[2JЗаголовок \u202eтекст\n"
+        + "Казахстан объявил траур после беспорядков в стране. " * 5,
         encoding="utf-8",
     )
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
@@ -85,10 +92,13 @@ def test_user_cleaning_rules_from_config_apply_to_every_command(
 ) -> None:
     body = "Казахстан объявил траур после беспорядков в стране, сообщили власти. " * 4
     marker = "Редакция напоминает, что сайт работает при поддержке читателей и партнёров."
-    (tmp_path / "a.txt").write_text(f"Заголовок статьи\n\n{body}\n\n{marker}\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        f"Заголовок статьи\n\n{body}\n\n{marker}\n\n{body}\n", encoding="utf-8"
+    )
     cfg = tmp_path / "c.toml"
     cfg.write_text(
-        '[[clean.rules]]\nname = "my-footer"\npattern = "^Редакция напоминает"\naction = "drop_line"\n', encoding="utf-8"
+        '[[clean.rules]]\nname = "my-footer"\npattern = "^Редакция напоминает"\naction = "drop_line"\n',
+        encoding="utf-8",
     )
     assert main(["list", str(tmp_path), "--json"]) == 0
     words_default = json.loads(capsys.readouterr().out)[0]["words"]

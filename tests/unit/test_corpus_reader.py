@@ -39,7 +39,9 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
         ("utf-16-be", UK, "utf-16-be"),
     ],
 )
-def test_legacy_and_bomless_encodings_decode_to_the_original_text(encoding: str, text: str, expected: str) -> None:
+def test_legacy_and_bomless_encodings_decode_to_the_original_text(
+    encoding: str, text: str, expected: str
+) -> None:
     decoded = decode_bytes(text.encode(encoding))
     assert decoded.text == text
     assert decoded.encoding == expected
@@ -99,7 +101,8 @@ def hostile_folder(tmp_path: Path) -> Path:
     (root / "sub dir" / "вложенная" / "статья с пробелами.txt").write_bytes(UK.encode("koi8-u"))
     (root / "evil\x1b[31m.md").write_text(
         "Заголовок\x1b]8;;http://x\x07ссылка\x1b]8;;\x07\n\u202eперевернуто\u202c текст \x1b]52;c;ZXZpbA==\x07 "
-        + RU + "\x9b2J конец\x07\x7f",
+        + RU
+        + "\x9b2J конец\x07\x7f",
         encoding="utf-8",
     )
     os.mkfifo(root / "pipe.txt")
@@ -185,9 +188,15 @@ def test_sidecar_overrides_metadata_and_a_broken_sidecar_is_reported(tmp_path: P
 
 
 def test_publication_date_comes_from_a_labelled_or_header_line_not_the_body(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Заголовок новости\n12.03.2023, 14:05\n\n" + RU, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Заголовок\nОпубликовано: 5 января 2022\n" + RU, encoding="utf-8")
-    (tmp_path / "c.txt").write_text(RU + "\nВ этой связи 10 января 2022 года объявлен траур, " * 3, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Заголовок новости\n12.03.2023, 14:05\n\n" + RU, encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Заголовок\nОпубликовано: 5 января 2022\n" + RU, encoding="utf-8"
+    )
+    (tmp_path / "c.txt").write_text(
+        RU + "\nВ этой связи 10 января 2022 года объявлен траур, " * 3, encoding="utf-8"
+    )
     by = {a.id: a.date for a in load_corpus(tmp_path).articles}
     assert by == {"a": "2023-03-12", "b": "2022-01-05", "c": None}
 

@@ -31,7 +31,9 @@ def test_no_core_module_mentions_textual_in_an_import() -> None:
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            if any(n == "textual" or n.startswith("textual.") or n.startswith("tui.app") for n in names):
+            if any(
+                n == "textual" or n.startswith("textual.") or n.startswith("tui.app") for n in names
+            ):
                 offenders.append(f"{file.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
 
@@ -41,6 +43,10 @@ def test_importing_the_core_at_run_time_does_not_load_textual() -> None:
     for name in CORE:
         if (PACKAGE / name).is_dir() and (PACKAGE / name / "__init__.py").exists():
             modules.append(f"tui.{name}")
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + "print('textual' in sys.modules)"
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + "print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

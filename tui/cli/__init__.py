@@ -43,8 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
     """Options accepted before any subcommand."""
-    parser.add_argument("--config", metavar="FILE", help="config file (default: per-user config.toml)")
-    parser.add_argument("--notes", metavar="FILE", help="notes file (default: from config, else per-user)")
+    parser.add_argument(
+        "--config", metavar="FILE", help="config file (default: per-user config.toml)"
+    )
+    parser.add_argument(
+        "--notes", metavar="FILE", help="notes file (default: from config, else per-user)"
+    )
     parser.add_argument("--theme", metavar="NAME", help="colour theme for the app")
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 from tui.cli.common import add_corpus_option, add_json_option, open_corpus, print_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add the `list` subcommand."""
     parser = sub.add_parser(
         "list",
