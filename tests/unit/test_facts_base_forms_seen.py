@@ -93,3 +93,10 @@ def test_a_word_the_dictionary_knows_only_as_a_place_is_a_place() -> None:
     # in quotes it is a name of something else (a car, a ship)
     found = find_entities("Автомобиль «Таврия» выпускался на заводе.", "ru")
     assert all(e.type != "LOC" for e in found)
+
+
+def test_an_adjective_agreeing_with_a_common_noun_after_it_is_not_a_name() -> None:
+    found = _found("Кипрское правительство намерено ужесточить борьбу.", "ru")
+    assert all(s != "Кипрское" for s, _t, _n in found)
+    found = _found("Протесты прошли в Мангистауской области.", "ru")
+    assert ("Мангистауской области", "LOC", "Мангистауская область") in found

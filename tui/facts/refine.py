@@ -52,7 +52,34 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
         out = [_retype_known(text, s) for s in out]
         out = _relational_adjective(text, tokens, starts, out)
         out = _dictionary_places(text, tokens, out)
+        out = [sp for sp in out if not _adjective_of_a_common_noun(text, tokens, starts, sp)]
     return out
+
+
+def _adjective_of_a_common_noun(
+    text: str, tokens: list[Tok], starts: dict[int, int], span: Span
+) -> bool:
+    """«Кипрское правительство», «Московскому времени»: a one-word «name» that is an adjective
+    agreeing with the lowercase common noun right after it is that noun's modifier, not a name
+    (a place descriptor after it — «Тверской площади», «Приморского края» — keeps it)."""
+    i = starts.get(span.start)
+    if i is None or i + 1 >= len(tokens) or tokens[i].end != span.end:
+        return False
+    nxt = tokens[i + 1]
+    if text[span.end : nxt.start] != " " or not nxt.text.isalpha() or not nxt.text.islower():
+        return False
+    adjs = [p for p in nlp.parse(tokens[i].text, "ru") if _whole_dictionary(p)]
+    if not adjs or any(p.tag.POS != "ADJF" for p in adjs):
+        return False
+    nouns = [p for p in nlp.parse(nxt.text, "ru") if p.tag.POS == "NOUN"]
+    if not nouns or any(p.normal_form in _PLACE_NOUNS for p in nouns):
+        return False
+
+    def agree(a: Any, n: Any) -> bool:
+        same = a.tag.case == n.tag.case and a.tag.number == n.tag.number
+        return same and (a.tag.number == "plur" or a.tag.gender == n.tag.gender)
+
+    return any(agree(a, n) for a in adjs for n in nouns)
 
 
 def _dictionary_places(text: str, tokens: list[Tok], spans: list[Span]) -> list[Span]:
