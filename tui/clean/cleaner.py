@@ -33,7 +33,7 @@ RULE_LINE_MAX = 700  # longer lines are article text: no rule is tested on them
 SHORT_PAGE_LINE = 400
 INLINE_CREDIT_WORDS = 12  # «Подпись. Фото: X» is shorter: the rules drop such a line whole
 _INLINE_CREDIT = re.compile(
-    r"[.!?»]\s+(?:Фото|Photo|Скриншот|Скріншот|Видео|Відео|Иллюстрация|Ілюстрація)\s*[:©]",
+    r"[.!?»]\s+(?:Фото|Фота|Photo|Скриншот|Скріншот|Видео|Відео|Иллюстрация|Ілюстрація)\s*[:©]",
     re.IGNORECASE,
 )
 _JOINABLE_END = re.compile(r"[\w,\-–—]$")
@@ -194,7 +194,7 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
             line.edge_reason = rule.name  # decided once the body's extent is known
             continue
         line.drop(rule.name)
-        if rule.action == "drop_with_next" and line.words <= 4:
+        if rule.action == "drop_with_next" and (line.words <= 4 or line.text.endswith(":")):
             markers.append((i, rule.name))
         elif rule.action == "drop_from_here":
             after = total - before
@@ -225,7 +225,9 @@ def _drop_linked(lines: list[Line], i: int, reason: str) -> None:
             run.append(line)
         else:
             break
-    if len(run) > 1:
+    if (
+        len(run) > 1 and date_line_of(run[-1].text) is None
+    ):  # a linked story's date: not a subheading
         following = lines.index(run[-1]) + 1
         nxt = next((n for n in lines[following:] if n.kept), None)
         if nxt is not None and nxt.body_like and not (run[-1].numbered or run[-1].bulleted):

@@ -15,7 +15,7 @@ DATE_SEARCH_LINES = 40  # a date line sits near the headline, not 40 lines down
 _CREDIT_REASONS = ("photo-credit", "media-stub", "copyright")
 # A credit with nothing else in it: «Фото: Reuters», «© Агентство / Иван Петров».
 _BARE_CREDIT = re.compile(
-    r"^(?:(?:фото|photo|видео|відео|video|иллюстрация|ілюстрація|скриншот|скріншот)\s*[:©]|©)"
+    r"^(?:(?:фото|фота|photo|видео|відео|video|иллюстрация|ілюстрація|скриншот|скріншот)\s*[:©]|©)"
     r"[^|.!?:]{0,60}$",
     re.IGNORECASE,
 )
