@@ -108,3 +108,30 @@ def test_the_dates_of_linked_stories_go_with_them() -> None:
     assert_kept(doc, "трехдневного перерыва", "сильным штормом")
     assert not doc.text.endswith("1 марта")
     assert "1 марта" not in [block.text for block in doc.blocks]
+
+
+def test_caption_labels_and_a_skippable_embed_go() -> None:
+    doc = clean_text(
+        "Головна\nУ Львові відкрили музей трамваю\n3 березня 2022\n"
+        "Автор фото,\nReuters\nПідпис до фото,\nСтарий трамвай біля входу до музею\n\n"
+        "Музей розмістився у колишньому депо на вулиці Городоцькій. У ньому зібрано понад "
+        "двадцять вагонів різних років.\n\n"
+        "Пропустити Розсилку і продовжити читання.\nРозсилка\nГоловне за тиждень\nКінець Розсилку\n\n"
+        "Вхід до музею у перший місяць буде безкоштовним, повідомили організатори."
+    )
+    assert doc.title == "У Львові відкрили музей трамваю"
+    assert doc.blocks[0].text.startswith("Музей розмістився")
+    assert_gone(doc, "Автор фото", "Reuters", "Підпис до фото", "Старий трамвай", "Пропустити",
+                "Головне за тиждень", "Кінець Розсилку")  # fmt: skip
+    assert_kept(doc, "двадцять вагонів", "буде безкоштовним")
+
+
+def test_a_skip_line_without_its_end_takes_only_itself() -> None:
+    doc = clean_text(
+        "Заголовок статьи о погоде в Москве на выходные\n\n"
+        "Синоптики обещают потепление до плюс пяти градусов в субботу.\n\n"
+        "Skip Newsletter and continue reading.\n\n"
+        "В воскресенье ожидается мокрый снег и гололедица на дорогах столицы."
+    )
+    assert_gone(doc, "Skip Newsletter")
+    assert_kept(doc, "плюс пяти градусов", "гололедица на дорогах")

@@ -37,6 +37,16 @@ _INLINE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _JOINABLE_END = re.compile(r"[\w,\-–—]$")
+# «Пропустить Подкаст и продолжить чтение.» … «Окончание Подкаст»: an embed the reader may skip.
+_SKIP_START = re.compile(
+    r"^(?:пропустить|пропустити|skip)\s+(?P<what>.{1,60}?)\s+(?:и|і|та|and)\s+"
+    r"(?:продолжить|продовжити|continue)\s+(?:чтение|читання|reading)\W*$",
+    re.IGNORECASE,
+)
+_SKIP_END = re.compile(
+    r"^(?:окончание|конец|кінець|закінчення|end of)\s+(?P<what>.{1,60}?)\W*$", re.IGNORECASE
+)
+SKIP_BLOCK_LINES = 15
 _LABEL = re.compile(r"^[\w-]+\s*:")
 
 
@@ -87,6 +97,7 @@ def _classify_lines(lines: list[Line], rules: Rules) -> tuple[list[Line], Line |
     """Mark every line kept or dropped (with a reason); return the lines (hard-wrapped ones
     joined), the title line and the date line."""
     _apply_rules(lines, rules)
+    _drop_skip_blocks(lines)
     _drop_repeats(lines)
     _drop_numbered_lists(lines)
     lines = _join_wrapped(lines)
@@ -234,6 +245,23 @@ def _drop_linked(lines: list[Line], i: int, reason: str) -> None:
             run.pop()
     for line in run:
         line.drop(reason)
+
+
+def _drop_skip_blocks(lines: list[Line]) -> None:
+    """«Пропустить Подкаст и продолжить чтение.» up to its «Окончание Подкаст»: a promo embed
+    the page lets the reader skip (without its closing line only the skip line goes)."""
+    for i, line in enumerate(lines):
+        start = _SKIP_START.match(line.text) if line.kept and len(line.text) <= 120 else None
+        if start is None:
+            continue
+        line.drop("promo-block")
+        what = start.group("what").casefold()
+        for j in range(i + 1, min(len(lines), i + SKIP_BLOCK_LINES)):
+            end = _SKIP_END.match(lines[j].text) if len(lines[j].text) <= 120 else None
+            if end is not None and end.group("what").casefold() == what:
+                for inner in lines[i + 1 : j + 1]:
+                    inner.drop("promo-block")
+                break
 
 
 def _drop_repeats(lines: list[Line]) -> None:
