@@ -135,3 +135,17 @@ def test_a_skip_line_without_its_end_takes_only_itself() -> None:
     )
     assert_gone(doc, "Skip Newsletter")
     assert_kept(doc, "плюс пяти градусов", "гололедица на дорогах")
+
+
+def test_photo_bank_alt_text_widgets_rights_footer_and_a_link_block_label_go() -> None:
+    doc = page("photobank_site_ru.txt")
+    assert doc.title == "В Ярославле запустили первый электробус на городской маршрут"
+    assert_gone(
+        doc, "Электробус на остановке - Агентство Север", "Перейти в фотобанк",
+        "Лента добра", "реальный мир", "Premium", "Как выбрать зимние шины",
+        "При цитировании материалов", "Використання матеріалів",
+    )  # fmt: skip
+    assert_kept(
+        doc, "Новый электробус вышел на маршрут", "Проезд в нем стоит столько же",
+        "до конца года город получит", "Что дальше",
+    )  # fmt: skip

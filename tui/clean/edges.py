@@ -86,7 +86,14 @@ def drop_link_runs(middle: list[Line]) -> None:
         if len(run) >= 3 and (start == 0 or not middle[start - 1].text.endswith(":")):
             for item in run:
                 item.drop("link-list")
+            if line is not None and _block_label(line):
+                line.drop("link-list")  # «Pro», «Реклама»: the block's label under it
         run = []
+
+
+def _block_label(line: Line) -> bool:
+    """One or two unpunctuated words right under a block of links (no blank line between)."""
+    return line.kept and not line.gap_before and line.words <= 2 and not line.terminal
 
 
 def _is_link_like(line: Line) -> bool:
