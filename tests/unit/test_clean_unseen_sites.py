@@ -149,3 +149,13 @@ def test_photo_bank_alt_text_widgets_rights_footer_and_a_link_block_label_go() -
         doc, "Новый электробус вышел на маршрут", "Проезд в нем стоит столько же",
         "до конца года город получит", "Что дальше",
     )  # fmt: skip
+
+
+def test_an_english_byline_under_the_headline_is_not_joined_to_it() -> None:
+    doc = clean_text(
+        "Ports reopen as storm moves east\nby Jane Doe and John Roe\nMarch 3, 2022\n\n"
+        "Ports along the southern coast reopened on Thursday after a two-day closure. "
+        "Shipping companies said delays would last until the weekend."
+    )
+    assert doc.title == "Ports reopen as storm moves east"
+    assert_gone(doc, "Jane Doe")
