@@ -100,3 +100,11 @@ def test_an_adjective_agreeing_with_a_common_noun_after_it_is_not_a_name() -> No
     assert all(s != "Кипрское" for s, _t, _n in found)
     found = _found("Протесты прошли в Мангистауской области.", "ru")
     assert ("Мангистауской области", "LOC", "Мангистауская область") in found
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_person() -> None:
+    text = "Виктор Понедельник выступил в суде. Адвокат ведет себя, словно царь."
+    assert "Адвокат" not in [s for s, _t, _n in _found(text, "ru")]
+    # a surname that looks like a common noun stays when the text names the person elsewhere
+    text = "Лидер группы Василий Шумов выступил. Шумов преподает в университете."
+    assert [s for s, t, _n in _found(text, "ru") if t == "PER"][-1] == "Шумов"

@@ -10,6 +10,7 @@ the text are in `refine`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -272,9 +273,38 @@ def _check_person_ru(toks: list[Tok], text: str) -> list[Span]:
         if is_geo(lemma(toks[i].text, "ru")):
             break
         i += 1
+    if (
+        i == len(toks) == 1
+        and _plain_common_noun(toks[0].text)
+        and not _named_elsewhere(toks[0].text, text)
+    ):
+        return []  # «Адвокат ведет себя...», «Супруга рассчитывает...»: no name at all
     # All common words: keep it — a surname can be a word too («Путин», «Рой»).
     rest = toks[i:] or toks
     return [Span(rest[0].start, rest[-1].end, "PER")]
+
+
+def _plain_common_noun(word: str) -> bool:
+    """The Russian dictionary knows `word` only as a common noun: no name, surname or place."""
+    parses = nlp.parse(word, "ru")
+    whole = [
+        p
+        for p in parses
+        if len(p.methods_stack) == 1
+        and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+    ]
+    if not whole or len(whole) != len(parses):
+        return False  # a guess from an ending («Лоуенкрон» ~ «крон»): may be a foreign surname
+    names = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+    return all(p.tag.POS == "NOUN" and not p.tag.grammemes & names for p in parses)
+
+
+def _named_elsewhere(word: str, text: str) -> bool:
+    """`word` also stands capitalised inside a sentence somewhere in `text` («Василий Шумов»)."""
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+        if not sentence_start(text, m.start()):
+            return True
+    return False
 
 
 def sentence_start(text: str, pos: int) -> bool:
