@@ -8,6 +8,7 @@ status, and the dates. Article text is printed through `rich.text.Text`, never p
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from rich.console import Console, Group
 from rich.table import Table
@@ -22,6 +23,7 @@ from tui.cli.common import (
     print_json,
 )
 from tui.compare import Comparison, Value, ValueGroup, compare
+from tui.compare.reading import format_date, reader_quantities, value_runs
 from tui.corpus import Article, CorpusError
 
 KIND_STYLE = {"same": "green", "similar": "yellow"}
@@ -74,9 +76,9 @@ def render(comparison: Comparison, a: Article, b: Article) -> Group:
         Text(""),
         _entities(comparison),
         Text(""),
-        _groups("Numbers", comparison.quantities),
+        _numbers(comparison),
         Text(""),
-        _groups("Dates", comparison.dates),
+        _groups("Dates", comparison.dates, what=format_date),
     )
 
 
@@ -123,24 +125,38 @@ def _entities(comparison: Comparison) -> Table:
 
 def _values(values: list[Value]) -> Text:
     out = Text()
-    for i, v in enumerate(values):
+    for i, (text, scope, count) in enumerate(value_runs(values)):
         if i:
             out.append("; ")
-        out.append(v.text)
-        if v.scope:
-            out.append(f" [{v.scope}]", style="dim")
+        out.append(text)
+        if count > 1:
+            out.append(f" ×{count}", style="dim")
+        if scope:
+            out.append(f" ({scope})", style="dim")
     return out or Text("—", style="dim")
 
 
-def _groups(title: str, groups: list[ValueGroup]) -> Table:
-    table = Table(expand=True, title=Text(title, style="bold"))
+def _numbers(comparison: Comparison) -> Table:
+    shown, hidden = reader_quantities(comparison.quantities)
+    caption = f"{hidden} minor numbers not shown (--json lists all)" if hidden else None
+    return _groups("Numbers", shown, caption=caption)
+
+
+def _groups(
+    title: str,
+    groups: list[ValueGroup],
+    *,
+    what: Callable[[str], str] = str,
+    caption: str | None = None,
+) -> Table:
+    table = Table(expand=True, title=Text(title, style="bold"), caption=caption)
     table.add_column(Text("what"), ratio=1)
     table.add_column(Text("A"), ratio=2)
     table.add_column(Text("B"), ratio=2)
     table.add_column(Text("status"), no_wrap=True)
     for group in groups:
         table.add_row(
-            Text(group.what),
+            Text(what(group.what)),
             _values(group.a),
             _values(group.b),
             Text(group.status, style=STATUS_STYLE.get(group.status, "")),

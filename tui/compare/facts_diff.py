@@ -239,21 +239,31 @@ def _sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, in
     return offset, offset
 
 
-def _scope(side: Side, spans: Sequence[tuple[int, int]], q: Quantity) -> str | None:
-    """Nearest place entity's key and the date of the sentence holding `q`, as one string."""
+def _scope(
+    side: Side, spans: Sequence[tuple[int, int]], q: Quantity
+) -> tuple[str | None, str | None]:
+    """Where and when `q` applies: the nearest place entity and date of its sentence, and whether
+    the sentence ties it to one day. Returned twice: as a comparison key (the entity's folded
+    key, the ISO date) and as a reader sees it (the entity's `normal`, «02.01.2022»)."""
+    from tui.compare.reading import format_date
+
     start, end = _sentence_of(spans, q.start)
     places = [e for e in side.entities if e.type == "LOC" and start <= e.start < end]
     dates = [d for d in side.dates if start <= d.start < end]
     parts: list[str] = []
+    shown: list[str] = []
     if places:
         nearest = min(places, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
         parts.append(nearest.key)
+        shown.append(nearest.normal or nearest.text)
     if dates:
         nearest_date = min(dates, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
         parts.append(nearest_date.value)
+        shown.append(format_date(nearest_date.value))
     if _TIME_SCOPE_RE.search(side.text, start, end):
         parts.append("one day")
-    return " ".join(parts) or None
+        shown.append("in one day")
+    return (" ".join(parts) or None, ", ".join(shown) or None)
 
 
 def _agree(x: Value, y: Value) -> bool:
@@ -278,18 +288,23 @@ def diff_quantities(a: Side, b: Side, pairs: Sequence[Pair] = ()) -> list[ValueG
     signature = signature_function()
     spans_a, spans_b = split_sentences(a.text), split_sentences(b.text)
     groups: dict[Hashable, tuple[list[Value], list[Value]]] = {}
-    names: dict[Hashable, str] = {}
+    examples: dict[Hashable, Quantity] = {}
     for index, (side, spans) in enumerate(((a, spans_a), (b, spans_b))):
         for q in side.quantities:
             sig = quantity_group_key(q, signature)
             if sig is None:
                 continue
-            names.setdefault(sig, describe_signature(sig, q))
-            value = Value(q.start, q.end, q.text, q.value, q.approx, _scope(side, spans, q))
+            examples.setdefault(sig, q)
+            scope, scope_text = _scope(side, spans, q)
+            value = Value(q.start, q.end, q.text, q.value, q.approx, scope, scope_text)
             groups.setdefault(sig, ([], []))[index].append(value)
     out: list[ValueGroup] = []
     for sig, (va, vb) in groups.items():
-        out.append(ValueGroup(names[sig], va, vb, _quantity_status(va, vb, pairs)))
+        q = examples[sig]
+        status = _quantity_status(va, vb, pairs)
+        out.append(
+            ValueGroup(describe_signature(sig, q), va, vb, status, counted=q.counted, event=q.event)
+        )
     return sorted(out, key=_group_order)
 
 
@@ -360,7 +375,8 @@ def diff_dates(a: Side, b: Side, pairs: Sequence[Pair] = ()) -> list[ValueGroup]
                     "conflict",
                 )
             )
-    return sorted(out, key=lambda g: (g.status != "conflict", g.what.lstrip("-")))
+    # by day of the year, so «--01-10» (no year) sits among the January 2022 dates
+    return sorted(out, key=lambda g: (g.status != "conflict", g.what[-5:], g.what))
 
 
 def _short(text: str, limit: int = 60) -> str:

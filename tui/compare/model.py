@@ -100,10 +100,14 @@ class Value:
     value: float | str
     approx: str | None = None
     scope: str | None = None
-    """Where/when the number applies (an entity key or date of its sentence), if one was found."""
+    """Where/when the number applies (an entity key or date of its sentence), if one was found.
+    A comparison key (folded), not for display: see `scope_text`."""
+    scope_text: str | None = None
+    """The same scope for a reader: the place as the article spells it («Мангистауская область»),
+    the date as dd.mm.yyyy, «in one day»."""
 
     def to_dict(self) -> dict[str, Any]:
-        """`{"start", "end", "text", "value", "approx", "scope"}`."""
+        """`{"start", "end", "text", "value", "approx", "scope", "scope_text"}`."""
         return {
             "start": self.start,
             "end": self.end,
@@ -111,6 +115,7 @@ class Value:
             "value": self.value,
             "approx": self.approx,
             "scope": self.scope,
+            "scope_text": self.scope_text,
         }
 
 
@@ -122,6 +127,10 @@ class ValueGroup:
     a: list[Value]
     b: list[Value]
     status: str
+    counted: str | None = field(default=None, compare=False)
+    """Base form of what is counted («человек»), for ranking (not in the JSON)."""
+    event: str | None = field(default=None, compare=False)
+    """Base form of the event («задержать»), for ranking (not in the JSON)."""
 
     def to_dict(self) -> dict[str, Any]:
         """`{"what", "a", "b", "status"}`."""

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.compare import Comparison, Value, ValueGroup
+from tui.compare.reading import format_date, reader_quantities, value_runs
 
 STATUS_LABEL = {
     "conflict": "CONFLICT",
@@ -106,8 +107,11 @@ class FactDiffPanel(VerticalScroll):
         for row in ents.only_b:
             out.append(f"{row.type} ", muted)
             out.append(f"{row.b or ''}\n")
+        shown, hidden = reader_quantities(comp.quantities)
         out.append("\nNumbers\n", heading)
-        self._groups(out, comp.quantities)
+        self._groups(out, shown)
+        if hidden:
+            out.append(f"({hidden} minor numbers not shown; sverka compare --json)\n", muted)
         out.append("\nDates\n", heading)
         self._groups(out, comp.dates)
         out.rstrip()
@@ -120,10 +124,10 @@ class FactDiffPanel(VerticalScroll):
             line = Text(_group_line(group))
             status = group.status if group.status in ("conflict", "differ", "agree") else "muted"
             line.append(STATUS_LABEL.get(group.status, group.status), self._style(status))
-            line.append("\n  A: ")
-            line.append(_values(group.a))
-            line.append("\n  B: ")
-            line.append(_values(group.b))
+            for side, values in (("A", group.a), ("B", group.b)):
+                if values or not (group.a or group.b):
+                    line.append(f"\n  {side}: ")
+                    line.append(_values(values))
             line.append("\n")
             if group is self.current:
                 line.stylize(self._style("current"))
@@ -131,10 +135,13 @@ class FactDiffPanel(VerticalScroll):
 
 
 def _group_line(group: ValueGroup) -> str:
-    return f"{group.what}: "
+    return f"{format_date(group.what)}: "
 
 
 def _values(values: Sequence[Value]) -> str:
     if not values:
         return "—"
-    return "; ".join(v.text + (f" ({v.scope})" if v.scope else "") for v in values)
+    return "; ".join(
+        text + (f" ×{count}" if count > 1 else "") + (f" ({scope})" if scope else "")
+        for text, scope, count in value_runs(values)
+    )
