@@ -159,3 +159,48 @@ def test_an_english_byline_under_the_headline_is_not_joined_to_it() -> None:
     )
     assert doc.title == "Ports reopen as storm moves east"
     assert_gone(doc, "Jane Doe")
+
+
+def test_one_line_page_menu_date_source_credit_appeal_and_related_tail_go() -> None:
+    raw = (PAGES / "oneline_menu_donation_ru.txt").read_text(encoding="utf-8")
+    doc = clean_text(raw)
+    assert doc.title == "Эстония продлила компенсации за электроэнергию"
+    assert doc.date_line == "09:45, 14 марта 2022"
+    assert_gone(
+        doc, "Балтика24", "Подкасты", "Источник:", "Petra Ilves", "Scanpix", "это вы!",
+        "благодаря вашей поддержке", "Помогите нам", "Поддержите", "Материалы по теме",
+        "Латвия снизила тарифы", "Что будет зимой?", "Поделиться",
+    )  # fmt: skip
+    assert_kept(
+        doc, "Правительство Эстонии объявило", "Кроме того, власти обещают упростить",
+        "Оппозиция раскритиковала решение", "а в Вашингтоне и Брюсселе следят за ценами",
+    )  # fmt: skip
+    assert doc.blocks[0].text.startswith("Правительство Эстонии объявило")
+    assert raw[doc.blocks[0].raw_start :].startswith("Правительство Эстонии объявило")
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["Petra Ilves / ERR / Scanpix"] == "photo-credit"
+    assert reasons["Помогите нам работать дальше!"] == "donation-banner"
+
+
+ADVICE = (
+    "Жителей Новосибирска предупредили о сильном морозе на выходных, сообщили синоптики. "
+    "Температура ночью опустится до минус тридцати пяти градусов, днем будет около минус "
+    "двадцати восьми. Коммунальные службы переведены на усиленный режим работы, а школы "
+    "могут перейти на дистанционное обучение. "
+) * 4
+
+
+def test_one_line_page_sentences_speaking_to_the_reader_stay_without_a_donation_banner() -> None:
+    tail = (
+        "Если вы заметили обледенение проводов, сообщите в аварийную службу. Врачи советуют "
+        "вам не выходить на улицу без необходимости. Что делать?"
+    )
+    doc = clean_text(ADVICE + tail)
+    assert_kept(doc, "Если вы заметили обледенение", "советуют вам не выходить", "Что делать?")
+    assert not doc.removed
+
+
+def test_one_line_page_a_capitalised_headline_start_is_not_taken_for_a_menu() -> None:
+    doc = clean_text("Новосибирские Власти Закрыли Школы из-за мороза " + ADVICE)
+    assert not [r for r in doc.removed if r.reason == "navigation"]
+    assert_kept(doc, "Жителей Новосибирска предупредили")

@@ -63,7 +63,8 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
     removed: list[Removed] = []
     title = _title_of(raw, title_line, removed) if title_line else None
     kept_chars = sum(len(line.text) for line in lines if line.kept)
-    for line in lines:
+    last_kept = max((i for i, line in enumerate(lines) if line.kept), default=-1)
+    for index, line in enumerate(lines):
         if line.status == "drop":
             removed.append(Removed(line.text, line.start, line.end, line.reason))
         if not line.kept:
@@ -76,6 +77,7 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
                 all_rules,
                 page_start=not pieces,
                 want_title=title is None,
+                page_end=index == last_kept,
             )
             pieces.extend(result.pieces)
             removed.extend(result.removed)

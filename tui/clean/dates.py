@@ -68,7 +68,8 @@ _LEADING = re.compile(rf"^({_DATE_OR_TIME})[\s,|—–-]+(?=\S)", re.IGNORECASE)
 _TRAILING = re.compile(rf"[\s,|—–-]+({_DATE_OR_TIME})\.?$", re.IGNORECASE)
 # «Заголовок 11.11.2018 По словам адвоката…»: a headline, a date, then the lead.
 _GLUED = re.compile(
-    rf"^(?P<title>\S.{{15,200}}?)\s+(?P<date>(?:{DATE})(?:[,\s]+{TIME})?|{TIME})\s+(?=[A-ZА-ЯЁІЇЄҐ«\"])"
+    rf"^(?P<title>\S.{{15,200}}?)\s+(?P<date>(?:{TIME}[,\s]+)?(?:{DATE})(?:[,\s]+{TIME})?|{TIME})"
+    rf"\s+(?=[A-ZА-ЯЁІЇЄҐ«\"])"
 )
 
 

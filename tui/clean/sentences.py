@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from razdel import sentenize
 
-from tui.clean.dates import HEADER
+from tui.clean.dates import HEADER, split_glued_headline
 from tui.clean.document import Piece, Removed
 from tui.clean.glue import repair_glue
 from tui.clean.morph import Morph
@@ -37,9 +37,32 @@ SENTENCE_RULE_WORDS = 12
 RELATED_WORDS = 15  # a related link this long has article text glued after its headline
 RELATED = re.compile(
     r"^(?:читайте также|читайте тоже|читайте також|смотрите также|дивіться також|по теме|"
-    r"за темою|read also|see also)\s*[:.—–-]?\s*",
+    r"за темою|материалы по теме|новости по теме|новини за темою|read also|see also)"
+    r"\s*[:.—–-]?\s*",
     re.IGNORECASE,
 )
+# A related-links marker glued mid-sentence (its line break lost): «Поддержите «Медузу» Материалы
+# по теме Россия и США…». Capitalised, so never a phrase of running text.
+_GLUED_RELATED = re.compile(
+    r"(?<=[\w»\"”!?])\s+(?=(?:Читайте также|Читайте тоже|Читайте також|Смотрите также|"
+    r"Дивіться також|Материалы по теме|Новости по теме|Новини за темою|Read also|See also)\b)"
+)
+# «Источник: Meduza» glued before the lead.
+_SOURCE_LABEL = re.compile(r"^(?:источник|джерело|source)\s*:\s*", re.IGNORECASE)
+# «Alex Brandon / AP / Scanpix / LETA»: a photo credit of names and agencies split by slashes.
+_SLASH_CREDIT = re.compile(
+    r"^(?:[A-ZА-ЯЁІЇЄҐ][\w.'’-]*(?: [A-ZА-ЯЁІЇЄҐ][\w.'’-]*){0,2} / ){2,}(?=[A-ZА-ЯЁІЇЄҐ])"
+)
+# Words addressing the reader (outside quotes): a donation appeal speaks to «вы».
+_READER = re.compile(
+    r"(?<![\w-])(?:вы|вам|вас|вами|ви|ваш(?:а|е|и|у|ей|его|ему|им|их|ими|ем|і|ої|ого|ому|ій)?|"
+    r"you|your)(?![\w-])",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
+_MENU_REASONS = ("navigation", "section-link")
+APPEAL_WORDS = 20
+TAIL_WORDS = 5
 _PUNCTUATED = re.compile(r"[^\w-]")
 _CAPITALISED = re.compile(r"[^\W\d_][\w-]*")
 _QUESTION_WORDS = {
@@ -88,12 +111,21 @@ def language_of(text: str) -> str:
 
 
 def clean_long_line(
-    raw: str, start: int, end: int, rules: Rules, *, page_start: bool, want_title: bool = True
+    raw: str,
+    start: int,
+    end: int,
+    rules: Rules,
+    *,
+    page_start: bool,
+    want_title: bool = True,
+    page_end: bool = False,
 ) -> LongLineResult:
     """Clean the raw span [start, end) sentence by sentence and regroup it into paragraphs.
 
-    At the page start, leading breadcrumbs and a date header are taken off, and a headline glued
-    to the first sentence becomes the title when `want_title` (else it stays a subheading)."""
+    At the page start, leading breadcrumbs or a menu, a date header and a «Источник: X» label are
+    taken off, and a headline glued to the first sentence (or to a date before the lead) becomes
+    the title when `want_title` (else it stays a subheading). At the page end, short leftovers
+    between removed blocks («Что дальше?» after a related link) go too."""
     result = LongLineResult()
     text = raw[start:end]
     if page_start:
@@ -104,16 +136,37 @@ def clean_long_line(
             )
             start += crumbs.end()
             text = raw[start:end]
+        menu = _menu_prefix(text, rules)
+        if menu:
+            result.removed.append(Removed(text[:menu].strip(), start, start + menu, "navigation"))
+            start += menu
+            text = raw[start:end]
         header = HEADER.match(text)
         if header:
             result.date_line = header.group(1).strip()
             start += header.end()
             text = raw[start:end]
+        glued = split_glued_headline(text) if want_title else None
+        if glued is not None:  # «Headline 21:10, 26 января 2022 Lead…»
+            result.title, found_date, at = glued
+            result.date_line = result.date_line or found_date
+            start += at
+            text = raw[start:end]
     morph = Morph(language_of(text))
+    if page_start and (source := _SOURCE_LABEL.match(text)):
+        cut = _credit_length(text, source.end(), morph)
+        result.removed.append(Removed(text[:cut].strip(), start, start + cut, "meta-label"))
+        start += cut + len(text[cut:]) - len(text[cut:].lstrip())
+        text = raw[start:end]
     sentences = [
-        Sentence(s.text, start + s.start, start + s.stop) for s in sentenize(text) if s.text.strip()
+        piece
+        for s in sentenize(text)
+        if s.text.strip()
+        for piece in _split_glued_related(Sentence(s.text, start + s.start, start + s.stop))
     ]
     sentences = _split_credits(sentences, rules, morph, result.removed)
+    if page_end:
+        _drop_tail(sentences, result.removed)
     sentences = _split_subheadings(sentences, morph, page_start=page_start)
     if page_start and want_title and sentences and sentences[0].kind == "subheading":
         result.title = sentences.pop(0).text
@@ -127,7 +180,8 @@ def _split_credits(
     """Take out credits («Фото: X»), stubs, rule matches and the captions before credits."""
     out: list[Sentence] = []
     for sentence in sentences:
-        credit = _CREDIT_START.match(sentence.text)
+        labelled = _CREDIT_START.match(sentence.text)
+        credit = labelled or _SLASH_CREDIT.match(sentence.text)
         reason = None
         if credit:
             cut = _credit_length(sentence.text, credit.end(), morph)
@@ -139,7 +193,8 @@ def _split_credits(
                     "photo-credit",
                 )
             )
-            reason = "photo-credit"
+            # an unlabelled credit («Alex Brandon / AP / Scanpix») takes no caption with it
+            reason = "photo-credit" if labelled else "photo-credit-unlabelled"
             rest = sentence.text[cut:]
             lead = len(rest) - len(rest.lstrip())
             sentence = Sentence(rest.strip(), sentence.start + cut + lead, sentence.end)
@@ -166,6 +221,8 @@ def _split_credits(
                 removed.append(Removed(sentence.text, sentence.start, sentence.end, rule.name))
                 reason = rule.name
                 sentence = Sentence("", sentence.end, sentence.end)
+                if reason == "donation-banner":
+                    _drop_appeal(out, removed)
         if (
             reason in _CREDIT_REASONS
             and len(out) > 1
@@ -179,6 +236,74 @@ def _split_credits(
         if sentence.text:
             out.append(sentence)
     return out
+
+
+def _split_glued_related(sentence: Sentence) -> list[Sentence]:
+    """Split a sentence before a related-links marker glued inside it."""
+    found = _GLUED_RELATED.search(sentence.text)
+    if found is None:
+        return [sentence]
+    head, tail = sentence.text[: found.start()], sentence.text[found.end() :]
+    return [
+        Sentence(head, sentence.start, sentence.start + len(head)),
+        Sentence(tail, sentence.start + found.end(), sentence.end),
+    ]
+
+
+def _menu_prefix(text: str, rules: Rules) -> int:
+    """Length of a site menu glued before the headline of a one-line page («Meduza Новости
+    Истории Разбор Игры Подкасты Байден пригрозил…»): a run of capitalised words of which two
+    or more are menu words the rules know; it ends after the last of them. 0 if none."""
+    known, end, run = 0, 0, 0
+    for token in re.finditer(r"\S+", text[:400]):
+        word = token.group()
+        if not word[0].isupper() or _PUNCTUATED.search(word):
+            break
+        run += 1
+        rule = rules.match(word)
+        if rule is not None and rule.name in _MENU_REASONS:
+            known += 1
+            end = token.end()
+    if known < 2 or run < 3 or len(text[end:].split()) < 4:
+        return 0
+    return end + len(text[end:]) - len(text[end:].lstrip())
+
+
+def _addresses_reader(text: str) -> bool:
+    """Speaks to the reader («…благодаря вам», «Это вы!») outside any quotation."""
+    return bool(_READER.search(_QUOTED.sub(" ", text)))
+
+
+def _drop_appeal(out: list[Sentence], removed: list[Removed]) -> None:
+    """Before a donation banner: the sentences of its appeal that speak to the reader («Медуза» —
+    это вы! Уже три года мы работаем благодаря вам…)."""
+    while (
+        out
+        and out[-1].kind == "sentence"
+        and len(_WORD.findall(out[-1].text)) <= APPEAL_WORDS
+        and _addresses_reader(out[-1].text)
+    ):
+        appeal = out.pop()
+        removed.append(Removed(appeal.text, appeal.start, appeal.end, "donation-banner"))
+
+
+def _drop_tail(sentences: list[Sentence], removed: list[Removed]) -> None:
+    """At the end of a one-line page, a short sentence without a full stop between removed blocks
+    («…ультиматумами. [related] Что дальше? [share]») is what was left of them."""
+    i = len(sentences) - 1
+    if i < 0 or sentences[i].kind != "break":
+        return  # the page ends with article text
+    while True:
+        while i >= 0 and sentences[i].kind == "break":
+            i -= 1
+        if i <= 0 or sentences[i].kind != "sentence" or sentences[i - 1].kind != "break":
+            return
+        text = sentences[i].text
+        if len(_WORD.findall(text)) > TAIL_WORDS or text.rstrip('»"”)').endswith((".", "…")):
+            return
+        tail = sentences.pop(i)
+        removed.append(Removed(tail.text, tail.start, tail.end, "bottom-edge"))
+        i -= 1
 
 
 def _related_length(text: str, pos: int, morph: Morph) -> int | None:
