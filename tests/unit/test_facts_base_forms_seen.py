@@ -108,3 +108,10 @@ def test_a_common_noun_opening_a_sentence_is_not_a_person() -> None:
     # a surname that looks like a common noun stays when the text names the person elsewhere
     text = "Лидер группы Василий Шумов выступил. Шумов преподает в университете."
     assert [s for s, t, _n in _found(text, "ru") if t == "PER"][-1] == "Шумов"
+
+
+def test_a_quoted_name_after_an_organisation_noun_is_an_organisation() -> None:
+    found = _found("Конфликт между руководством канала и компанией «Алтек» продолжается.", "ru")
+    assert ("Алтек", "ORG") in [(s, t) for s, t, _n in found]
+    found = _found("Фонд «Допомога Церкві в нужді» передав гуманітарну допомогу.", "uk")
+    assert ("Допомога Церкві в нужді", "ORG") in [(s, t) for s, t, _n in found]

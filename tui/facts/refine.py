@@ -39,6 +39,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
         for piece in pieces(text, toks):
             out.extend(check_span(piece, span.type, lang, text))
     out = _quoted_names(text, out)
+    out = _described_quoted_names(text, out, lang)
     out = _extend_org_heads(text, tokens, starts, out, lang)
     out = _propagate(text, tokens, out)
     out = _merge_adjacent(text, out, lang)
@@ -270,6 +271,39 @@ def _quoted_names(text: str, spans: list[Span]) -> list[Span]:
         if any(sp.type == "ORG" for sp in inside) and len(inside) == 1:
             continue
         out = [sp for sp in out if sp not in inside] + [Span(start, end, "ORG")]
+    return sorted(out, key=lambda sp: (sp.start, sp.end))
+
+
+# Nouns that introduce an organisation's name in quotes: «компанией «Алтек»», «концерн «Фольксваген»».
+_ORG_DESCRIPTOR_WORDS = """компания компанія концерн холдинг корпорация корпорація фирма фірма ооо оао зао ао пао тов
+    пат ват зат группа група банк фонд партия партія движение рух агентство газета журнал издание
+    видання телеканал радиостанция радіостанція клуб институт інститут университет університет
+    завод комбинат комбінат театр организация організація объединение об'єднання союз спілка
+    ассоциация асоціація общество товариство"""  # fmt: skip
+_ORG_DESCRIPTORS = frozenset(to_russian_letters(w) for w in _ORG_DESCRIPTOR_WORDS.split())
+_DESCRIBED = re.compile(r"(?<![\w-])([А-ЯЁІЇЄҐA-Zа-яёіїєґa-z']+)\s+«([^«»\n]{2,40})»")
+
+
+def _described_quoted_names(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """«компанией «Алтек»», «ООО «Алтек»», «концерн «Фольксваген»»: a capitalised name in quotes
+    right after a noun that introduces an organisation is an organisation (the quoted name)."""
+    out = list(spans)
+    for m in _DESCRIBED.finditer(text):
+        name = m.group(2)
+        if not name[:1].isupper() and not name[:1].isdigit():
+            continue
+        word = m.group(1)
+        if word.lower() not in _ORG_DESCRIPTORS and to_russian_letters(lemma(word, lang)) not in {
+            to_russian_letters(w) for w in _ORG_DESCRIPTORS
+        }:
+            continue
+        start, end = m.span(2)
+        if any(sp.start < end and sp.end > start for sp in out):
+            inside = [sp for sp in out if sp.start < end and sp.end > start]
+            if any(sp.start < start or sp.end > end for sp in inside):
+                continue  # a longer name that covers the quotes
+            out = [sp for sp in out if sp not in inside]
+        out.append(Span(start, end, "ORG"))
     return sorted(out, key=lambda sp: (sp.start, sp.end))
 
 
