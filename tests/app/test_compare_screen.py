@@ -329,3 +329,35 @@ async def test_b_picks_another_second_article() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, Home)
+
+
+@pytest.mark.asyncio
+async def test_each_column_names_its_title_once() -> None:
+    """The header says which side and which source; the title is the text's own first line (a
+    heading), followed by the date line — neither is repeated in the header."""
+    raw = "США просят Казахстан объясниться\n\n9 января 2022\n\nЗадержали 100 человек."
+
+    def with_date_line(art: Article) -> Prepared:
+        prepared = fake_prepare(art)
+        if art.id != "dated":
+            return prepared
+        return Prepared(
+            art.id, art.raw, art.language, prepared.facts, art.title, "kloop.kg", "9 января 2022"
+        )
+
+    arts = [article("dated", raw), *seed_articles()]
+    lib = Library(arts)
+    app = Host(lambda: CompareScreen(arts[0], lib, "000", preparer=with_date_line))
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        col_a = app.screen.query_one("#column-a", PassageColumn)
+        shown = [str(w.render()) for w in col_a.query(Static)]
+        assert shown[0].startswith("A · ") and "США" not in shown[0]
+        assert "no date" not in shown[0]  # the date line gives it
+        assert sum("США просят" in s for s in shown) == 1
+        assert "США просят" in str(col_a.query_one(".-heading", Static).render())
+        assert str(col_a.query_one(".-dateline", Static).render()) == "9 января 2022"
+        col_b = app.screen.query_one("#column-b", PassageColumn)
+        header_b = str(col_b.query(Static).first().render())
+        assert header_b.startswith("B · ") and "no date" in header_b
+        assert "В беспорядках" not in header_b

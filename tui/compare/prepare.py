@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tui.facts.model import Facts
 
 if TYPE_CHECKING:
+    from tui.clean import Document
     from tui.corpus import Article
 
 _CACHE: dict[tuple[str, str], Prepared] = {}
@@ -29,7 +30,10 @@ class Prepared:
     language: str | None = None
     facts: Facts = field(default_factory=Facts)
     title: str = ""
+    """The cleaned document's title (what `text` starts with), else the article's."""
     outlet: str = ""
+    date_line: str | None = None
+    """The cleaned document's date line (the paragraph after the title in `text`), if any."""
 
 
 def prepare(article: Article) -> Prepared:
@@ -39,27 +43,28 @@ def prepare(article: Article) -> Prepared:
         hit = _CACHE.get(key)
     if hit is not None:
         return hit
-    text, facts = _clean_and_extract(article)
+    document, facts = _clean_and_extract(article)
     prepared = Prepared(
         id=article.id,
-        text=text,
+        text=document.text,
         language=article.language,
         facts=facts,
-        title=article.title,
+        title=document.title or article.title,
         outlet=article.outlet,
+        date_line=document.date_line,
     )
     with _LOCK:
         _CACHE[key] = prepared
     return prepared
 
 
-def _clean_and_extract(article: Article) -> tuple[str, Facts]:
-    """The cleaned text (`Document.text`) and its facts (cached on disk by `tui.facts`)."""
+def _clean_and_extract(article: Article) -> tuple[Document, Facts]:
+    """The cleaned document and its facts (cached on disk by `tui.facts`)."""
     from tui.clean import clean_article
     from tui.facts import facts_for
 
     document = clean_article(article)
-    return document.text, facts_for(article, document)
+    return document, facts_for(article, document)
 
 
 def clear_cache() -> None:

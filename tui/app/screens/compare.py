@@ -210,8 +210,8 @@ class CompareScreen(Screen[None]):
         pa = [(p.a.start, p.a.end, i, p.kind) for i, p in enumerate(comparison.pairs)]
         pb = [(p.b.start, p.b.end, i, p.kind) for i, p in enumerate(comparison.pairs)]
         await columns.mount(
-            PassageColumn(_title(self.first, "A"), _meta(self.first), a.text, pa, id="column-a"),
-            PassageColumn(_title(self.second, "B"), _meta(self.second), b.text, pb, id="column-b"),
+            _column("A", self.first, a, pa, id="column-a"),
+            _column("B", self.second, b, pb, id="column-b"),
             FactDiffPanel(id="fact-diff"),
         )
         self.query_one("#compare-loading", LoadingIndicator).display = False
@@ -348,9 +348,26 @@ KEY_SPECS: tuple[KeySpec, ...] = tuple(
 """The screen's bindings as keymap rows (group "compare"), for the help screen and `[keymap]`."""
 
 
-def _title(article: Article, side: str) -> str:
-    return f"{side}: {article.title or article.id}"
-
-
-def _meta(article: Article) -> str:
-    return f"{article.id} · {article.outlet} · {article.language} · {article.date or '—'}"
+def _column(
+    side: str,
+    article: Article,
+    prepared: Prepared,
+    passages: list[tuple[int, int, int, str]],
+    *,
+    id: str,  # noqa: A002 - Textual's own name
+) -> PassageColumn:
+    """A column whose text starts with the title (its heading) and the date line, if any; the
+    header names the side and the source, and gives the date only when the text has none."""
+    text = prepared.text
+    title = prepared.title if prepared.title and text.startswith(prepared.title) else ""
+    date_line: tuple[int, int] | None = None
+    start = len(title) + 2 if title else 0
+    if prepared.date_line and text.startswith(prepared.date_line, start):
+        date_line = (start, start + len(prepared.date_line))
+    meta = [article.outlet or "—", article.language or "—"]
+    if date_line is None:
+        meta.append(article.date or "no date")
+    meta.append(article.id)
+    return PassageColumn(
+        side, " · ".join(meta), text, passages, heading_end=len(title), date_line=date_line, id=id
+    )

@@ -4,6 +4,9 @@ The text is cut into pieces — at paragraph breaks and at the edges of aligned 
 piece is a `Static` holding a `rich.text.Text` built from plain strings (never markup). Passage
 pieces carry the classes `-same` or `-similar` (coloured by the theme in DEFAULT_CSS) and `-current`
 when they belong to the pair being looked at, so the screen can scroll both columns to the same pair.
+
+The column's header is one line — which side it is and where the article comes from; the title is
+not repeated there: the text itself starts with it (shown as a heading), then the date line (muted).
 """
 
 from __future__ import annotations
@@ -77,31 +80,45 @@ class PassageColumn(VerticalScroll, can_focus=True):
         & > .piece.-same { background: $success 25%; }
         & > .piece.-similar { background: $warning 25%; }
         & > .piece.-current { background: $accent 45%; text-style: bold; }
-        & > .column-title { text-style: bold; color: $text-primary; }
-        & > .column-meta { color: $text-muted; }
+        & > .column-header {
+            dock: top;
+            color: $text-muted;
+            background: $panel;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
+        & > .piece.-heading { text-style: bold; color: $text-primary; }
+        & > .piece.-dateline { color: $text-muted; }
     }
     """
 
     def __init__(
         self,
-        title: str,
+        side: str,
         meta: str,
         text: str,
         passages: Sequence[tuple[int, int, int, str]],
         *,
+        heading_end: int = 0,
+        date_line: tuple[int, int] | None = None,
         id: str | None = None,  # noqa: A002 - Textual's own name
     ) -> None:
+        """`side` («A»/«B») and `meta` (outlet, language, date, id) make the one-line header;
+        `text[:heading_end]` is the title, `date_line` the span of the date line."""
         super().__init__(id=id)
-        self.title = title
+        self.side = side
         self.meta = meta
         self.text = text
+        self.heading_end = heading_end
+        self.date_line = date_line
         self.pieces = cut_pieces(text, passages)
         self._current: set[int] = set()
         self._marked: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.title), classes="column-title")
-        yield Static(Text(self.meta), classes="column-meta")
+        header = Text(self.side, style="bold")
+        header.append(" · " + self.meta)
+        yield Static(header, classes="column-header")
         para_starts = {0}
         pos = 0
         for para in self.text.split("\n\n"):
@@ -111,8 +128,12 @@ class PassageColumn(VerticalScroll, can_focus=True):
             classes = ["piece"]
             if piece.kind:
                 classes.append(f"-{piece.kind}")
-            if piece.start in para_starts:
+            if piece.start in para_starts and piece.start > 0:
                 classes.append("-para-start")
+            if piece.end <= self.heading_end:
+                classes.append("-heading")
+            elif self.date_line and self.date_line[0] <= piece.start < self.date_line[1]:
+                classes.append("-dateline")
             yield Static(self._render_piece(piece), id=f"piece-{i}", classes=" ".join(classes))
 
     def _render_piece(self, piece: Piece, marks: Sequence[tuple[int, int]] = ()) -> Text:
