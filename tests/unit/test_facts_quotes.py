@@ -228,3 +228,22 @@ def test_a_quote_continued_after_its_attribution_keeps_the_speaker() -> None:
     (first, second) = find_quotes(text, "ru", ents(text, ("Карин", "PER", "Карин", "карин")))
     assert (first.speaker_key, second.speaker_key) == ("карин", "карин")
     assert second.text == "и мы ответим на неё"
+
+
+def test_by_the_ministrys_report_resolves_to_the_ministry_named_before() -> None:
+    from tui.facts.entities import find_entities
+
+    text = (
+        "Об этом говорится в сообщении МИД Казахстана. По сообщению министерства, Казахстан "
+        "«подвергся вооруженной агрессии хорошо скоординированных террористических групп»."
+    )
+    (quote,) = find_quotes(text, "ru", find_entities(text, "ru"))
+    assert (quote.speaker, quote.speaker_key) == ("МИД", "мид")
+
+
+def test_an_organisation_noun_with_nothing_it_can_name_stays_unresolved() -> None:
+    from tui.facts.entities import find_entities
+
+    text = "Вчера прошли выборы. По сообщению министерства, «явка составила больше половины»."
+    (quote,) = find_quotes(text, "ru", find_entities(text, "ru"))
+    assert quote.speaker is None

@@ -127,6 +127,12 @@ _CITING = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(r"(?:,\s*(?:что|чтобы|будто|мол|що|щоб|нібито)\b|:)\s*$|,\s*(?:что|що)\b")
+#: Nouns that stand for an organisation named earlier («по сообщению министерства»).
+_ORG_NOUNS = frozenset(
+    ["министерство", "міністерство", "комитет", "комітет", "служба", "ведомство", "управление",
+     "управління", "агентство", "компания", "компанія", "прокуратура", "правительство", "уряд",
+     "комиссия", "комісія", "штаб", "совет", "рада", "партия", "партія", "суд", "банк"]
+)  # fmt: skip
 _DASH_AFTER = re.compile(r"\s*[,.!?…]?\s*(?:[—–-]+|,)\s*")
 _OPENERS = {"«": "»", "„": "“”", "“": "”"}
 
@@ -238,6 +244,22 @@ class _Resolver:
         found = [e for e in inside if e.type == "PER"] or [e for e in inside if e.type == "ORG"]
         return found[0] if found else None
 
+    def organisation_noun(self, text: str, start: int, end: int, lang: Lang) -> Entity | None:
+        """«По сообщению министерства, …»: an organisation noun right after the citing phrase
+        stands for the nearest organisation named before it that it can name — the same head
+        word («Министерство иностранных дел»), or an acronym starting with its letter (МИД)."""
+        words = [t for t in tokenize(text[start:end]) if t.kind == "word"]
+        if not words or not words[0].text.islower():
+            return None
+        noun = lemma(words[0].text, lang)
+        if noun not in _ORG_NOUNS:
+            return None
+        for e in reversed([e for e in self.entities if e.type == "ORG" and e.end <= start]):
+            head = e.normal.split()[0]
+            if lemma(head, lang) == noun or (head.isupper() and head[:1].lower() == noun[:1]):
+                return e
+        return None
+
     def subject_before(self, text: str, start: int, end: int) -> Entity | None:
         """The speaker of «X заявил: «…»» / «X заявил, что «…»» in [start, end): the last person
         named in the nominative, else the last person, else a pronoun's antecedent, else an ORG."""
@@ -327,6 +349,8 @@ def find_quotes(text: str, lang: str | None, entities: Sequence[Entity]) -> list
             if citing and long_enough:
                 attributed = True
                 speaker = resolver.first_named_in(s_start + citing.end(), open_)
+                if speaker is None:
+                    speaker = resolver.organisation_noun(text, s_start + citing.end(), open_, code)
             elif reported and (before.rstrip().endswith(":") or long_enough):
                 attributed = True
                 speaker = resolver.subject_before(text, s_start, open_)
