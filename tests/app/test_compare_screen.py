@@ -361,3 +361,19 @@ async def test_each_column_names_its_title_once() -> None:
         header_b = str(col_b.query(Static).first().render())
         assert header_b.startswith("B · ") and "no date" in header_b
         assert "В беспорядках" not in header_b
+
+
+@pytest.mark.asyncio
+async def test_nothing_to_jump_to_is_said_in_the_status() -> None:
+    app = Host(make_screen("002", "003"))
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.comparison is not None and not screen.comparison.disagreements
+        status = screen.query_one("#compare-status", Static)
+        await pilot.press("right_curly_bracket")
+        assert "No number differs" in str(status.render())
+        assert screen.disagreement_index is None
+        await pilot.press("right_square_bracket")  # the message goes with the next move
+        assert "No number differs" not in str(status.render())

@@ -65,7 +65,11 @@ class CompareScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_shared", "Next shared", id="compare.next_shared"),
         Binding(
-            "left_square_bracket", "previous_shared", "Prev shared", id="compare.previous_shared"
+            "left_square_bracket",
+            "previous_shared",
+            "Prev shared",
+            show=False,
+            id="compare.previous_shared",
         ),
         Binding(
             "right_curly_bracket",
@@ -77,6 +81,7 @@ class CompareScreen(Screen[None]):
             "left_curly_bracket",
             "previous_disagreement",
             "Prev disagreement",
+            show=False,
             id="compare.previous_disagreement",
         ),
         Binding("d", "toggle_facts", "Fact diff", id="compare.toggle_facts"),
@@ -113,6 +118,7 @@ class CompareScreen(Screen[None]):
         self.comparer = comparer
         self.ranker = ranker
         self.prepared: tuple[Prepared, Prepared] | None = None
+        self._message: str | None = None
 
     def _resolve(self, second: Article | str | None) -> Article | None:
         if second is None or not isinstance(second, str):
@@ -226,12 +232,9 @@ class CompareScreen(Screen[None]):
     # --- navigation ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Navigation applies only once there is a comparison with something to navigate."""
-        if action in ("next_shared", "previous_shared"):
-            return bool(self.comparison and self.comparison.pairs)
-        if action in ("next_disagreement", "previous_disagreement"):
-            return bool(self.comparison and self.comparison.disagreements)
-        if action in ("toggle_facts", "focus_next_column"):
+        """Navigation applies once there is a comparison; with nothing to go to, the key says so
+        in the status line rather than doing nothing."""
+        if action in _NAVIGATION or action in ("toggle_facts", "focus_next_column"):
             return self.comparison is not None
         return True
 
@@ -244,7 +247,10 @@ class CompareScreen(Screen[None]):
         self._step_pair(-1)
 
     def _step_pair(self, step: int) -> None:
-        if not self.comparison or not self.comparison.pairs:
+        if not self.comparison:
+            return
+        if not self.comparison.pairs:
+            self._say("No shared passages to jump to.")
             return
         count = len(self.comparison.pairs)
         if self.pair_index is None:
@@ -266,7 +272,10 @@ class CompareScreen(Screen[None]):
         self._step_disagreement(-1)
 
     def _step_disagreement(self, step: int) -> None:
-        if not self.comparison or not self.comparison.disagreements:
+        if not self.comparison:
+            return
+        if not self.comparison.disagreements:
+            self._say("No number differs between the two articles.")
             return
         count = len(self.comparison.disagreements)
         if self.disagreement_index is None:
@@ -315,10 +324,16 @@ class CompareScreen(Screen[None]):
 
     # --- status line ------------------------------------------------------------------------
 
+    def _say(self, message: str) -> None:
+        """Show `message` in the status line (until the next move)."""
+        self._message = message
+        self._update_status()
+
     def _update_status(self) -> None:
         comp = self.comparison
         if comp is None:
             return
+        message, self._message = self._message, None
         same = sum(p.kind == "same" for p in comp.pairs)
         similar = len(comp.pairs) - same
         text = Text()
@@ -336,9 +351,17 @@ class CompareScreen(Screen[None]):
         if group is not None and self.disagreement_index is not None:
             text.append(f" · {self.disagreement_index + 1}/{len(comp.disagreements)}: ")
             text.append(f"{group.what} ({group.status})", style="bold")
-        text.append("   ] [ passages  } { numbers  d facts  Esc back", style="dim")
+        if message:
+            text.append(" · ")
+            text.append(message, style="bold")
+        else:
+            text.append("   [ { back", style="dim")
         self.query_one("#compare-status", Static).update(text)
 
+
+_NAVIGATION = frozenset(
+    ("next_shared", "previous_shared", "next_disagreement", "previous_disagreement")
+)
 
 KEY_SPECS: tuple[KeySpec, ...] = tuple(
     KeySpec(b.id, b.key, b.action, b.description, "compare", show=b.show)
