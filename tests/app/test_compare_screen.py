@@ -377,3 +377,22 @@ async def test_nothing_to_jump_to_is_said_in_the_status() -> None:
         assert screen.disagreement_index is None
         await pilot.press("right_square_bracket")  # the message goes with the next move
         assert "No number differs" not in str(status.render())
+
+
+@pytest.mark.asyncio
+async def test_narrow_terminal_stacks_the_columns_full_width() -> None:
+    app = Host(make_screen("000", "001"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.has_class("-narrow")
+        col_a = screen.query_one("#column-a", PassageColumn)
+        col_b = screen.query_one("#column-b", PassageColumn)
+        assert col_a.region.width >= 76 and col_b.region.width >= 76
+        assert col_b.region.y >= col_a.region.bottom  # B below A
+        assert col_a.region.height >= 8 and col_b.region.height >= 8
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        for column in (col_a, col_b):  # the pair is in view in both
+            (first,) = [w for w in column.query(".piece.-current")][:1]
+            assert column.scroll_y <= first.virtual_region.y < column.scroll_y + column.size.height

@@ -91,7 +91,7 @@ class CompareScreen(Screen[None]):
     ]
 
     NARROW: ClassVar[int] = 100
-    """Below this width the fact-diff panel takes the place of the columns instead of a third."""
+    """Below this width A and B are stacked, and the fact-diff panel (`d`) takes their place."""
 
     comparison: var[Comparison | None] = var(None, init=False)
     """The comparison once computed (None while the worker runs)."""
