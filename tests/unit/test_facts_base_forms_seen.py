@@ -115,3 +115,8 @@ def test_a_quoted_name_after_an_organisation_noun_is_an_organisation() -> None:
     assert ("Алтек", "ORG") in [(s, t) for s, t, _n in found]
     found = _found("Фонд «Допомога Церкві в нужді» передав гуманітарну допомогу.", "uk")
     assert ("Допомога Церкві в нужді", "ORG") in [(s, t) for s, t, _n in found]
+
+
+def test_a_guessed_adjective_alone_goes_to_the_nominative_adjective() -> None:
+    found = _found("Положение отменили в Мангистауской и Актюбинской областях.", "ru")
+    assert ("Мангистауской", "LOC", "Мангистауская") in found

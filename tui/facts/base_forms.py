@@ -51,7 +51,17 @@ def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
     all_parses = [_common_parses(w, lang) for w in texts]
     i = 0
     while i < len(words) and any(p.tag.POS in _MODIFIERS for p in all_parses[i]):
-        if not any(p.tag.POS == "NOUN" for p in all_parses[i]) or i + 1 < len(words):
+        # A noun reading only guessed from the ending does not make a head: «Мангистауской»
+        # (of «Мангистауской и Актюбинской областях») is an adjective, not a noun «Мангистауска».
+        known_noun = any(p.tag.POS == "NOUN" and _from_dictionary(p) for p in all_parses[i])
+        singular_adjective = any(
+            p.tag.POS in _MODIFIERS and "plur" not in p.tag.grammemes for p in all_parses[i]
+        )
+        if not known_noun and (
+            any(_from_dictionary(p) for p in all_parses[i]) or not singular_adjective
+        ):
+            known_noun = any(p.tag.POS == "NOUN" for p in all_parses[i])
+        if not known_noun or i + 1 < len(words):
             i += 1
         else:
             break
