@@ -396,3 +396,33 @@ async def test_narrow_terminal_stacks_the_columns_full_width() -> None:
         for column in (col_a, col_b):  # the pair is in view in both
             (first,) = [w for w in column.query(".piece.-current")][:1]
             assert column.scroll_y <= first.virtual_region.y < column.scroll_y + column.size.height
+
+
+@pytest.mark.asyncio
+async def test_passage_kinds_show_without_colour_too() -> None:
+    """Same: a solid bar; similar: a dashed bar; the current pair: a thick bar — in both columns."""
+    text_a = "Свой абзац.\n\nОбщее предложение. Пересказ того же.\n\nЕщё абзац."
+    text_b = "Общее предложение.\n\nТо же другими словами."
+    same_a, same_b = text_a.index("Общее"), 0
+    sim_a, sim_b = text_a.index("Пересказ"), text_b.index("То же")
+    pa = [(same_a, same_a + 18, 0, "same"), (sim_a, sim_a + 18, 1, "similar")]
+    pb = [(same_b, same_b + 18, 0, "same"), (sim_b, len(text_b), 1, "similar")]
+
+    class Columns(App[None]):
+        def compose(self) -> ComposeResult:
+            yield PassageColumn("A", "a", text_a, pa, id="column-a")
+            yield PassageColumn("B", "b", text_b, pb, id="column-b")
+
+    app = Columns()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for column in app.query(PassageColumn):
+            (same,) = column.query(".piece.-same")
+            (similar,) = column.query(".piece.-similar")
+            assert same.styles.border_left[0] == "heavy"
+            assert similar.styles.border_left[0] == "dashed"
+            column.show_pair(1)
+            await pilot.pause()
+            assert similar.has_class("-current") and not same.has_class("-current")
+            assert similar.styles.border_left[0] == "thick"
+        plain = app.query_one("#column-a").query(".piece").exclude(".-same, .-similar").first()
+        assert plain.styles.border_left[0] == "blank"  # plain text stays aligned with passages

@@ -2,7 +2,8 @@
 
 The text is cut into pieces — at paragraph breaks and at the edges of aligned passages — and each
 piece is a `Static` holding a `rich.text.Text` built from plain strings (never markup). Passage
-pieces carry the classes `-same` or `-similar` (coloured by the theme in DEFAULT_CSS) and `-current`
+pieces carry the classes `-same` or `-similar` (a tinted background and a bar in the margin — solid
+for `same`, dashed for `similar`, so the kind shows in any terminal's colours) and `-current`
 when they belong to the pair being looked at, so the screen can scroll both columns to the same pair.
 
 The column's header is one line — which side it is and where the article comes from; the title is
@@ -75,11 +76,15 @@ class PassageColumn(VerticalScroll, can_focus=True):
     PassageColumn {
         padding: 0 1;
         scrollbar-size-vertical: 1;
-        & > .piece { width: 1fr; }
+        & > .piece { width: 1fr; border-left: blank; }
         & > .piece.-para-start { margin-top: 1; }
-        & > .piece.-same { background: $success 25%; }
-        & > .piece.-similar { background: $warning 25%; }
-        & > .piece.-current { background: $accent 45%; text-style: bold; }
+        & > .piece.-same { background: $success 25%; border-left: heavy $success; }
+        & > .piece.-similar { background: $warning 25%; border-left: dashed $warning; }
+        & > .piece.-current {
+            background: $accent 45%;
+            text-style: bold;
+            border-left: thick $accent;
+        }
         & > .column-header {
             dock: top;
             color: $text-muted;
