@@ -120,3 +120,13 @@ def test_a_quoted_name_after_an_organisation_noun_is_an_organisation() -> None:
 def test_a_guessed_adjective_alone_goes_to_the_nominative_adjective() -> None:
     found = _found("Положение отменили в Мангистауской и Актюбинской областях.", "ru")
     assert ("Мангистауской", "LOC", "Мангистауская") in found
+
+
+def test_a_quoted_name_after_an_organisation_noun_is_its_own_base_form() -> None:
+    found = _found("Фонд «Допомога Церкві в нужді» передав гуманітарну допомогу.", "uk")
+    assert ("Допомога Церкві в нужді", "ORG", "Допомога Церкві в нужді") in found
+
+
+def test_a_declined_quoted_name_is_still_put_in_the_nominative() -> None:
+    found = _found("Представители фонда «Помощи церкви в беде» приехали в Пакистан.", "ru")
+    assert [n for s, t, n in found if s == "Помощи церкви в беде"] == ["Помощь церкви в беде"]

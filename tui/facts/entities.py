@@ -19,7 +19,7 @@ from typing import Any
 from tui.facts import keys, nlp
 from tui.facts.base_forms import normalize
 from tui.facts.model import Entity
-from tui.facts.refine import refine
+from tui.facts.refine import described_quote, refine
 from tui.facts.spans import Span, tag
 from tui.facts.ukrainian import detect_language, is_geo, to_russian_letters
 
@@ -49,9 +49,25 @@ def find_entities(text: str, lang: str | None = None) -> list[Entity]:
         while i < len(tokens) and tokens[i].end <= sp.end:
             toks.append(tokens[i])
             i += 1
-        normal = normalize(toks, sp.type, lang, feats)
+        if sp.type == "ORG" and described_quote(text, sp, lang) and _nominative_word(toks, lang):
+            # «фонд «Допомога Церкві в нужді»»: a quoted name that reads as a nominative after its
+            # organisation noun stays as written (the normaliser would take «Допомога» for a plural)
+            normal = text[sp.start : sp.end]
+        else:
+            normal = normalize(toks, sp.type, lang, feats)
         entities.append((sp, normal))
     return link(text, entities)
+
+
+def _nominative_word(toks: list[Any], lang: str) -> bool:
+    """The first word of the span can be a singular nominative (or is not a Cyrillic word)."""
+    first = next((t.text for t in toks if t.text[:1].isalpha()), "")
+    if not first or not first.isalpha() or first.isupper():
+        return True
+    return any(
+        p.tag.case in ("nomn", None) and "plur" not in p.tag.grammemes
+        for p in nlp.parse(first, lang)
+    )
 
 
 def _morph_feats(doc: Any, spans: list[Span]) -> dict[int, tuple[str | None, dict[str, str]]]:

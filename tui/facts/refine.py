@@ -284,6 +284,21 @@ _ORG_DESCRIPTORS = frozenset(to_russian_letters(w) for w in _ORG_DESCRIPTOR_WORD
 _DESCRIBED = re.compile(r"(?<![\w-])([А-ЯЁІЇЄҐA-Zа-яёіїєґa-z']+)\s+«([^«»\n]{2,40})»")
 
 
+def described_quote(text: str, span: Span, lang: str) -> bool:
+    """The span is a name in «» right after an organisation noun («компанией «Алтек»»): such a
+    name stands in the nominative whatever the noun's case, so it is its own base form."""
+    if text[span.start - 1 : span.start] != "«" or text[span.end : span.end + 1] != "»":
+        return False
+    m = re.search(r"([^\W\d_][\w'’]*)\s+$", text[max(0, span.start - 41) : span.start - 1])
+    if not m:
+        return False
+    word = m.group(1)
+    return (
+        to_russian_letters(word.lower()) in _ORG_DESCRIPTORS
+        or to_russian_letters(lemma(word, lang)) in _ORG_DESCRIPTORS
+    )
+
+
 def _described_quoted_names(text: str, spans: list[Span], lang: str) -> list[Span]:
     """«компанией «Алтек»», «ООО «Алтек»», «концерн «Фольксваген»»: a capitalised name in quotes
     right after a noun that introduces an organisation is an organisation (the quoted name)."""
