@@ -19,7 +19,7 @@ from textual.dom import DOMNode
 from tui import paths
 from tui.app.commands import SverkaCommands
 from tui.app.keymap import bindings_for, validate_keymap
-from tui.app.library import Library
+from tui.app.library import Library, LibraryPreload, RowSource
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.main import MainScreen
 from tui.app.themes import DEFAULT_THEME, load_themes
@@ -50,6 +50,7 @@ class SverkaApp(App[int]):
         remember: bool = True,
         cleaner: Callable[[Any], Any] | None = None,
         extractor: Callable[[Any, Any], Any] | None = None,
+        preload: LibraryPreload | None = None,
     ) -> None:
         super().__init__()
         self.config = config or Config()
@@ -62,6 +63,7 @@ class SverkaApp(App[int]):
         """Persist the chosen theme and the last article read (False in snapshot tests)."""
         self._cleaner = cleaner
         self._extractor = extractor
+        self._preload = preload
         self.theme_names: list[str] = []
         self.keymap_in_force: dict[str, str] = {}
         self.main_screen: MainScreen | None = None
@@ -117,11 +119,17 @@ class SverkaApp(App[int]):
 
     def open_library(self) -> Library:
         """Open the corpus's catalogue (called from a worker thread; the screen refreshes it)."""
+        if self._preload is not None:
+            return self._preload.library()
         if self._opener is not None:
             return self._opener()
         from tui.app.library import CatalogueLibrary
 
         return CatalogueLibrary(self.corpus_path, self.config.cache_dir)
+
+    def preloaded_library(self) -> tuple[Library, RowSource | None] | None:
+        """The library (and the rows of the default sort) if opened before the app started."""
+        return self._preload.ready() if self._preload is not None else None
 
     def clean_article(self, article: Any) -> Any:
         """Article → `Document` (called from a worker thread)."""

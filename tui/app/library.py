@@ -400,6 +400,55 @@ class CatalogueLibrary:
         return rows
 
 
+class LibraryPreload:
+    """Opens a library and its first view in a thread, started before Textual is imported.
+
+    `sverka CORPUS` starts one at once, so the catalogue is open (and the rows of the default
+    sort fetched) while Textual loads; the main screen then paints its first frame with the rows
+    instead of an empty list. The scan is not part of it: the screen starts that after the first
+    paint.
+    """
+
+    def __init__(self, opener: Callable[[], Any], query: ViewQuery | None = None) -> None:
+        import threading
+
+        self.query = query or ViewQuery()
+        """The query whose rows are prepared (the list's default sort)."""
+        self._opener = opener
+        self._library: Any | None = None
+        self._view: RowSource | None = None
+        self._error: BaseException | None = None
+        self._done = threading.Event()
+        threading.Thread(target=self._run, name="sverka-preload", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            library = self._opener()
+            if hasattr(library, "search_view"):  # a catalogue: the first page is one blob away
+                try:
+                    self._view = library.view(self.query)
+                except Exception:  # noqa: BLE001 - the list asks again and reports it
+                    self._view = None
+            self._library = library
+        except BaseException as exc:  # noqa: BLE001 - re-raised by `library()`
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def ready(self) -> tuple[Any, RowSource | None] | None:
+        """(library, first view or None) if opened successfully by now, else None (never waits)."""
+        if not self._done.is_set() or self._error is not None:
+            return None
+        return self._library, self._view
+
+    def library(self) -> Any:
+        """The library, waiting for the thread if needed (re-raises what opening raised)."""
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._library
+
+
 COMPARE_CANDIDATES = 200
 """At most this many second articles are offered for a comparison on a large corpus."""
 

@@ -58,6 +58,11 @@ def run_app(argv: Sequence[str]) -> int:
     except CorpusError as exc:
         return fail(str(exc))
 
+    # Open the catalogue in a thread while Textual is imported: the first frame shows the rows.
+    from tui.app.library import CatalogueLibrary, LibraryPreload
+
+    preload = LibraryPreload(lambda: CatalogueLibrary(corpus, config.cache_dir))
+
     from tui.app.app import SverkaApp
 
     app = SverkaApp(
@@ -65,6 +70,7 @@ def run_app(argv: Sequence[str]) -> int:
         corpus,
         notes_path=Path(args.notes) if args.notes else None,
         theme=args.theme,
+        preload=preload,
     )
     result = app.run()
     return int(result or app.return_code or 0)

@@ -54,9 +54,11 @@ class MainScreen(Screen[None]):
 
     @dataclass
     class LibraryReady(Message):
-        """The corpus is open."""
+        """The corpus is open (with the rows for `query` when they were cheap to get)."""
 
         library: Any
+        query: ViewQuery | None = None
+        view: Any | None = None
 
     @dataclass
     class ScanProgress(Message):
@@ -155,7 +157,12 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.narrow = self.app.size.width < NARROW_WIDTH
         self.article_list.focus()
-        self.load_library()
+        preloaded = self.sverka.preloaded_library()
+        if preloaded is None:
+            self.load_library(self.query_state)
+        else:  # opened while Textual loaded: the first frame already shows the rows
+            library, view = preloaded
+            self._show_library(library, self.query_state if view is not None else None, view)
 
     def on_resize(self, event: events.Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
@@ -172,37 +179,57 @@ class MainScreen(Screen[None]):
     # -- opening the corpus -------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="library")
-    def load_library(self) -> None:
-        """Open the corpus in a thread: paint what the catalogue holds, then bring it up to date."""
-        worker = get_current_worker()
+    def load_library(self, query: ViewQuery) -> None:
+        """Open the corpus in a thread, with the rows for `query` if it is a catalogue."""
         try:
             library = self.sverka.open_library()
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
             self.post_message(self.LibraryFailed(sanitize_line(str(exc)) or type(exc).__name__))
             return
-        self.post_message(self.LibraryReady(library))
-        refresh = getattr(library, "refresh", None)
-        if refresh is None:
-            return
+        view = None
+        if hasattr(library, "search_view"):  # a catalogue: build the first view here, one hop less
+            try:
+                view = library.view(query)
+            except Exception:  # noqa: BLE001 - the list pane asks again and reports it
+                view = None
+        self.post_message(self.LibraryReady(library, query if view is not None else None, view))
+
+    @on(LibraryReady)
+    def _library_ready(self, event: LibraryReady) -> None:
+        self._show_library(event.library, event.query, event.view)
+
+    def _show_library(self, library: Any, query: ViewQuery | None, view: Any | None) -> None:
+        """Show rows from `library` (`view` holds them for `query` if given), then, once they are
+        painted, bring the catalogue up to date with the folder."""
+        self.library = library
+        scans = hasattr(library, "refresh")
+        self.list_pane.scan_state = "checking files…" if scans else ""
+        self.list_pane.set_library(
+            library,
+            select_id=self._last_article(library),
+            first=(query, view) if query is not None and view is not None else None,
+        )
+        self.refresh_bindings()
+        for message in getattr(library, "messages", []):
+            self.notify(sanitize_line(message), severity="warning", markup=False)
+        if scans:
+            # After the first paint: the scan competes with the UI thread for the interpreter.
+            self.call_after_refresh(self.refresh_library, library)
+
+    @work(thread=True, exclusive=True, group="library")
+    def refresh_library(self, library: Any) -> None:
+        """Read new and changed files into the catalogue, posting progress (a thread worker)."""
+        worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
             self.post_message(self.ScanProgress(done, total))
 
         try:
-            summary = refresh(progress, lambda: worker.is_cancelled)
+            summary = library.refresh(progress, lambda: worker.is_cancelled)
         except Exception as exc:  # noqa: BLE001
             self.post_message(self.LibraryFailed(sanitize_line(str(exc)) or type(exc).__name__))
             return
         self.post_message(self.LibraryRefreshed(summary))
-
-    @on(LibraryReady)
-    def _library_ready(self, event: LibraryReady) -> None:
-        self.library = event.library
-        self.list_pane.scan_state = "checking files…" if hasattr(event.library, "refresh") else ""
-        self.list_pane.set_library(event.library, select_id=self._last_article(event.library))
-        self.refresh_bindings()
-        for message in getattr(event.library, "messages", []):
-            self.notify(sanitize_line(message), severity="warning", markup=False)
 
     def _last_article(self, library: Any) -> str | None:
         """The article last read in this corpus (the cursor goes back to it; Enter reopens it).

@@ -78,11 +78,24 @@ class ListPane(Vertical):
         """Replace the status line (errors)."""
         self.query_one("#list-status", Static).update(Text(message))
 
-    def set_library(self, library: Any, select_id: str | None = None) -> None:
-        """Show rows from `library` from now on, the cursor on `select_id` if it is listed."""
+    def set_library(
+        self,
+        library: Any,
+        select_id: str | None = None,
+        first: tuple[ViewQuery, Any] | None = None,
+    ) -> None:
+        """Show rows from `library` from now on, the cursor on `select_id` if it is listed.
+
+        `first` is a (query, view) pair already built off the UI thread: shown at once if the
+        query is still the current one.
+        """
         self.library = library
         self._select_id = select_id
-        self.refresh_view()
+        if first is not None and first[0] == self.query_state:
+            self.last_refresh = monotonic()
+            self._show_view(first[1])
+        else:
+            self.refresh_view()
         self.update_header()
 
     # -- rows ---------------------------------------------------------------------------------
