@@ -426,3 +426,20 @@ async def test_passage_kinds_show_without_colour_too() -> None:
             assert similar.styles.border_left[0] == "thick"
         plain = app.query_one("#column-a").query(".piece").exclude(".-same, .-similar").first()
         assert plain.styles.border_left[0] == "blank"  # plain text stays aligned with passages
+
+
+@pytest.mark.asyncio
+async def test_a_pair_starts_on_the_same_row_in_both_columns() -> None:
+    app = Host(make_screen("000", "001"))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.comparison is not None
+        for _ in screen.comparison.pairs:
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            rows, at_end = [], False
+            for column in screen.query(PassageColumn):
+                rows.append(column.query(".piece.-current").first().region.y)
+                at_end = at_end or column.scroll_y >= column.max_scroll_y  # cannot go further
+            assert rows[0] == rows[1] or at_end, screen.pair_index

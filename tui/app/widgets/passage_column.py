@@ -164,7 +164,14 @@ class PassageColumn(VerticalScroll, can_focus=True):
             widget.add_class("-current")
             first = first or widget
         if first is not None:
-            self.scroll_to_widget(first, top=True, animate=False)
+            self._scroll_to_top(first)
+
+    def _scroll_to_top(self, widget: Static) -> None:
+        """Scroll so `widget`'s first line is the column's first (under the header), not the blank
+        margin above a paragraph — both columns then show a pair on the same row."""
+        self.scroll_to_region(
+            widget.virtual_region, spacing=widget.dock_gutter, top=True, animate=False
+        )
 
     def _current_pieces(self) -> list[int]:
         return [i for i, p in enumerate(self.pieces) if p.pairs & self._current]
@@ -191,4 +198,4 @@ class PassageColumn(VerticalScroll, can_focus=True):
             self._marked.append(index)
         if by_piece:
             first = min(by_piece)
-            self.scroll_to_widget(self.piece_widget(first), top=True, animate=False)
+            self._scroll_to_top(self.piece_widget(first))
