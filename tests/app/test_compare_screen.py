@@ -443,3 +443,23 @@ async def test_a_pair_starts_on_the_same_row_in_both_columns() -> None:
                 rows.append(column.query(".piece.-current").first().region.y)
                 at_end = at_end or column.scroll_y >= column.max_scroll_y  # cannot go further
             assert rows[0] == rows[1] or at_end, screen.pair_index
+
+
+@pytest.mark.asyncio
+async def test_narrow_facts_view_gives_way_to_the_columns_on_next_shared() -> None:
+    app = Host(make_screen("000", "001"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert not screen.query_one("#column-a").display
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert screen.query_one("#column-a").display and screen.query_one("#column-b").display
+        assert screen.pair_index == 0
+        await pilot.pause()
+        for column in screen.query(PassageColumn):  # and scrolled to the pair
+            first = column.query(".piece.-current").first()
+            assert column.scroll_y <= first.virtual_region.y < column.scroll_y + column.size.height

@@ -252,6 +252,8 @@ class CompareScreen(Screen[None]):
         if not self.comparison.pairs:
             self._say("No shared passages to jump to.")
             return
+        if self.has_class("-narrow"):
+            self.remove_class("-facts-toggled")  # the passages are what this key shows
         count = len(self.comparison.pairs)
         if self.pair_index is None:
             self.pair_index = 0 if step > 0 else count - 1

@@ -164,7 +164,7 @@ class PassageColumn(VerticalScroll, can_focus=True):
             widget.add_class("-current")
             first = first or widget
         if first is not None:
-            self._scroll_to_top(first)
+            self.call_after_refresh(self._scroll_to_top, first)  # after a hidden column shows
 
     def _scroll_to_top(self, widget: Static) -> None:
         """Scroll so `widget`'s first line is the column's first (under the header), not the blank
@@ -198,4 +198,4 @@ class PassageColumn(VerticalScroll, can_focus=True):
             self._marked.append(index)
         if by_piece:
             first = min(by_piece)
-            self._scroll_to_top(self.piece_widget(first))
+            self.call_after_refresh(self._scroll_to_top, self.piece_widget(first))
