@@ -76,3 +76,39 @@ def test_run_app_opens_the_catalogue_before_the_app(
     monkeypatch.setattr("tui.app.app.SverkaApp.run", fake_run)
     assert run_app([str(seeds_dir)]) == 0
     assert seen["rows"] >= 0
+
+
+def test_the_cli_pauses_the_garbage_collector_only_while_the_app_runs(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from tui.cli import main
+
+    seen = {}
+
+    def fake_run(self):
+        seen.update(enabled=gc.isenabled(), resume=self._resume_gc)
+        return 0
+
+    monkeypatch.setattr("tui.app.app.SverkaApp.run", fake_run)
+    assert gc.isenabled()
+    assert main([str(seeds_dir)]) == 0
+    assert seen == {"enabled": False, "resume": True}
+    assert gc.isenabled()
+
+
+async def test_the_app_resumes_a_paused_garbage_collector_after_the_first_frame(
+    make_app,
+) -> None:
+    import gc
+
+    gc.disable()
+    try:
+        app = make_app(resume_gc=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -6,6 +6,7 @@ and the notes store. Screens and widgets do the rest.
 
 from __future__ import annotations
 
+import gc
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -51,6 +52,7 @@ class SverkaApp(App[int]):
         cleaner: Callable[[Any], Any] | None = None,
         extractor: Callable[[Any, Any], Any] | None = None,
         preload: LibraryPreload | None = None,
+        resume_gc: bool = False,
     ) -> None:
         super().__init__()
         self.config = config or Config()
@@ -64,6 +66,8 @@ class SverkaApp(App[int]):
         self._cleaner = cleaner
         self._extractor = extractor
         self._preload = preload
+        self._resume_gc = resume_gc
+        """The CLI paused the garbage collector for start-up: resume it after the first frame."""
         self.theme_names: list[str] = []
         self.keymap_in_force: dict[str, str] = {}
         self.main_screen: MainScreen | None = None
@@ -126,6 +130,14 @@ class SverkaApp(App[int]):
         from tui.app.library import CatalogueLibrary
 
         return CatalogueLibrary(self.corpus_path, self.config.cache_dir)
+
+    def first_frame_painted(self) -> None:
+        """Called once the main screen has painted: resume the garbage collector if the CLI
+        paused it, freezing what start-up allocated (it lives as long as the app)."""
+        if self._resume_gc:
+            self._resume_gc = False
+            gc.freeze()
+            gc.enable()
 
     def preloaded_library(self) -> tuple[Library, RowSource | None] | None:
         """The library (and the rows of the default sort) if opened before the app started."""

@@ -7,6 +7,7 @@ COMMANDS, each in its own module `tui/cli/<name>_cmd.py` with a `register(subpar
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -72,9 +73,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `sverka` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if split_app_args(args_list):
-        from tui.cli.app_cmd import run_app
+        # Start-up allocates much and frees little, so collections before the first frame only
+        # cost time (tens of ms). The app resumes the collector once it has painted.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            from tui.cli.app_cmd import run_app
 
-        return run_app(args_list)
+            return run_app(args_list)
+        finally:
+            if was_enabled:
+                gc.enable()
     parser = build_parser()
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):

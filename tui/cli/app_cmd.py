@@ -7,6 +7,7 @@ imported after the arguments are known to be good (so `--help` and errors stay i
 from __future__ import annotations
 
 import argparse
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -71,6 +72,7 @@ def run_app(argv: Sequence[str]) -> int:
         notes_path=Path(args.notes) if args.notes else None,
         theme=args.theme,
         preload=preload,
+        resume_gc=not gc.isenabled(),
     )
     result = app.run()
     return int(result or app.return_code or 0)

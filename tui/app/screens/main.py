@@ -163,6 +163,7 @@ class MainScreen(Screen[None]):
         else:  # opened while Textual loaded: the first frame already shows the rows
             library, view = preloaded
             self._show_library(library, self.query_state if view is not None else None, view)
+        self.call_after_refresh(self.sverka.first_frame_painted)
 
     def on_resize(self, event: events.Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
