@@ -30,7 +30,7 @@ differ), `d` fact-diff panel, `b` pick another second article, `Escape` back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -377,7 +377,7 @@ def _column(
     side: str,
     article: Article,
     prepared: Prepared,
-    passages: list[tuple[int, int, int, str]],
+    passages: Sequence[tuple[int, int, int, str]],
     *,
     id: str,  # noqa: A002 - Textual's own name
 ) -> PassageColumn:
