@@ -98,3 +98,12 @@ def test_cli_numbers_are_readable_and_json_keeps_everything(
     data = json.loads(capsys.readouterr().out)
     texts = [v["text"] for g in data["quantities"] for v in g["a"]]
     assert "два раза" in texts and "пять стран" in texts
+
+
+def test_cli_never_cuts_a_word_at_80_columns(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["compare", "002", "003", "--corpus", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    assert "…" not in out and "ликвидировать" in out

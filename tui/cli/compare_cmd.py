@@ -150,9 +150,10 @@ def _groups(
     caption: str | None = None,
 ) -> Table:
     table = Table(expand=True, title=Text(title, style="bold"), caption=caption)
-    table.add_column(Text("what"), ratio=1)
-    table.add_column(Text("A"), ratio=2)
-    table.add_column(Text("B"), ratio=2)
+    # room for a whole base form («ликвидировать ·») at 80 columns: words are never cut to «…»
+    table.add_column(Text("what"), ratio=3, overflow="fold")
+    table.add_column(Text("A"), ratio=4)
+    table.add_column(Text("B"), ratio=4)
     table.add_column(Text("status"), no_wrap=True)
     for group in groups:
         table.add_row(
