@@ -116,6 +116,7 @@ class MainScreen(Screen[None]):
         self.article: Any | None = None
         self.document: Any | None = None
         self.facts: Any | None = None
+        self._facts_pane: FactsPane | None = None
 
     @property
     def sverka(self) -> SverkaApp:
@@ -130,7 +131,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="reader-pane"):
                 yield Static(Text(""), id="reader-status")
                 yield ReadingView(id="reader")
-            yield FactsPane(id="facts-pane")
+            # The facts pane (hidden until F) is mounted after the first frame: see facts_pane.
         yield Footer(compact=True)
 
     @property
@@ -152,7 +153,13 @@ class MainScreen(Screen[None]):
 
     @property
     def facts_pane(self) -> FactsPane:
-        return self.query_one(FactsPane)
+        """The facts pane, mounted on first use (at the latest just after the first frame: its
+        tree and lists cost a tenth of the start-up while hidden)."""
+        pane = self._facts_pane
+        if pane is None:
+            pane = self._facts_pane = FactsPane(id="facts-pane")
+            self.query_one("#panes", Horizontal).mount(pane)
+        return pane
 
     def on_mount(self) -> None:
         self.narrow = self.app.size.width < NARROW_WIDTH
@@ -163,7 +170,11 @@ class MainScreen(Screen[None]):
         else:  # opened while Textual loaded: the first frame already shows the rows
             library, view = preloaded
             self._show_library(library, self.query_state if view is not None else None, view)
-        self.call_after_refresh(self.sverka.first_frame_painted)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self.facts_pane  # noqa: B018 - mounts it
+        self.sverka.first_frame_painted()
 
     def on_resize(self, event: events.Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH

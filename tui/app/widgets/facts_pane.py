@@ -119,32 +119,38 @@ class FactsPane(Vertical):
 
         article_id: str
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text("No article open."), id="facts-status")
-        yield LoadingIndicator(id="facts-busy")
-        tree: FactsTree = FactsTree(Text("Facts"), id="facts-tree")
-        tree.show_root = False
-        tree.guide_depth = 2
-        yield tree
-        yield Label(Text("Also mentioned in"), id="facts-others-title")
-        yield OptionList(id="facts-others")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # Children are made here, not found by query: the screen mounts the pane after its first
+        # frame, and an article may fill it before the pane has composed.
+        self._status = Static(Text("No article open."), id="facts-status")
+        self._busy = LoadingIndicator(id="facts-busy")
+        self._tree: FactsTree = FactsTree(Text("Facts"), id="facts-tree")
+        self._tree.show_root = False
+        self._tree.guide_depth = 2
+        self._others_title = Label(Text("Also mentioned in"), id="facts-others-title")
+        self._others = OptionList(id="facts-others")
+        self._busy.display = False
+        self._others_title.display = False
+        self._others.display = False
 
-    def on_mount(self) -> None:
-        self.query_one("#facts-busy").display = False
-        self.query_one("#facts-others-title").display = False
-        self.query_one("#facts-others").display = False
+    def compose(self) -> ComposeResult:
+        yield self._status
+        yield self._busy
+        yield self._tree
+        yield self._others_title
+        yield self._others
 
     @property
     def facts_tree(self) -> FactsTree:
         """The facts tree (focus target)."""
-        return self.query_one(FactsTree)
+        return self._tree
 
     def set_status(self, message: str, busy: bool = False) -> None:
         """One line above the tree: progress (`busy` adds a spinner) or a problem."""
-        status = self.query_one("#facts-status", Static)
-        status.update(Text(message))
-        status.display = bool(message)
-        self.query_one("#facts-busy").display = busy
+        self._status.update(Text(message))
+        self._status.display = bool(message)
+        self._busy.display = busy
 
     def show_facts(self, facts: Any | None, styles: dict[str, Style] | None = None) -> None:
         """Fill the tree (None: empty it); `styles` colour each item as the text highlights it."""
@@ -174,8 +180,8 @@ class FactsPane(Vertical):
 
     def show_others(self, item: FactItem | None, rows: Sequence[tuple[str, str]] | None) -> None:
         """List the other articles (id, title) mentioning `item` (None: not known)."""
-        title = self.query_one("#facts-others-title", Label)
-        others = self.query_one("#facts-others", OptionList)
+        title = self._others_title
+        others = self._others
         others.clear_options()
         if item is None:
             title.display = others.display = False
