@@ -56,9 +56,7 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
     `rules` defaults to `active_rules()`: the shipped rules, plus the user's once
     `configure_rules(config.clean.rules)` has been called."""
     all_rules = rules if rules is not None else active_rules()
-    lines = split_lines(raw)
-    short = "\n".join(line.text for line in lines if len(line.text) <= RULE_LINE_MAX)
-    lines, title_line, date_line = _classify_lines(lines, all_rules.for_text(short))
+    lines, title_line, date_line = _classify_lines(split_lines(raw), all_rules)
     pieces: list[Piece] = []
     removed: list[Removed] = []
     title = _title_of(raw, title_line, removed) if title_line else None
@@ -187,7 +185,12 @@ def _mixed(line: Line) -> bool:
     sentences with «… Фото: Reuters» inside."""
     if line.words > RELATED_WORDS and RELATED.match(line.text):
         return True
-    return line.words >= INLINE_CREDIT_WORDS and bool(_INLINE_CREDIT.search(line.text))
+    text = line.text  # a credit needs «:» or «©»: one-character scans before the regex
+    return (
+        line.words >= INLINE_CREDIT_WORDS
+        and (":" in text or "©" in text)
+        and bool(_INLINE_CREDIT.search(text))
+    )
 
 
 def _apply_rules(lines: list[Line], rules: Rules) -> None:
@@ -269,14 +272,23 @@ def _drop_skip_blocks(lines: list[Line]) -> None:
 def _drop_repeats(lines: list[Line]) -> None:
     """A line that repeats an earlier line word for word (pull quotes, doubled captions); list
     items may repeat (a schedule, a results table)."""
-    seen: set[str] = set()
+    # Casefolding keeps every space and mark, so only lines of equal word count can repeat each
+    # other: a paragraph whose count is new is not casefolded at all.
+    seen: dict[int, set[str]] = {}
+    first: dict[int, str] = {}
     for line in lines:
         if line.edge_reason:
             continue  # a section name is a menu item or a subheading: decided by position
+        keys = seen.get(line.words)
+        if keys is None:
+            if line.words not in first:
+                first[line.words] = line.text
+                continue
+            keys = seen[line.words] = {first.pop(line.words).casefold()}
         key = line.text.casefold()
-        if key in seen and not (line.bulleted or line.numbered is not None):  # table rows repeat
+        if key in keys and not (line.bulleted or line.numbered is not None):  # table rows repeat
             line.status, line.reason = "drop", "repeated"
-        seen.add(key)
+        keys.add(key)
 
 
 def _drop_numbered_lists(lines: list[Line]) -> None:

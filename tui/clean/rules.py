@@ -30,6 +30,9 @@ Where = Literal["anywhere", "edges"]
 WHERES: tuple[str, ...] = ("anywhere", "edges")
 
 RULES_FILE = Path(__file__).with_name("rules.toml")
+CACHED_LINE_MAX = 200  # longer lines are article text, seldom seen twice
+CACHE_LINES = 50_000
+_UNSEEN = object()
 
 _TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
@@ -77,7 +80,13 @@ class _Tier:
         self.needles = sorted({n for rule in patterned for n in rule.needs})
         limits = sorted({r.max_chars for r in patterned if r.max_chars is not None})
         self.buckets: list[
-            tuple[int, list[Rule], re.Pattern[str] | None, list[tuple[Rule, tuple[str, ...]]]]
+            tuple[
+                int,
+                list[Rule],
+                re.Pattern[str] | None,
+                list[tuple[Rule, tuple[str, ...]]],
+                tuple[str, ...],
+            ]
         ] = []
         for limit in [*limits, None]:
             bucket = [
@@ -94,28 +103,8 @@ class _Tier:
             if combined is None:
                 anchored = []
             others = [(r, r.needs) for r in bucket if r not in anchored]
-            self.buckets.append((limit or 1 << 62, anchored, combined, others))
-
-    def for_text(self, low_text: str) -> _Tier:
-        """A copy without the rules whose `needs` occur nowhere in the (lower-cased) page."""
-        present = {n for n in self.needles if n in low_text}
-        tier = object.__new__(_Tier)
-        tier.phrases, tier.longest_phrase = self.phrases, self.longest_phrase
-        tier.needles = self.needles
-        tier.buckets = [
-            (
-                limit,
-                anchored,
-                combined,
-                [
-                    (r, tuple(n for n in needs if n in present))
-                    for r, needs in others
-                    if not needs or not present.isdisjoint(needs)
-                ],
-            )
-            for limit, anchored, combined, others in self.buckets
-        ]
-        return tier
+            needles = tuple(sorted({n for r, needs in others for n in needs}))
+            self.buckets.append((limit or 1 << 62, anchored, combined, others, needles))
 
     def match(self, line: str, low: str) -> Rule | None:
         size = len(line)
@@ -123,12 +112,16 @@ class _Tier:
             rule = self.phrases.get(normalize_phrase(line))
             if rule is not None:
                 return rule
-        for limit, anchored, combined, others in self.buckets:
+        present: set[str] | None = None
+        for limit, anchored, combined, others, needles in self.buckets:
             if size > limit:
                 continue
             for rule, needs in others:
-                if needs and not any(n in low for n in needs):
-                    continue
+                if needs:
+                    if present is None:  # which `needs` substrings the line holds: one pass
+                        present = {n for n in needles if n in low}
+                    if present.isdisjoint(needs):
+                        continue
                 if rule.pattern.search(low if rule.shipped else line):  # type: ignore[union-attr]
                     return rule
             if combined is not None:
@@ -149,6 +142,9 @@ class Rules:
         user = [rule for rule in self.rules if not rule.shipped]
         shipped = [rule for rule in self.rules if rule.shipped]
         self._tiers = [_Tier(tier) for tier in (user, shipped) if tier]
+        # Menus, footers and banners repeat on every page of an outlet: their short lines are
+        # matched once per process (the shipped rules live as long as the process does).
+        self._seen: dict[str, Rule | None] = {}
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -156,24 +152,23 @@ class Rules:
     def __add__(self, other: Rules) -> Rules:
         return Rules(list(self.rules) + list(other.rules), self.stopwords | other.stopwords)
 
-    def for_text(self, text: str) -> Rules:
-        """The same rules, made faster for the lines of `text`: rules whose `needs` substrings
-        occur nowhere in it are left out. Match the page's lines against the result (pass only
-        the lines that will be matched, e.g. the short ones, to make this cheaper)."""
-        low = text.lower()
-        prepared = object.__new__(Rules)
-        prepared.rules, prepared.stopwords = self.rules, self.stopwords
-        prepared._tiers = [tier.for_text(low) for tier in self._tiers]
-        return prepared
-
     def match(self, line: str) -> Rule | None:
         """The first rule matching the stripped `line`, or None."""
+        if len(line) <= CACHED_LINE_MAX:
+            found = self._seen.get(line, _UNSEEN)
+            if found is not _UNSEEN:
+                return found  # type: ignore[return-value]
         low = line.lower()
+        found = None
         for tier in self._tiers:
-            rule = tier.match(line, low)
-            if rule is not None:
-                return rule
-        return None
+            found = tier.match(line, low)
+            if found is not None:
+                break
+        if len(line) <= CACHED_LINE_MAX:
+            if len(self._seen) >= CACHE_LINES:
+                self._seen.clear()
+            self._seen[line] = found
+        return found
 
 
 def _anchored(pattern: str) -> bool:
