@@ -53,3 +53,47 @@ def test_a_line_repeating_another_in_other_case_goes_and_one_of_another_length_s
         f"{body} Еще одно предложение.\n\nКороткая цитата для выноса\n\nКороткая цитата"
     )
     assert [r.text for r in doc.removed if r.reason == "repeated"] == ["Короткая цитата для выноса"]
+
+
+def reference_count_words(text: str) -> int:
+    words = len(text.split())
+    if " " in text and any(mark in text for mark in "—–-•|/"):
+        padded = f" {text} "
+        for mark in _MARKS:
+            words -= padded.count(mark)
+    return words
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXT)
+def test_word_count_without_splitting_is_the_split_count(text: str) -> None:
+    assert count_words(text) == reference_count_words(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXT.filter(lambda t: t.strip() != ""))
+def test_sentence_end_flags_without_regexes_match_the_regexes(text: str) -> None:
+    line = Line(text, 0, len(text), False, 1)
+    tail = text[-8:]
+    assert line.terminal == bool(_TERMINAL.search(tail))
+    assert line.ends_with_period == (line.terminal and bool(_ENDS_PERIOD.search(tail)))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_GLUE_TEXT)
+def test_the_one_scan_glue_gate_never_skips_a_repair(text: str) -> None:
+    repaired = repair_glue(text)
+    camel = re.compile(
+        r"(?<![а-яёіїєґА-ЯЁІЇЄҐ\w])([а-яёіїєґ][а-яёіїєґ'’-]{2,})([А-ЯЁІЇЄҐ][а-яёіїєґ]{2,})\b"
+    )
+    spaced = camel.sub(r"\1. \2", " ".join(text.split()))
+    spaced = re.sub(r"(?<=[а-яёіїєґa-z]{2}[.!?…])(?=[А-ЯЁІЇЄҐ\d«„])", " ", spaced)
+    spaced = re.sub(r"(?<=[»”)])(?=[А-ЯЁІЇЄҐ][а-яёіїєґ])", " ", spaced)
+    assert repaired == spaced.strip()
+
+
+def test_a_title_without_digits_keeps_its_words() -> None:
+    assert split_title_date("Власти продлили режим до конца весны") == (
+        "Власти продлили режим до конца весны",
+        None,
+    )

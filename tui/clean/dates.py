@@ -65,6 +65,7 @@ def date_in_byline(line: str) -> str | None:
 
 _DATE_OR_TIME = rf"(?:(?:{DATE})(?:[,\s]+(?:в\s+|о\s+)?{TIME})?|{TIME})"
 _LEADING = re.compile(rf"^({_DATE_OR_TIME})[\s,|—–-]+(?=\S)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _TRAILING = re.compile(rf"[\s,|—–-]+({_DATE_OR_TIME})\.?$", re.IGNORECASE)
 # «Заголовок 11.11.2018 По словам адвоката…»: a headline, a date, then the lead.
 _GLUED = re.compile(
@@ -87,6 +88,8 @@ def split_title_date(title: str) -> tuple[str, str | None]:
     A date that is part of the headline's phrase stays: one after a preposition («…до 19
     января») or a date in words joined to the headline by a plain space («Выборы 19 января»);
     only a time, or a date set off by a comma, a bar or a dash, is the publication date."""
+    if not _DIGIT.search(title):
+        return title, None  # the date or time taken off must hold a digit
     for pattern in (_LEADING, _TRAILING):
         found = pattern.search(title)
         if found and re.search(r"\d", found.group(1)):

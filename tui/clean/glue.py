@@ -25,12 +25,16 @@ _QUOTE_GLUE = re.compile(rf"(?<=[»”)])(?=[{_UPPER}][{_LOWER}])")
 # a capital right after a lower-case letter; a capital, digit or quote right after punctuation.
 _CAMEL_GATE = re.compile(rf"[{_UPPER}](?<=[{_LOWER}].)")
 _PUNCT_GATE = re.compile(rf"[.!?…»”)][{_UPPER}\d«„]")
+# Both gates in one scan: a capital, digit or quote right after a lower-case letter or punctuation.
+_ANY_GATE = re.compile(rf"[{_UPPER}\d«„](?<=[{_LOWER}.!?…»”)].)")
 
 
 def repair_glue(text: str) -> str:
     """Return `text` with lost sentence boundaries restored and runs of spaces collapsed."""
     if has_odd_space(text):
         text = " ".join(text.split())
+    if not _ANY_GATE.search(text):
+        return text.strip()
     camel = _CAMEL_GATE.search(text)
     if not camel and not _PUNCT_GATE.search(text):
         return text.strip()

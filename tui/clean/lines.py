@@ -11,6 +11,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Ends a sentence: . ! ? … optionally followed by closing quotes or brackets.
 _TERMINAL = re.compile(r"[.!?…][\"'»”“’)\]]*$")
 _ENDS_PERIOD = re.compile(r"[.…][\"'»”“’)\]]*$")
+_CLOSERS = "\"'»”“’)]"
+_SENTENCE_END = ".!?…"
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪●◦‣*–—-]\s+\S")
 
@@ -43,9 +45,10 @@ class Line:
     """A rule that removes this line only above or below the body («Политика» as a menu item)."""
 
     def __post_init__(self) -> None:
-        tail = self.text[-8:]
-        self.terminal = bool(_TERMINAL.search(tail))
-        self.ends_with_period = self.terminal and bool(_ENDS_PERIOD.search(tail))
+        # _TERMINAL / _ENDS_PERIOD on the last 8 characters, with str methods (runs on every line)
+        last = self.text[-8:].rstrip(_CLOSERS)[-1:]
+        self.terminal = last in _SENTENCE_END if last else False
+        self.ends_with_period = last in ".…" if last else False
         head = self.text[:1]
         if head.isdigit():
             found = _NUMBERED.match(self.text)
@@ -76,13 +79,24 @@ class Line:
             self.reason = reason
 
 
+_LONE_MARKS = (" — ", " – ", " - ", " • ", " | ", " / ")
+
+
 def count_words(text: str) -> int:
-    """Whitespace-separated tokens, less lone dashes and bullets (cheap: this runs on every line)."""
-    words = len(text.split())
-    if " " in text and any(mark in text for mark in "—–-•|/"):
-        padded = f" {text} "
-        for mark in (" — ", " – ", " - ", " • ", " | ", " / "):
-            words -= padded.count(mark)
+    """Whitespace-separated tokens, less lone dashes and bullets (cheap: this runs on every line).
+
+    Printable text (no tab, no-break or other odd space) with single spaces and no space at
+    either end has one word more than spaces: counted without splitting it into a list."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        words = text.count(" ") + 1 if text else 0
+    else:
+        words = len(text.split())
+    if " " in text:
+        padded = ""
+        for mark in _LONE_MARKS:
+            if mark[1] in text:  # one character: a much faster scan than the three
+                padded = padded or f" {text} "
+                words -= padded.count(mark)
     return words
 
 
