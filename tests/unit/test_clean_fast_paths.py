@@ -29,32 +29,6 @@ LINES = [
 ]  # fmt: skip
 
 
-def test_rule_matches_are_the_same_from_the_cache_and_from_fresh_rules() -> None:
-    cached = default_rules()
-    first = [cached.match(line) for line in LINES]
-    again = [cached.match(line) for line in LINES]
-    fresh = rules_from_config([], base=default_rules())  # a new Rules object, an empty cache
-    assert first == again
-    assert [r and r.name for r in first] == [r and r.name for r in map(fresh.match, LINES)]
-    assert [r and r.name for r in first][:3] == ["share-buttons", "photo-credit", "related-link"]
-
-
-def test_user_rules_keep_their_own_cache() -> None:
-    user = rules_from_config([{"name": "mine", "phrase": "Поделиться"}])
-    assert default_rules().match("Поделиться").name == "share-buttons"  # type: ignore[union-attr]
-    assert user.match("Поделиться").name == "mine"  # type: ignore[union-attr]
-    assert default_rules().match("Поделиться").name == "share-buttons"  # type: ignore[union-attr]
-
-
-def test_a_line_repeating_another_in_other_case_goes_and_one_of_another_length_stays() -> None:
-    body = "Власти сообщили о новых ограничениях для грузового транспорта на трассе."
-    doc = clean_text(
-        f"Заголовок статьи о новых ограничениях\n\n{body}\n\nКОРОТКАЯ ЦИТАТА ДЛЯ ВЫНОСА\n\n"
-        f"{body} Еще одно предложение.\n\nКороткая цитата для выноса\n\nКороткая цитата"
-    )
-    assert [r.text for r in doc.removed if r.reason == "repeated"] == ["Короткая цитата для выноса"]
-
-
 def reference_count_words(text: str) -> int:
     words = len(text.split())
     if " " in text and any(mark in text for mark in "—–-•|/"):
@@ -92,8 +66,42 @@ def test_the_one_scan_glue_gate_never_skips_a_repair(text: str) -> None:
     assert repaired == spaced.strip()
 
 
+def test_rule_matches_are_the_same_from_the_cache_and_from_fresh_rules() -> None:
+    cached = default_rules()
+    first = [cached.match(line) for line in LINES]
+    again = [cached.match(line) for line in LINES]
+    fresh = rules_from_config([], base=default_rules())  # a new Rules object, an empty cache
+    assert first == again
+    assert [r and r.name for r in first] == [r and r.name for r in map(fresh.match, LINES)]
+    assert [r and r.name for r in first][:3] == ["share-buttons", "photo-credit", "related-link"]
+
+
+def test_user_rules_keep_their_own_cache() -> None:
+    user = rules_from_config([{"name": "mine", "phrase": "Поделиться"}])
+    assert default_rules().match("Поделиться").name == "share-buttons"  # type: ignore[union-attr]
+    assert user.match("Поделиться").name == "mine"  # type: ignore[union-attr]
+    assert default_rules().match("Поделиться").name == "share-buttons"  # type: ignore[union-attr]
+
+
+def test_a_line_repeating_another_in_other_case_goes_and_one_of_another_length_stays() -> None:
+    body = "Власти сообщили о новых ограничениях для грузового транспорта на трассе."
+    doc = clean_text(
+        f"Заголовок статьи о новых ограничениях\n\n{body}\n\nКОРОТКАЯ ЦИТАТА ДЛЯ ВЫНОСА\n\n"
+        f"{body} Еще одно предложение.\n\nКороткая цитата для выноса\n\nКороткая цитата"
+    )
+    assert [r.text for r in doc.removed if r.reason == "repeated"] == ["Короткая цитата для выноса"]
+
+
 def test_a_title_without_digits_keeps_its_words() -> None:
     assert split_title_date("Власти продлили режим до конца весны") == (
         "Власти продлили режим до конца весны",
         None,
     )
+
+
+def test_morphology_loads_on_the_first_question_not_on_construction() -> None:
+    analyzer.cache_clear()
+    morph = Morph("uk")
+    assert analyzer.cache_info().currsize == 0
+    assert morph.is_proper("Кшиштофополь")  # a word no cache holds; unknown: a name
+    assert analyzer.cache_info().currsize == 1

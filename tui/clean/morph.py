@@ -22,12 +22,34 @@ def _best_tag(lang: str, word: str) -> Any:
     return analyzer(lang).parse(word)[0].tag
 
 
+@lru_cache(maxsize=65536)
+def _known(lang: str, word: str) -> bool:
+    """Whether the dictionary knows the (lower-cased) word."""
+    return bool(analyzer(lang).word_is_known(word))
+
+
+@lru_cache(maxsize=65536)
+def _proper(lang: str, word: str) -> bool:
+    """A name, place or organisation by the most likely parse, or an unknown word."""
+    if not _known(lang, word.lower()):
+        return True
+    tag = analyzer(lang).parse(word)[0].tag
+    return bool(_PROPER & set(str(tag).replace(" ", ",").split(",")))
+
+
+@lru_cache(maxsize=65536)
+def _nominative(lang: str, word: str) -> bool:
+    """The most likely parse (or any close one) is in the nominative case."""
+    parses = analyzer(lang).parse(word)
+    best = parses[0].score
+    return any("nomn" in p.tag for p in parses if p.score >= best * 0.5)
+
+
 class Morph:
     """Questions about single words, answered from their most likely parse."""
 
     def __init__(self, lang: str) -> None:
-        self._lang = lang
-        self._morph = analyzer(lang)
+        self._lang = lang  # the analyzer loads on the first question (some pages ask none)
 
     def _tag(self, word: str) -> Any:
         return _best_tag(self._lang, word)
@@ -57,7 +79,7 @@ class Morph:
 
     def starts_clause(self, word: str) -> bool:
         """A capitalised preposition, conjunction, pronoun or adverb (По, Но, Он, Ранее)."""
-        if self._morph.word_is_known(word.lower()) is False:
+        if not _known(self._lang, word.lower()):
             return False
         grammemes = set(str(self._tag(word.lower())).replace(" ", ",").split(","))
         return bool({"PREP", "CONJ", "NPRO", "ADVB"} & grammemes) and not (_PROPER & grammemes)
@@ -89,13 +111,8 @@ class Morph:
 
     def is_proper(self, word: str) -> bool:
         """A name, surname, place, organisation, or a word the dictionary does not know."""
-        if not self._morph.word_is_known(word.lower()):
-            return True
-        tag = self._morph.parse(word)[0].tag
-        return bool(_PROPER & set(str(tag).replace(" ", ",").split(",")))
+        return _proper(self._lang, word)
 
     def is_nominative(self, word: str) -> bool:
         """The most likely parse (or any close one) is in the nominative case."""
-        parses = self._morph.parse(word)
-        best = parses[0].score
-        return any("nomn" in p.tag for p in parses if p.score >= best * 0.5)
+        return _nominative(self._lang, word)
