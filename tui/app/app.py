@@ -139,9 +139,10 @@ class SverkaApp(App[int]):
             gc.freeze()
             gc.enable()
 
-    def preloaded_library(self) -> tuple[Library, RowSource | None] | None:
-        """The library (and the rows of the default sort) if opened before the app started."""
-        return self._preload.ready() if self._preload is not None else None
+    def preloaded_library(self, timeout: float = 0.0) -> tuple[Library, RowSource | None] | None:
+        """The library (and the rows of the default sort) if opened before the app started, or
+        within `timeout` seconds."""
+        return self._preload.ready(timeout) if self._preload is not None else None
 
     def clean_article(self, article: Any) -> Any:
         """Article → `Document` (called from a worker thread)."""

@@ -435,9 +435,10 @@ class LibraryPreload:
         finally:
             self._done.set()
 
-    def ready(self) -> tuple[Any, RowSource | None] | None:
-        """(library, first view or None) if opened successfully by now, else None (never waits)."""
-        if not self._done.is_set() or self._error is not None:
+    def ready(self, timeout: float = 0.0) -> tuple[Any, RowSource | None] | None:
+        """(library, first view or None) if opened successfully within `timeout` seconds, else
+        None."""
+        if not self._done.wait(timeout) or self._error is not None:
             return None
         return self._library, self._view
 

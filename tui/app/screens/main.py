@@ -34,6 +34,9 @@ from tui.corpus.sanitize import sanitize_line
 if TYPE_CHECKING:
     from tui.app.app import SverkaApp
 
+PRELOAD_WAIT = 0.2
+"""Seconds the first frame may wait for the catalogue opened at start (else a worker opens it)."""
+
 NARROW_WIDTH = 100
 """Below this many columns the panes collapse: list or article, one at a time."""
 
@@ -164,7 +167,9 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.narrow = self.app.size.width < NARROW_WIDTH
         self.article_list.focus()
-        preloaded = self.sverka.preloaded_library()
+        # The preload thread is usually done by now, or needs only the interpreter for a moment
+        # (imports kept it waiting): a short wait beats an empty first frame and a worker round.
+        preloaded = self.sverka.preloaded_library(timeout=PRELOAD_WAIT)
         if preloaded is None:
             self.load_library(self.query_state)
         else:  # opened while Textual loaded: the first frame already shows the rows
