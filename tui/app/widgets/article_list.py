@@ -226,7 +226,9 @@ class ArticleList(ScrollView, can_focus=True):
             value = _column_value(row, name)
             text.append(" ")
             cell = _fit(value, col_width)
-            text.append(cell.strip().rjust(col_width) if name == "words" else cell, style=meta_style)
+            text.append(
+                cell.strip().rjust(col_width) if name == "words" else cell, style=meta_style
+            )
         segments = list(text.render(self.app.console))
         strip = Strip(segments).extend_cell_length(width).crop(0, width)
         strip = strip.apply_style(base)
