@@ -287,6 +287,8 @@ class CatalogueLibrary:
         db_path = cache_dir / db_path_for(root).name if cache_dir else None
         self.catalogue = Catalogue(root, db_path)
         self.messages: list[str] = list(self.catalogue.messages)
+        self.skipped: list[tuple[str, str]] = []
+        """(relative path, reason) of files the last scan could not read as articles."""
 
     def __len__(self) -> int:
         return self.catalogue.count()
@@ -296,6 +298,7 @@ class CatalogueLibrary:
         _start_resource_tracker()
         report = self.catalogue.refresh(progress=progress, cancelled=cancelled)
         self.messages.extend(self.catalogue.messages[len(self.messages) :])
+        self.skipped = list(report.skipped)
         return report.summary()
 
     def view(self, query: ViewQuery) -> RowSource:

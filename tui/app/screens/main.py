@@ -41,6 +41,17 @@ NARROW_WIDTH = 100
 """Below this many columns the panes collapse: list or article, one at a time."""
 
 
+def skipped_summary(skipped: list[tuple[str, str]]) -> str:
+    """One readable line about the files a scan could not read as articles."""
+    reasons: dict[str, int] = {}
+    for _path, reason in skipped:
+        key = reason.split(" (")[0]
+        reasons[key] = reasons.get(key, 0) + 1
+    parts = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+    first = sanitize_line(skipped[0][0])
+    return sanitize_line(f"{len(skipped)} file(s) not loaded: {parts} (e.g. {first})")
+
+
 class MainScreen(Screen[None]):
     """List, article and facts side by side (or one at a time on a narrow terminal)."""
 
@@ -274,6 +285,11 @@ class MainScreen(Screen[None]):
         self.list_pane.refresh_view()
         if len(self.library or ()) == 0:
             self.reader.clear("No articles found in this folder.")
+        skipped = getattr(self.library, "skipped", None)
+        if skipped:
+            self.notify(
+                skipped_summary(skipped), title="Files skipped", severity="warning", markup=False
+            )
 
     @on(LibraryFailed)
     def _library_failed(self, event: LibraryFailed) -> None:
