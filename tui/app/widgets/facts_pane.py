@@ -55,6 +55,13 @@ class FactItem:
     next_mention: int = 0
 
 
+def date_label(value: str) -> str:
+    """An ISO date value as a reader sees it: `--01-10` (year unknown) → `01-10, year?`."""
+    if value.startswith("--"):
+        return f"{value[2:]}, year?"
+    return value
+
+
 def group_facts(facts: Any) -> dict[str, list[FactItem]]:
     """Facts grouped by kind; entities by key, dates by value, sources by name."""
     groups: dict[str, dict[str, FactItem]] = {kind: {} for kind in KIND_TITLES}
@@ -68,7 +75,7 @@ def group_facts(facts: Any) -> dict[str, list[FactItem]]:
     for e in facts.entities:
         add("entities", fact_key("entities", e), e.normal or e.text, e.start, e.end, e.type)
     for d in facts.dates:
-        add("dates", fact_key("dates", d), d.value, d.start, d.end)
+        add("dates", fact_key("dates", d), date_label(d.value), d.start, d.end, d.text)
     for q in facts.quantities:
         add("quantities", fact_key("quantities", q), q.text, q.start, q.end)
     for quote in facts.quotes:
