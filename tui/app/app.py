@@ -214,11 +214,8 @@ class SverkaApp(App[int]):
         if article is None:
             self.notify("Open an article first (Enter).", severity="warning")
             return
-        try:
-            from tui.app.screens.note_editor import NoteEditor
-        except ImportError:
-            self.notify("Notes are not available in this build.", severity="warning")
-            return
+        from tui.app.screens.note_editor import NoteEditor
+
         store = self._store_or_report()
         if store is None:
             return
@@ -232,11 +229,8 @@ class SverkaApp(App[int]):
 
     def open_notes(self) -> None:
         """Show the notes pane."""
-        try:
-            from tui.app.screens.notes import NotesScreen
-        except ImportError:
-            self.notify("Notes are not available in this build.", severity="warning")
-            return
+        from tui.app.screens.notes import NotesScreen
+
         store = self._store_or_report()
         if store is None:
             return
@@ -302,12 +296,8 @@ class SverkaApp(App[int]):
         if article is None:
             self.notify("Open an article first (Enter).", severity="warning")
             return
-        try:
-            from tui.app.screens.compare import CompareScreen
-        except ImportError:
-            self.notify("Comparison is not available in this build.", severity="warning")
-            return
         from tui.app.library import CompareLibrary
+        from tui.app.screens.compare import CompareScreen
 
         library = self.main_screen.library if self.main_screen else None
         self.push_screen(
