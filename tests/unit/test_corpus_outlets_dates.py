@@ -64,3 +64,8 @@ def test_outlet_comes_from_signature_copyright_or_masthead(page: str, outlet: st
 )
 def test_publication_date_is_the_pages_own_date_line(page: str, expected: str | None) -> None:
     assert detect_date(page) == expected
+
+
+def test_a_footer_domain_names_the_outlet_only_as_a_whole_domain() -> None:
+    assert detect_outlet("Новости\n" + BODY + "Все материалы: www.lenta.ru/rubrics") == "lenta.ru"
+    assert detect_outlet("Новости\n" + BODY + "Все материалы: notlenta.ru") == "unknown"

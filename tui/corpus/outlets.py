@@ -60,6 +60,23 @@ def outlet_table() -> tuple[Outlet, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _domain_owner() -> dict[str, str]:
+    """Known domain → outlet name (the first outlet listing a domain owns it)."""
+    owners: dict[str, str] = {}
+    for outlet in outlet_table():
+        for domain in outlet.domains:
+            owners.setdefault(domain, outlet.name)
+    return owners
+
+
+@lru_cache(maxsize=1)
+def _domain_pattern() -> re.Pattern[str]:
+    """One regex finding any known domain as a whole word (one scan of the tail, not one per domain)."""
+    domains = sorted(_domain_owner(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(d) for d in domains) + r")(?![\w-])")
+
+
 def copyright_holder(line: str) -> str | None:
     """The holder named by a copyright line («© 2000-2022, Українська правда.» → «Українська правда»)."""
     m = _COPYRIGHT.search(line)
@@ -111,10 +128,9 @@ def detect_outlet(raw: str) -> str:
         masthead = _known(lines[0]) or (_known(lines[0].split()[0]) if len(lines) <= 2 else None)
         if masthead:
             return masthead.name
-    tail_text = "\n".join(tail).lower()
-    for outlet in table:
-        if any(re.search(rf"\b{re.escape(d)}\b", tail_text) for d in outlet.domains):
-            return outlet.name
+    m = _domain_pattern().search("\n".join(tail).lower())
+    if m:
+        return _domain_owner()[m.group(0)]
     if holder:
         return holder.lower() if _DOMAIN.match(holder) else holder
     return UNKNOWN
