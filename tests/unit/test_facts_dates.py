@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from news_strategies import NEWS_ALPHABET
 
 from tui.facts.dates import find_dates
 
@@ -102,16 +103,8 @@ def test_offsets_point_at_the_surface_text() -> None:
     assert text[d.start : d.end] == d.text == "9 января"
 
 
-_NEWS_ALPHABET = st.sampled_from(
-    list("абвгдежзийклмнопрстуфхцчшщыьэюяіїєґАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯІЇЄ")
-    + list("0123456789 \u00a0\u202f\n.,:;!?%$-–—()«»„“”\"'’№")
-    + ["января", "січня", "2022 года", "около", "майже", "тыс.", "тисячі", "человек", "осіб"]
-    + ["сказал он", "заявив", "ТАСС", "сообщает", "Интерфакс", "МИД", "по данным", "Фото:"]
-)
-
-
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_NEWS_ALPHABET, max_size=60).map("".join))
+@given(st.lists(NEWS_ALPHABET, max_size=60).map("".join))
 def test_any_text_gives_items_whose_offsets_match_their_text(text: str) -> None:
     for item in find_dates(text, None, "2022-01-05"):
         assert 0 <= item.start <= item.end <= len(text)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from news_strategies import NEWS_ALPHABET
 
 from tui.facts.model import Entity
 from tui.facts.quotes import find_quotes, quote_spans
@@ -198,16 +199,8 @@ def test_demonstrative_pronoun_points_at_the_last_person_in_any_case() -> None:
     assert q.speaker_key == "халезин"
 
 
-_NEWS_ALPHABET = st.sampled_from(
-    list("абвгдежзийклмнопрстуфхцчшщыьэюяіїєґАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯІЇЄ")
-    + list("0123456789 \u00a0\u202f\n.,:;!?%$-–—()«»„“”\"'’№")
-    + ["января", "січня", "2022 года", "около", "майже", "тыс.", "тисячі", "человек", "осіб"]
-    + ["сказал он", "заявив", "ТАСС", "сообщает", "Интерфакс", "МИД", "по данным", "Фото:"]
-)
-
-
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_NEWS_ALPHABET, max_size=60).map("".join))
+@given(st.lists(NEWS_ALPHABET, max_size=60).map("".join))
 def test_any_text_gives_items_whose_offsets_match_their_text(text: str) -> None:
     for item in find_quotes(text, None, []):
         assert 0 <= item.start <= item.end <= len(text)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from news_strategies import NEWS_ALPHABET
 
 from tui.facts.sources import find_sources
 
@@ -100,16 +101,8 @@ def test_mentions_that_are_not_citations(text: str) -> None:
     assert find_sources(text, None) == []
 
 
-_NEWS_ALPHABET = st.sampled_from(
-    list("абвгдежзийклмнопрстуфхцчшщыьэюяіїєґАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯІЇЄ")
-    + list("0123456789 \u00a0\u202f\n.,:;!?%$-–—()«»„“”\"'’№")
-    + ["января", "січня", "2022 года", "около", "майже", "тыс.", "тисячі", "человек", "осіб"]
-    + ["сказал он", "заявив", "ТАСС", "сообщает", "Интерфакс", "МИД", "по данным", "Фото:"]
-)
-
-
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_NEWS_ALPHABET, max_size=60).map("".join))
+@given(st.lists(NEWS_ALPHABET, max_size=60).map("".join))
 def test_any_text_gives_items_whose_offsets_match_their_text(text: str) -> None:
     for item in find_sources(text, None):
         assert 0 <= item.start <= item.end <= len(text)
