@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -249,12 +249,19 @@ class Corpus:
         """One line for stderr about the skipped files, or None when none were skipped."""
         if not self.skipped:
             return None
-        reasons: dict[str, int] = {}
-        for s in self.skipped:
-            key = s.reason.split(" (")[0]
-            reasons[key] = reasons.get(key, 0) + 1
-        parts = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
-        return f"sverka: skipped {len(self.skipped)} file(s) in {self.root}: {parts}"
+        counts = count_reasons(s.reason for s in self.skipped)
+        return sanitize_line(
+            f"sverka: skipped {len(self.skipped)} file(s) in {self.root}: {counts}"
+        )
+
+
+def count_reasons(reasons: Iterable[str]) -> str:
+    """«2 binary file, 1 empty file»: skip reasons counted, details in brackets dropped."""
+    counts: dict[str, int] = {}
+    for reason in reasons:
+        key = reason.split(" (")[0]
+        counts[key] = counts.get(key, 0) + 1
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items()))
 
 
 def check_folder(folder: Path) -> Path:
