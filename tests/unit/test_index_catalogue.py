@@ -37,13 +37,13 @@ def corpus(tmp_path: Path) -> Path:
 @pytest.fixture
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     reads: list[str] = []
-    real = scan_mod.read_article
+    real = scan_mod.read_article_text
 
     def counting(path: Path, root: Path | None = None):  # type: ignore[no-untyped-def]
         reads.append(path.name)
         return real(path, root)
 
-    monkeypatch.setattr(scan_mod, "read_article", counting)
+    monkeypatch.setattr(scan_mod, "read_article_text", counting)
     return reads
 
 

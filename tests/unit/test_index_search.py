@@ -89,3 +89,27 @@ def test_limit_and_total(cat: Catalogue) -> None:
 def test_snippet_marks_the_original_spelling(cat: Catalogue) -> None:
     assert "Ёлки" in cat.search("елки ").hits[0].snippet
     assert "ґанку" in cat.search("ганку ").hits[0].snippet
+
+
+def test_search_finds_body_words_but_not_words_only_in_removed_boilerplate(tmp_path) -> None:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "page.txt").write_text(
+        "Главная\nНовости\nПолитика\n\n"
+        "Протесты в Алматы продолжаются\n\n"
+        "В Алматы третий день продолжаются протесты, власти ввели режим чрезвычайного положения"
+        " и отключили связь в нескольких районах города.\n\n"
+        "Читайте также:\n"
+        "Квазиморфный ураган обрушился на побережье\n\n"
+        "Фото: Reuters\n",
+        "utf-8",
+    )
+    catalogue = Catalogue(root, db_path=tmp_path / "boiler.sqlite")
+    try:
+        catalogue.refresh(workers=1)
+        assert [h.id for h in catalogue.search("чрезвычайного").hits] == ["page"]
+        assert catalogue.search("квазиморфный").total == 0
+        hit = catalogue.search("Алматы").hits[0]
+        assert "Главная" not in hit.snippet and "Читайте" not in hit.snippet
+    finally:
+        catalogue.close()

@@ -44,3 +44,17 @@ def test_short_ukrainian_text_is_never_russian_or_bulgarian() -> None:
 def test_detection_is_deterministic() -> None:
     text = "Ceci est un court texte en français pour vérifier la stabilité de la détection."
     assert len({detect_language(text) for _ in range(5)}) == 1
+
+
+def test_scripts_other_than_cyrillic_and_latin_still_reach_langdetect() -> None:
+    greek = "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία και τις τιμές ενέργειας."
+    assert detect_language(greek) == "el"
+    assert detect_language("… — 12:30 · 2022 ¶") == "unknown"
+
+
+def test_mostly_latin_page_with_a_cyrillic_quote_is_not_taken_for_russian() -> None:
+    text = (
+        "The president of Kazakhstan addressed the nation on Wednesday evening and said that "
+        "order would be restored soon. Local media quoted him: «Порядок будет восстановлен»."
+    )
+    assert detect_language(text) == "en"

@@ -8,33 +8,43 @@ Russian or Bulgarian: whenever Ukrainian-only letters dominate, the answer is `u
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-_CYRILLIC = re.compile(r"[а-яёіїєґўәғқңөұүһ]", re.IGNORECASE)
 _SAMPLE = 4000
+_DISTINCT = "ыэъёіїєґўәғқңөұүһи"
+"""The letters `_by_letters` weighs (the rest only count towards the Cyrillic total)."""
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 
 
-_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўәғқңөұүһ"
+def _script_counts(sample: str) -> tuple[int, int]:
+    """(Cyrillic letters, ASCII letters) in `sample`, counted on its UTF-8 bytes.
+
+    Every character of the Cyrillic block U+0400–U+04FF (all letters but a handful of rare signs)
+    starts with byte D0–D3 in UTF-8, and no other character does; bytes.count and
+    bytes.translate run at memory speed, where a per-character `str.isalpha` loop cost ~0.2 ms
+    per article — the biggest part of language detection when indexing 100k files.
+    """
+    enc = sample.encode("utf-8", "surrogatepass")
+    cyr = enc.count(b"\xd0") + enc.count(b"\xd1") + enc.count(b"\xd2") + enc.count(b"\xd3")
+    latin = len(enc) - len(enc.translate(None, _ASCII_LETTERS))
+    return cyr, latin
 
 
 def _letters(text: str) -> Counter[str]:
     lowered = text[:_SAMPLE].lower()
-    return Counter({ch: n for ch in _LETTERS if (n := lowered.count(ch))})
+    return Counter({ch: n for ch in _DISTINCT if (n := lowered.count(ch))})
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of `text`'s language, or `unknown`."""
     sample = text[:_SAMPLE]
-    counts = _letters(sample)
-    cyr = sum(counts.values())
-    alpha = sum(map(str.isalpha, sample))
-    if alpha == 0:
-        return "unknown"
-    if cyr / alpha > 0.5:
-        by_letters = _by_letters(counts, cyr)
+    cyr, latin = _script_counts(sample)
+    if cyr > latin:  # mostly Cyrillic: the letters decide unless they are ambiguous
+        by_letters = _by_letters(_letters(sample), cyr)
         if by_letters:
             return by_letters
+    elif not cyr and not latin and not any(map(str.isalpha, sample)):
+        return "unknown"
     return _langdetect(sample)
 
 

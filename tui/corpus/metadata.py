@@ -55,10 +55,17 @@ def read_sidecar(article_path: Path) -> dict[str, str]:
 
 def title_and_words(raw: str) -> tuple[str, int]:
     """The article's headline and the word count of its cleaned text."""
+    title, words, _text = title_words_text(raw)
+    return title, words
+
+
+def title_words_text(raw: str) -> tuple[str, int, str]:
+    """The article's headline, the word count of its cleaned text, and that text."""
     from tui.clean import clean_text
 
     document = clean_text(raw)
-    return sanitize_line(document.title), count_words(document.text)
+    text = document.text
+    return sanitize_line(document.title), count_words(text), text
 
 
 def language_of(text: str) -> str:

@@ -20,7 +20,7 @@ from tui.corpus.metadata import (
     MetadataError,
     language_of,
     read_sidecar,
-    title_and_words,
+    title_words_text,
 )
 from tui.corpus.outlets import detect_outlet
 from tui.corpus.pubdate import detect_date
@@ -129,7 +129,8 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
         stack.extend(reversed(subfolders))
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its stat, from one open (never blocks on a FIFO or device)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags)
     try:
@@ -138,11 +139,18 @@ def _read_bytes(path: Path) -> bytes:
             raise IsADirectoryError("not a regular file")
         if st.st_size > MAX_BYTES:
             raise OverflowError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
+        chunks = []
+        size = 0
+        want = st.st_size + 1  # one byte more than stat says: a file that grew is noticed
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, max(want - size, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_BYTES:
             raise OverflowError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        return data
+        return (chunks[0] if len(chunks) == 1 else b"".join(chunks)), st
     finally:
         os.close(fd)
 
@@ -154,9 +162,20 @@ def article_id_for(path: Path) -> str:
 
 def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
     """Read and describe one article file; any problem becomes a Skipped with its reason."""
+    return read_article_text(path, root)[0]
+
+
+def read_article_text(path: Path, root: Path | None = None) -> tuple[Article | Skipped, str]:
+    """`read_article`, and the cleaned text its title and word count came from ("" if skipped).
+
+    The catalogue indexes that text for search, so cleaning runs once per file."""
+    found = _read_article(path)
+    return found if isinstance(found, tuple) else (found, "")
+
+
+def _read_article(path: Path) -> tuple[Article, str] | Skipped:
     try:
-        data = _read_bytes(path)
-        st = path.stat()
+        data, st = _read_bytes(path)
     except OverflowError as exc:
         return Skipped(path, str(exc))
     except OSError as exc:
@@ -174,8 +193,8 @@ def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
         sidecar = read_sidecar(path)
     except MetadataError as exc:
         return Skipped(path, str(exc))
-    title, words = title_and_words(raw)
-    return Article(
+    title, words, text = title_words_text(raw)
+    article = Article(
         id=article_id_for(path),
         path=path,
         raw=raw,
@@ -190,6 +209,7 @@ def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
         sha1=hashlib.sha1(data).hexdigest(),
         url=sidecar.get("url"),
     )
+    return article, text
 
 
 def assign_ids(articles: list[Article], root: Path) -> list[Article]:

@@ -21,7 +21,8 @@ from collections.abc import Callable, Generator
 from functools import partial
 from pathlib import Path
 
-from tui.corpus import Skipped, read_article
+from tui.corpus import Skipped
+from tui.corpus.reader import read_article_text
 from tui.corpus.sanitize import sanitize_line
 from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
@@ -115,15 +116,18 @@ or ("s", rel, sig, reason)."""
 
 
 def read_one(root: Path, rel: str, sig: Signature) -> Record:
-    """Read one file with the corpus reader and prepare everything the writer stores."""
+    """Read one file with the corpus reader and prepare everything the writer stores.
+
+    Search indexes the cleaned text (headline and paragraphs, as the reading view shows them):
+    site menus, lists of other stories and photo credits would otherwise make every article
+    whose sidebar names «Токаев» a hit for «Токаев». The same text is stored for snippets."""
     try:
-        result = read_article(root / rel, root)
+        result, text = read_article_text(root / rel, root)
     except Exception as exc:  # a reader bug must not stop a 100k-file scan
         return ("s", rel, sig, f"reader failed: {type(exc).__name__}: {exc}")
     if isinstance(result, Skipped):
         return ("s", rel, sig, result.reason)
     a = result
-    raw = a.raw
     return (
         "a",
         rel,
@@ -138,8 +142,8 @@ def read_one(root: Path, rel: str, sig: Signature) -> Record:
         a.encoding,
         a.url,
         terms(a.title),
-        terms(raw),
-        zlib.compress(raw.encode("utf-8", "surrogatepass"), 1),
+        terms(text),
+        zlib.compress(text.encode("utf-8", "surrogatepass"), 1),
     )
 
 

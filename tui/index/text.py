@@ -84,21 +84,24 @@ def index_terms(word: str) -> str:
     return term
 
 
+class _TermCache(dict[str, str]):
+    """Lower-cased word → its index terms; a miss folds and stems the word (and keeps it while
+    the cache holds fewer than 500,000 words)."""
+
+    def __missing__(self, word: str) -> str:
+        term = index_terms(fold(word))
+        if len(self) < 500_000:
+            self[word] = term
+        return term
+
+
+_TERM_CACHE = _TermCache()
+
+
 def terms(text: str) -> str:
-    """The index terms of `text` as one space-separated string (what FTS5 is given)."""
-    cache: dict[str, str] = _TERM_CACHE
-    out: list[str] = []
-    append = out.append
-    # Split the lower-cased text and fold word by word only on a cache miss: folding the whole text
-    # (str.translate on non-ASCII) costs more than the whole split.
-    for w in WORD.findall(text.lower()):
-        t = cache.get(w)
-        if t is None:
-            t = index_terms(fold(w))
-            if len(cache) < 500_000:
-                cache[w] = t
-        append(t)
-    return " ".join(out)
+    """The index terms of `text` as one space-separated string (what the engine is given).
 
-
-_TERM_CACHE: dict[str, str] = {}
+    The text is lower-cased and split at once; each word is folded and stemmed only on a cache
+    miss (folding the whole text — str.translate on non-ASCII — costs more than the split), and
+    the lookups run in C (`map` over the cache's `__getitem__`)."""
+    return " ".join(map(_TERM_CACHE.__getitem__, WORD.findall(text.lower())))
