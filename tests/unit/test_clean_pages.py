@@ -322,3 +322,13 @@ def test_a_question_headline_is_the_title_not_the_first_paragraph() -> None:
     assert doc.title == "Что будет с ценами на газ в Казахстане после протестов?"
     assert doc.date_line == "12 января 2022"
     assert doc.paragraphs[0].startswith("Правительство Казахстана")
+
+
+def test_kloop_date_header_glued_before_a_headline_line_is_the_date_not_the_title() -> None:
+    doc = clean_text(
+        " date 2022-01 США просят Казахстан объяснить обращение к ОДКБ\n\n"
+        "Госсекретарь США Энтони Блинкен заявил, что Вашингтон ждёт объяснений, почему власти"
+        " Казахстана обратились к странам ОДКБ с просьбой прислать миротворцев.\n"
+    )
+    assert doc.title == "США просят Казахстан объяснить обращение к ОДКБ"
+    assert doc.date_line == "2022-01"

@@ -66,6 +66,8 @@ def date_in_byline(line: str) -> str | None:
 _DATE_OR_TIME = rf"(?:(?:{DATE})(?:[,\s]+(?:в\s+|о\s+)?{TIME})?|{TIME})"
 _LEADING = re.compile(rf"^({_DATE_OR_TIME})[\s,|—–-]+(?=\S)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# The «date 2022-01» header kloop.kg pages start with, glued before the headline.
+_HEADER = re.compile(r"^date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+(?=\S)")
 _TRAILING = re.compile(rf"[\s,|—–-]+({_DATE_OR_TIME})\.?$", re.IGNORECASE)
 # «Заголовок 11.11.2018 По словам адвоката…»: a headline, a date, then the lead.
 _GLUED = re.compile(
@@ -90,6 +92,9 @@ def split_title_date(title: str) -> tuple[str, str | None]:
     only a time, or a date set off by a comma, a bar or a dash, is the publication date."""
     if not _DIGIT.search(title):
         return title, None  # the date or time taken off must hold a digit
+    header = _HEADER.match(title)
+    if header and len(title[header.end() :].split()) >= 3:
+        return title[header.end() :].strip(), header.group(1)
     for pattern in (_LEADING, _TRAILING):
         found = pattern.search(title)
         if found and re.search(r"\d", found.group(1)):
