@@ -16,6 +16,7 @@ import tomli_w
 from textual.app import App
 from textual.binding import BindingType
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from tui import paths
 from tui.app.commands import SverkaCommands
@@ -85,8 +86,17 @@ class SverkaApp(App[int]):
                 timeout=12,
                 markup=False,
             )
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The main screen is the app's base screen, not one pushed from `on_mount`.
+
+        A screen pushed from `on_mount` is laid out and rendered while Textual is still inside
+        its start-up batch, which throws that frame away; the footer then recomposes and the
+        frame is rendered again (together about 60 ms before the first paint at 100k). The
+        default screen is first rendered after the batch, once, and the footer fills in after.
+        """
         self.main_screen = MainScreen()
-        self.push_screen(self.main_screen)
+        return self.main_screen
 
     def _setup_themes(self) -> list[str]:
         loaded = load_themes(self._theme_folders)
