@@ -253,3 +253,39 @@ def test_cached_views_follow_changes(corpus: Path) -> None:
         (corpus / "a1.txt").unlink()
         cat.refresh(workers=1)
         assert "a1" not in [r.id for r in cat.view("date").rows(0, 10)]
+
+
+def test_rescan_in_lookup_batches_sees_changes_across_nested_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count_reads: list[str]
+) -> None:
+    monkeypatch.setattr(scan_mod, "LOOKUP_BATCH", 2)  # several catalogue lookups per folder
+    root = tmp_path / "deep"
+    for i in range(5):
+        write(root, f"top{i}.txt", f"Заголовок номер {i} о событиях")
+        write(root, f"x/y/deep{i}.txt", f"Глубокий заголовок {i} о событиях")
+        write(root, f"gone/g{i}.txt", f"Удалённый заголовок {i} о событиях")
+    with Catalogue(root) as cat:
+        assert cat.refresh(workers=1).total == 15
+        count_reads.clear()
+        for path in (root / "gone").iterdir():
+            path.unlink()
+        (root / "gone").rmdir()
+        (root / "x/y/deep3.txt").unlink()
+        edited = write(root, "x/y/deep1.txt", "Глубокий заголовок один, исправленный")
+        os.utime(edited, ns=(1, 1_700_000_000_000_000_000))
+        write(root, "x/new.txt", "Новый заголовок о событиях в стране")
+        report = cat.refresh(workers=1)
+        assert sorted(count_reads) == ["deep1.txt", "new.txt"]
+        assert (report.added, report.updated, report.removed) == (1, 1, 6)
+        assert report.unchanged == 8 and report.total == 10
+        assert cat.row("deep1").title == "Глубокий заголовок один, исправленный"
+        assert cat.row("g0") is None and cat.row("deep3") is None
+
+
+def test_signature_is_taken_before_reading_so_a_later_edit_is_read_again(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    path = write(root, "a.txt", "Первый заголовок статьи о событиях")
+    record = scan_mod.read_one(root, "a.txt")
+    st = path.stat()
+    assert record[0] == "a" and record[2][:2] == (st.st_size, st.st_mtime_ns)
+    assert scan_mod.read_one(root, "missing.txt")[0] == "s"

@@ -66,9 +66,9 @@ def _large_corpus_listing(args: argparse.Namespace) -> int | None:
     folder = corpus_folder(args, args.folder)
     if not folder.is_dir():
         return None
-    from tui.index.scan import walk
+    from tui.index.scan import count_files
 
-    if len(walk(folder)) < LARGE_CORPUS:
+    if count_files(folder, stop_at=LARGE_CORPUS) < LARGE_CORPUS:
         return None
     from tui.cli.index_cmd import Progress
     from tui.index import Catalogue

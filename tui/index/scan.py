@@ -17,7 +17,7 @@ import stat as stat_mod
 import threading
 import time
 import zlib
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -35,6 +35,8 @@ SUFFIXES = (".txt", ".md")
 SIDECAR = ".meta.toml"
 BATCH = 64
 """Files per task sent to a worker process."""
+LOOKUP_BATCH = 500
+"""Files of one folder looked up in the catalogue per query."""
 POOL_THRESHOLD = 400
 """Fewer changed files than this are read in this process (a pool costs ~0.3 s to start)."""
 
@@ -42,14 +44,16 @@ Signature = tuple[int, int, int]
 """(size, mtime_ns, sidecar mtime_ns or 0) of one article file."""
 
 
-def walk(root: Path, report: ScanReport | None = None) -> dict[str, Signature]:
-    """Every article file under `root` by relative '/'-path, with its signature.
+def walk_folders(
+    root: Path, report: ScanReport | None = None
+) -> Iterator[tuple[str, list[tuple[str, Signature]]]]:
+    """Each folder under `root` as ('/'-prefix of its relative path, [(file name, signature)]).
 
     Same rules as `tui.corpus.walk_articles` (hidden entries ignored, symlinked folders followed
-    but never the same folder twice), but only stats: no sorting, no Path objects. Non-regular
-    files, broken links and names that are not valid Unicode are left out (listed in `report`).
+    but never the same folder twice), but only stats: no sorting, no Path objects, and one folder
+    in memory at a time. Non-regular files, broken links and names that are not valid Unicode are
+    left out (listed in `report`).
     """
-    found: dict[str, Signature] = {}
     seen: set[tuple[int, int]] = set()
     stack: list[tuple[str, str]] = [(str(root), "")]
     while stack:
@@ -65,6 +69,7 @@ def walk(root: Path, report: ScanReport | None = None) -> dict[str, Signature]:
         except OSError:
             continue
         names = None
+        files: list[tuple[str, Signature]] = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):  # hidden, as the corpus reader does
@@ -102,12 +107,35 @@ def walk(root: Path, report: ScanReport | None = None) -> dict[str, Signature]:
                 names = {e.name for e in entries}
             side_name = name[: name.rfind(".")] + SIDECAR
             if side_name in names:
-                try:
-                    side = os.stat(os.path.join(folder, side_name)).st_mtime_ns
-                except OSError:
-                    side = 0
-            found[rel] = (st.st_size, st.st_mtime_ns, side)
-    return found
+                side = _mtime_ns(os.path.join(folder, side_name))
+            files.append((name, (st.st_size, st.st_mtime_ns, side)))
+        if files:
+            yield prefix, files
+
+
+def walk(root: Path, report: ScanReport | None = None) -> dict[str, Signature]:
+    """Every article file under `root` by relative '/'-path, with its signature (`walk_folders`
+    in one dict: for small folders and tests; the scan itself never holds the whole tree)."""
+    return {
+        prefix + name: sig for prefix, files in walk_folders(root, report) for name, sig in files
+    }
+
+
+def count_files(root: Path, stop_at: int | None = None) -> int:
+    """How many article files `walk_folders` finds (stops counting at `stop_at`)."""
+    count = 0
+    for _prefix, files in walk_folders(root):
+        count += len(files)
+        if stop_at is not None and count >= stop_at:
+            break
+    return count
+
+
+def _mtime_ns(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
 
 
 Record = tuple
@@ -115,14 +143,30 @@ Record = tuple
 or ("s", rel, sig, reason)."""
 
 
-def read_one(root: Path, rel: str, sig: Signature) -> Record:
+def signature(path: Path) -> Signature:
+    """(size, mtime_ns, sidecar mtime_ns or 0) of one article file, now ((0, 0, 0) if gone)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (0, 0, 0)
+    name = path.name
+    side = _mtime_ns(str(path.with_name(name[: name.rfind(".")] + SIDECAR)))
+    return (st.st_size, st.st_mtime_ns, side)
+
+
+def read_one(root: Path, rel: str) -> Record:
     """Read one file with the corpus reader and prepare everything the writer stores.
 
     Search indexes the cleaned text (headline and paragraphs, as the reading view shows them):
     site menus, lists of other stories and photo credits would otherwise make every article
-    whose sidebar names «Токаев» a hit for «Токаев». The same text is stored for snippets."""
+    whose sidebar names «Токаев» a hit for «Токаев». The same text is stored for snippets.
+
+    The signature is taken just before reading: a file changed after that has a newer mtime than
+    the one stored, so the next scan reads it again."""
+    path = root / rel
+    sig = signature(path)
     try:
-        result, text = read_article_text(root / rel, root)
+        result, text = read_article_text(path, root)
     except Exception as exc:  # a reader bug must not stop a 100k-file scan
         return ("s", rel, sig, f"reader failed: {type(exc).__name__}: {exc}")
     if isinstance(result, Skipped):
@@ -147,10 +191,10 @@ def read_one(root: Path, rel: str, sig: Signature) -> Record:
     )
 
 
-def read_batch(root: str, items: list[tuple[str, Signature]]) -> list[Record]:
+def read_batch(root: str, rels: list[str]) -> list[Record]:
     """Worker entry point: read a batch of files."""
     base = Path(root)
-    return [read_one(base, rel, sig) for rel, sig in items]
+    return [read_one(base, rel) for rel in rels]
 
 
 def _worker_init() -> None:
@@ -164,9 +208,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _results(
-    root: Path, todo: list[tuple[str, Signature]], workers: int
-) -> Generator[list[Record], None, None]:
+def _results(root: Path, todo: list[str], workers: int) -> Generator[list[Record], None, None]:
     if workers <= 1 or len(todo) < POOL_THRESHOLD:
         for i in range(0, len(todo), BATCH):
             yield read_batch(str(root), todo[i : i + BATCH])
@@ -217,14 +259,17 @@ def _store(
     conn: sqlite3.Connection,
     engine: SearchIndex,
     rec: Record,
-    known: dict[str, tuple[int, Signature]],
+    changed: dict[str, int],
     report: ScanReport,
+    was_skipped: set[str] | None = None,
 ) -> None:
+    """Store one worker record; `changed` maps the paths already in the catalogue to their rowid
+    (every other path is new), `was_skipped` holds the paths in the skipped table."""
     kind, rel, sig = rec[0], rec[1], rec[2]
-    old = known.get(rel)
+    old = changed.get(rel)
     if kind == "s":
         if old is not None:
-            remove_rows(conn, engine, [old[0]])
+            remove_rows(conn, engine, [old])
             report.removed += 1
         conn.execute(
             "INSERT OR REPLACE INTO skipped(path, size, mtime_ns, reason) VALUES (?, ?, ?, ?)",
@@ -237,7 +282,7 @@ def _store(
     )
     fields = (sha1, title, fold(title), outlet, language, date, words, encoding, url)
     if old is not None:
-        rowid = old[0]
+        rowid = old
         engine.delete(rowid)
         conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
         aid = _unique_id(conn, aid, rel, rowid)
@@ -259,7 +304,8 @@ def _store(
         report.added += 1
     conn.execute("INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, z))
     engine.add(rowid, tterms, bterms)
-    conn.execute("DELETE FROM skipped WHERE path = ?", (rel,))
+    if was_skipped is None or rel in was_skipped:
+        conn.execute("DELETE FROM skipped WHERE path = ?", (rel,))
 
 
 def rebuild_engine(
@@ -295,31 +341,56 @@ def scan(
     workers: int | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ScanReport:
-    """Bring the catalogue on `conn` up to date with the folder `root` (see module docstring)."""
+    """Bring the catalogue on `conn` up to date with the folder `root` (see module docstring).
+
+    Memory stays small at a million files: the walk holds one folder at a time and looks its
+    files up in the catalogue (one indexed query per 500 files); articles seen are ticked in a
+    bitmap by rowid, so the ones gone are those left unticked; only the paths to read are kept.
+    """
     t0 = time.perf_counter()
     report = ScanReport()
-    disk = walk(root, report)
-    known: dict[str, tuple[int, Signature]] = {
-        path: (rowid, (size, mtime, side))
-        for rowid, path, size, mtime, side in conn.execute(
-            "SELECT rowid, path, size, mtime_ns, side_mtime_ns FROM articles"
-        )
-    }
+    top = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+    seen = bytearray(top + 1)
     known_skipped = {
         path: (size, mtime)
         for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM skipped")
     }
-    todo: list[tuple[str, Signature]] = []
-    for rel, sig in disk.items():
-        old = known.get(rel)
-        if old is not None and old[1] == sig:
-            report.unchanged += 1
-        elif old is None and known_skipped.get(rel) == sig[:2]:
-            continue
-        else:
-            todo.append((rel, sig))
-    gone = [rowid for rel, (rowid, _sig) in known.items() if rel not in disk]
-    gone_skipped = [rel for rel in known_skipped if rel not in disk]
+    skipped_seen: set[str] = set()
+    todo: list[str] = []
+    changed: dict[str, int] = {}
+    for prefix, files in walk_folders(root, report):
+        for i in range(0, len(files), LOOKUP_BATCH):
+            chunk = files[i : i + LOOKUP_BATCH]
+            rels = [prefix + name for name, _sig in chunk]
+            found = {
+                path: (rowid, (size, mtime, side))
+                for path, rowid, size, mtime, side in conn.execute(
+                    "SELECT path, rowid, size, mtime_ns, side_mtime_ns FROM articles"
+                    f" WHERE path IN ({','.join('?' * len(rels))})",
+                    rels,
+                )
+            }
+            for (_name, sig), rel in zip(chunk, rels, strict=True):
+                old = found.get(rel)
+                if old is not None:
+                    if old[0] <= top:
+                        seen[old[0]] = 1
+                    if old[1] == sig:
+                        report.unchanged += 1
+                        continue
+                    changed[rel] = old[0]
+                elif rel in known_skipped:
+                    skipped_seen.add(rel)
+                    if known_skipped[rel] == sig[:2]:
+                        continue
+                todo.append(rel)
+    gone = [
+        rowid
+        for (rowid,) in conn.execute("SELECT rowid FROM articles WHERE rowid <= ?", (top,))
+        if not seen[rowid]
+    ]
+    del seen
+    gone_skipped = [rel for rel in known_skipped if rel not in skipped_seen]
     if gone or gone_skipped:
         conn.execute("BEGIN IMMEDIATE")
         remove_rows(conn, engine, gone)
@@ -328,6 +399,7 @@ def scan(
         engine.commit()
         conn.execute("COMMIT")
         report.removed += len(gone)
+    was_skipped = set(known_skipped)
     total = len(todo)
     if progress:
         progress(0, total)
@@ -339,7 +411,7 @@ def scan(
     try:
         for batch in results:
             for rec in batch:
-                _store(conn, engine, rec, known, report)
+                _store(conn, engine, rec, changed, report, was_skipped)
             done += len(batch)
             pending += len(batch)
             report.read += len(batch)
