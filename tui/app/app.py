@@ -15,7 +15,9 @@ from typing import Any, ClassVar
 import tomli_w
 from textual.app import App
 from textual.binding import BindingType
+from textual.constants import DEFAULT_THEME as TEXTUAL_THEME
 from textual.dom import DOMNode
+from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from tui import paths
@@ -55,13 +57,16 @@ class SverkaApp(App[int]):
         preload: LibraryPreload | None = None,
         resume_gc: bool = False,
     ) -> None:
-        super().__init__()
+        # App.__init__ asks for the theme (see `theme` below), which needs these four.
         self.config = config or Config()
+        self._cli_theme = theme
+        self._theme_folders = theme_folders
+        self.theme_names: list[str] = []
+        self._theme_problems: list[str] = []
+        super().__init__()
         self.corpus_path = corpus or self.config.corpus or Path("seeds")
         self.notes_path = notes_path
-        self._cli_theme = theme
         self._opener = open_library
-        self._theme_folders = theme_folders
         self.remember = remember
         """Persist the chosen theme and the last article read (False in snapshot tests)."""
         self._cleaner = cleaner
@@ -69,15 +74,13 @@ class SverkaApp(App[int]):
         self._preload = preload
         self._resume_gc = resume_gc
         """The CLI paused the garbage collector for start-up: resume it after the first frame."""
-        self.theme_names: list[str] = []
         self.keymap_in_force: dict[str, str] = {}
         self.main_screen: MainScreen | None = None
 
     # -- start-up -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        problems = self._setup_themes()
-        problems += self._setup_keymap()
+        problems = self._theme_problems + self._setup_keymap()
         if problems:
             self.notify(
                 "\n".join(sanitize_line(p) for p in problems),
@@ -98,21 +101,28 @@ class SverkaApp(App[int]):
         self.main_screen = MainScreen()
         return self.main_screen
 
-    def _setup_themes(self) -> list[str]:
+    def _initial_theme(self) -> str:
+        """Register the theme files and choose the theme to start with (problems are kept for
+        `on_mount` to show). Called by `App.__init__` when it first reads `theme`."""
         loaded = load_themes(self._theme_folders)
         for theme in loaded.themes.values():
             self.register_theme(theme)
         self.theme_names = sorted(name for name in self.available_themes if name != "textual-ansi")
         problems = [f"theme {p}" for p in loaded.problems]
         wanted, origin = self._wanted_theme()
-        if wanted in self.theme_names:
-            self.theme = wanted
-        else:
+        chosen = wanted
+        if wanted not in self.theme_names:
             if wanted:
                 problems.append(f"unknown theme {wanted!r} ({origin}); using {DEFAULT_THEME}")
-            if DEFAULT_THEME in self.theme_names:
-                self.theme = DEFAULT_THEME
-        return problems
+            chosen = DEFAULT_THEME if DEFAULT_THEME in self.theme_names else TEXTUAL_THEME
+        self._theme_problems = problems
+        return chosen
+
+    theme: Reactive[str] = Reactive(Initialize(_initial_theme))
+    """The theme in force. Its first value comes from `_initial_theme`, before `App.__init__`
+    builds the stylesheet's variables: the CSS is then parsed once, with the right colours.
+    Setting `theme` from `on_mount` instead re-parsed every stylesheet twice before the first
+    frame (about 8 ms)."""
 
     def _wanted_theme(self) -> tuple[str, str]:
         """--theme, else the remembered palette choice (unless the config changed since), else the config."""
