@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app_helpers import ready, settle
 
@@ -174,3 +174,21 @@ async def test_clicking_a_column_title_sorts_by_it(make_app) -> None:
         await pilot.click("#list-header", offset=(header.size.width - 3, 0))
         await settle(pilot)
         assert screen.query_state.sort == "words"
+
+
+async def test_unfiltered_status_counts_the_listed_rows_even_when_the_catalogue_is_ahead(
+    make_app, monkeypatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        pane = screen.list_pane
+        # A scan has committed more articles than the list has loaded so far.
+        monkeypatch.setattr(type(screen.library), "__len__", lambda self: 2048)
+        pane.update_status()
+        status = str(pane.query_one("#list-status").render())
+        assert "6 articles" in status and "of 2,048" not in status
+        pane.query_state = replace(pane.query_state, language="uk")
+        await settle(pilot)
+        status = str(pane.query_one("#list-status").render())
+        assert "of 2,048 articles" in status and "lang uk" in status

@@ -35,6 +35,11 @@ SUFFIXES = (".txt", ".md")
 SIDECAR = ".meta.toml"
 BATCH = 64
 """Files per task sent to a worker process."""
+COMMIT_EVERY = 2000
+"""Articles per transaction (and search index commit) during a scan."""
+FIRST_COMMIT = 128
+"""The first transaction of a scan is small, so a list painting from the catalogue shows rows at
+once."""
 LOOKUP_BATCH = 500
 """Files of one folder looked up in the catalogue per query."""
 POOL_THRESHOLD = 400
@@ -406,6 +411,7 @@ def scan(
     done = 0
     workers = default_workers() if workers is None else workers
     pending = 0
+    limit = FIRST_COMMIT
     results = _results(root, todo, workers)
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -415,12 +421,12 @@ def scan(
             done += len(batch)
             pending += len(batch)
             report.read += len(batch)
-            if pending >= 2000:
+            if pending >= limit:
                 bump_generation(conn)
                 engine.commit()
                 conn.execute("COMMIT")
                 conn.execute("BEGIN IMMEDIATE")
-                pending = 0
+                pending, limit = 0, COMMIT_EVERY
             if progress:
                 progress(done, total)
             if cancelled is not None and cancelled():

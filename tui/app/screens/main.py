@@ -272,7 +272,10 @@ class MainScreen(Screen[None]):
         pane.scan_state = (
             f"indexing {event.done:,}/{event.total:,}" if event.total else "checking files…"
         )
-        if monotonic() - pane.last_refresh > 2.0 or (event.total and event.done == event.total):
+        # Every 2 s while a scan runs; every 0.3 s while the list is still empty (a cold scan's
+        # first rows appear as soon as they are committed).
+        wait = 0.3 if len(pane.article_list.source) == 0 else 2.0
+        if monotonic() - pane.last_refresh > wait or (event.total and event.done == event.total):
             pane.refresh_view()
 
     @on(LibraryRefreshed)

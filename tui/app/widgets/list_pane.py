@@ -182,7 +182,10 @@ class ListPane(Vertical):
         source = self.article_list.source
         shown = len(source)
         total = len(self.library)
-        count = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
+        filtered = bool(self.query_state.describe())
+        # Unfiltered, the list shows every article it has loaded (while a scan adds more, the
+        # catalogue may be a commit ahead of the list: not «0 of 2,048», which reads as a filter).
+        count = f"{shown:,} of {total:,} articles" if filtered else f"{shown:,} articles"
         matches = getattr(source, "total", None)
         if matches is not None:
             best = f"best {shown:,} of " if matches > shown else ""
