@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.text import Text
 from snapshot_app import articles, clean
 
 from tui.app.keymap import KEYS, validate_keymap
 from tui.app.library import MemoryLibrary, ViewQuery
 from tui.app.themes import ThemeError, load_theme_file, load_themes
+from tui.app.widgets.article_list import _fit
 from tui.app.widgets.text_layout import document_paras, sentences, wrap_offsets
 from tui.paths import project_themes_dir
 
@@ -23,6 +27,20 @@ def test_wrap_covers_the_text_and_fits_the_width(width: int) -> None:
         assert cell_len(text[start:end].rstrip()) <= width
     covered = "".join(text[s:e] for s, e in lines)
     assert covered.replace("\n", "") == text.replace("\n", "")
+
+
+@given(
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30),
+    st.integers(-1, 24),
+)
+def test_list_cells_are_fitted_as_rich_truncates_them(value: str, width: int) -> None:
+    # The list builds its rows from plain strings; `_fit` must cut and pad like rich's Text did.
+    expected = ""
+    if width > 0:
+        text = Text(value)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        expected = text.plain
+    assert _fit(value, width) == expected
 
 
 def test_sentences_split_within_blocks(tmp_path: Path) -> None:
