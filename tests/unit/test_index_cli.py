@@ -66,3 +66,19 @@ def test_list_of_a_large_corpus_reads_the_catalogue(
     assert main(["list", str(seeds_dir)]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split()[:2] == ["id", "title"] and len(table) == 6
+
+
+def test_search_no_refresh_uses_the_catalogue_as_left_and_needs_one(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "Алматы", "--corpus", str(corpus), "--no-refresh"]) == 2
+    assert "sverka index" in capsys.readouterr().err
+    assert main(["index", str(corpus), "--workers", "1"]) == 0
+    (corpus / "three.txt").write_text(
+        "Новости из Алматы\n\nВ Алматы открылись магазины и банки после протестов.\n", "utf-8"
+    )
+    capsys.readouterr()
+    assert main(["search", "Алматы", "--corpus", str(corpus), "--no-refresh", "--json"]) == 0
+    assert {h["id"] for h in json.loads(capsys.readouterr().out)["hits"]} == {"two"}
+    assert main(["search", "Алматы", "--corpus", str(corpus), "--json"]) == 0
+    assert {h["id"] for h in json.loads(capsys.readouterr().out)["hits"]} == {"two", "three"}

@@ -26,6 +26,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--limit", type=int, default=50, metavar="N", help="hits to show (default 50)"
     )
+    parser.add_argument(
+        "--no-refresh",
+        action="store_true",
+        help="search the catalogue as the last scan left it, without checking the folder for"
+        " new or changed files (a warm check of 1,000,000 files takes seconds)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -43,9 +49,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"sverka: {message}", file=sys.stderr)
         from tui.cli.index_cmd import Progress
 
-        report = catalogue.refresh(progress=Progress("indexing", quiet=False))
-        if report.read:
-            print(f"sverka: indexed {report.summary()}", file=sys.stderr)
+        if args.no_refresh and catalogue.count() == 0:
+            return fail(f"{folder} has no catalogue yet: run `sverka index` (or drop --no-refresh)")
+        if not args.no_refresh:
+            report = catalogue.refresh(progress=Progress("indexing", quiet=False))
+            if report.read:
+                print(f"sverka: indexed {report.summary()}", file=sys.stderr)
         result = catalogue.search(args.query, limit=max(1, args.limit))
     if args.json:
         print_json(result.to_dict())
