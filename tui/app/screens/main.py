@@ -52,6 +52,9 @@ class MainScreen(Screen[None]):
     """List, article and facts side by side (or one at a time on a narrow terminal)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("main")
+    AUTO_FOCUS = "ArticleList"
+    """Focus starts on the list (Textual's default, the first focusable widget, is the hidden
+    search box: focusing it and then the list restyled both before the first frame)."""
 
     show_facts: var[bool] = var(False)
     """Whether the facts pane is shown."""
