@@ -166,6 +166,7 @@ FIRST_PAINT_NEVER = (
     "tui.index.search", "tui.index.scan", "tui.index.engine", "tantivy", "Stemmer",
     "pymorphy2", "pymorphy3", "langdetect", "multiprocessing", "numpy",
     "tui.app.screens.compare", "tui.app.screens.notes", "tui.app.screens.note_editor",
+    "tui.app.screens.help", "tui.app.screens.pick", "tui.app.commands", "tomli_w",
 )  # fmt: skip
 """Modules the first frame never needs: loaded later, on use or after the first paint."""
 

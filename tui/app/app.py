@@ -12,19 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-import tomli_w
 from textual.app import App
 from textual.binding import BindingType
+from textual.command import Provider
 from textual.constants import DEFAULT_THEME as TEXTUAL_THEME
 from textual.dom import DOMNode
 from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from tui import paths
-from tui.app.commands import SverkaCommands
 from tui.app.keymap import bindings_for, validate_keymap
 from tui.app.library import Library, LibraryPreload, RowSource
-from tui.app.screens.help import HelpScreen
 from tui.app.screens.main import MainScreen
 from tui.app.themes import DEFAULT_THEME, load_themes
 from tui.config import Config
@@ -34,12 +32,20 @@ LibraryOpener = Callable[[], Library]
 """Opens the corpus (called in a worker thread)."""
 
 
+def _palette_commands() -> type[Provider]:
+    """The command palette's provider, imported when the palette first opens (Textual accepts
+    a callable in `COMMANDS`): the first frame does not need it."""
+    from tui.app.commands import SverkaCommands
+
+    return SverkaCommands
+
+
 class SverkaApp(App[int]):
     """Sverka: read, check facts, compare and annotate news articles."""
 
     TITLE = "Sverka"
     CSS_PATH = "sverka.tcss"
-    COMMANDS: ClassVar[set[Any]] = {SverkaCommands}
+    COMMANDS: ClassVar[set[Any]] = {_palette_commands}
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("app")
 
     def __init__(
@@ -193,6 +199,8 @@ class SverkaApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from tui.app.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap_in_force))
 
@@ -359,6 +367,8 @@ def remember_article(corpus: Path, article_id: str) -> None:
 
 def write_state(changes: dict[str, Any]) -> None:
     """Merge `changes` into the state file (failures are ignored: state is a convenience)."""
+    import tomli_w
+
     state = read_state()
     state.update(changes)
     file = paths.state_file()

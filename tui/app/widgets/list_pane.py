@@ -23,7 +23,6 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from tui.app.library import SORT_KEYS, ViewQuery
-from tui.app.screens.pick import PickScreen
 from tui.app.widgets.article_list import ArticleList, column_at, header_text
 from tui.corpus.sanitize import sanitize_line
 
@@ -248,6 +247,8 @@ class ListPane(Vertical):
         """Let the user choose one outlet or language (or all)."""
         if self.library is None:
             return
+        from tui.app.screens.pick import PickScreen  # a dialog: not needed for the first frame
+
         choices = self.library.facet(field)
 
         def chosen(value: str | None) -> None:
