@@ -2,6 +2,9 @@
 
 Facts (entities by canonical key, quantity groups by what they count) × articles. With `--rank ID`,
 instead: the other articles ranked by overlap with that one (whom to compare it with).
+
+From `LARGE_CORPUS` article files on, both read the catalogue's entity table instead of loading
+and extracting the corpus (`tui.cli.matrix_catalogue`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui.cli import list_cmd
 from tui.cli.common import (
     CliError,
     add_corpus_option,
@@ -31,7 +35,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="facts × articles: who reports what; or rank articles by overlap with one",
         description=(
             "Lay the facts of a corpus (entities, quantity groups) against its articles. "
-            "With --rank ID, list the other articles by how much they share with ID."
+            "With --rank ID, list the other articles by how much they share with ID. "
+            f"A corpus of {LARGE_CORPUS:,} files or more is read from its catalogue instead "
+            "(the entity keys `sverka index --facts` stored; quantities are not there): the "
+            "entities ranked by how many articles mention them, and --rank by shared entities "
+            'only. Its --json is then {"source": "catalogue", "articles_total", '
+            '"articles_with_facts", "facts_total", "rows": [{"kind": "entity", '
+            '"key", "label", "type", "count", "articles": [ids]}]} (no '
+            'articles × facts grid; "label" and "type" come from the cached facts, else the '
+            'label from the text or the key and "type" null), and --rank --json adds "shared" '
+            '(entity keys in common) to each {"id", "score"}.'
         ),
     )
     add_corpus_option(parser)
@@ -42,13 +55,23 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=int,
         default=60,
         metavar="N",
-        help="facts shown in the table (0: all; default 60)",
+        help=(
+            "facts shown in the table (0: all; default 60); for a large corpus also the facts "
+            "in --json and the articles --rank lists"
+        ),
     )
     parser.set_defaults(func=run)
 
 
+LARGE_CORPUS = list_cmd.LARGE_CORPUS
+"""From this many article files on, `matrix` reads the catalogue (as `sverka list` does)."""
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the matrix, or the ranking for `--rank`."""
+    large = _large_corpus_matrix(args)
+    if large is not None:
+        return large
     try:
         corpus = open_corpus(args)
         target = corpus.resolve(args.rank) if args.rank else None
@@ -109,6 +132,26 @@ def _print_grid(console: Console, articles: list[str], rows: list[MatrixRow]) ->
     ids = Text("Articles: ", style="dim")
     ids.append(", ".join(f"{_short(a, i)}={a}" for i, a in enumerate(articles)))
     console.print(ids)
+
+
+def _large_corpus_matrix(args: argparse.Namespace) -> int | None:
+    """The matrix (or ranking) of a large corpus from its catalogue; None when the corpus is
+    small (or not a folder): then the whole corpus is loaded as before."""
+    from tui.cli.common import corpus_folder
+
+    try:
+        folder = corpus_folder(args)
+    except CliError as exc:
+        return fail(str(exc))
+    if not folder.is_dir():
+        return None
+    from tui.index.scan import count_files
+
+    if count_files(folder, stop_at=LARGE_CORPUS) < LARGE_CORPUS:
+        return None
+    from tui.cli.matrix_catalogue import run_from_catalogue
+
+    return run_from_catalogue(args, folder)
 
 
 def _print_compact(console: Console, articles: list[str], rows: list[MatrixRow]) -> None:

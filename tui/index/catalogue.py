@@ -437,6 +437,36 @@ class Catalogue:
             )
         ]
 
+    def entity_counts(self, limit: int | None = None) -> list[tuple[str, int]]:
+        """(entity key, number of articles mentioning it), most mentioned first, ties by key.
+
+        One aggregate over the `entities` index (`GROUP BY key ORDER BY count DESC LIMIT n`):
+        nothing but the `limit` answers reaches Python. `limit` None or 0: every key.
+        """
+        sql = "SELECT key, count(*) AS n FROM entities GROUP BY key ORDER BY n DESC, key"
+        params: tuple[int, ...] = ()
+        if limit:
+            sql += " LIMIT ?"
+            params = (limit,)
+        return [(key, int(n)) for key, n in self.connection().execute(sql, params)]
+
+    def entity_total(self) -> int:
+        """Number of distinct entity keys recorded."""
+        sql = "SELECT count(*) FROM (SELECT DISTINCT key FROM entities)"
+        return int(self.connection().execute(sql).fetchone()[0])
+
+    def entity_articles(self, key: str, limit: int | None = None) -> list[str]:
+        """Ids of the articles mentioning `key`, by id; the first `limit` of them (None: all)."""
+        sql = (
+            "SELECT a.id FROM entities e JOIN articles a ON a.rowid = e.article"
+            " WHERE e.key = ? ORDER BY a.id"
+        )
+        params: tuple[str | int, ...] = (key,)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = (key, limit)
+        return [r[0] for r in self.connection().execute(sql, params)]
+
     def facts_status(self) -> dict[str, int]:
         """How many articles have facts extracted ('done'), failed ('error') or not yet ('none')."""
         return dict(
