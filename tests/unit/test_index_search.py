@@ -113,3 +113,11 @@ def test_search_finds_body_words_but_not_words_only_in_removed_boilerplate(tmp_p
         assert "Главная" not in hit.snippet and "Читайте" not in hit.snippet
     finally:
         catalogue.close()
+
+
+def test_search_without_snippets_returns_the_same_hits_with_empty_snippets(cat: Catalogue) -> None:
+    full = cat.search("Токаев", limit=10)
+    bare = cat.search("Токаев", limit=10, snippets=False)
+    assert [h.id for h in bare.hits] == [h.id for h in full.hits] and bare.total == full.total
+    assert all(h.snippet for h in full.hits) and not any(h.snippet for h in bare.hits)
+    assert [h.title for h in bare.hits] == [h.title for h in full.hits]

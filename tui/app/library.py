@@ -314,7 +314,7 @@ class CatalogueLibrary:
     def search_view(self, query: ViewQuery) -> HitsView:
         """Full-text search for `query.text` (word forms, prefix while typing), best hits first,
         restricted to the chosen outlet and language. Run in a worker."""
-        result = self.catalogue.search(query.text, limit=SEARCH_LIMIT)
+        result = self.catalogue.search(query.text, limit=SEARCH_LIMIT, snippets=False)
         rows = self.catalogue.rows_by_rowid([hit.rowid for hit in result.hits])
         rows = [
             r
@@ -363,7 +363,7 @@ class CatalogueLibrary:
                 {w for w in article.title.split() if len(w) > 4}, key=len, reverse=True
             )
             for word in title_words[:4]:
-                for hit in self.catalogue.search(word + " ", limit=limit).hits:
+                for hit in self.catalogue.search(word + " ", limit=limit, snippets=False).hits:
                     scores[hit.id] += 1
         scores.pop(article.id, None)
         ranked = [article_id for article_id, _ in scores.most_common(limit)]

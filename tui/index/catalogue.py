@@ -407,11 +407,13 @@ class Catalogue:
 
     # -- search ------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50, prefix: bool = True) -> SearchResult:
+    def search(
+        self, query: str, limit: int = 50, prefix: bool = True, snippets: bool = True
+    ) -> SearchResult:
         """Full-text search (see `tui.index.search`); safe to call from any thread."""
         from tui.index.search import search
 
-        return search(self.connection(), self.engine(), query, limit, prefix)
+        return search(self.connection(), self.engine(), query, limit, prefix, snippets)
 
     # -- entities (filled by `sverka index --facts`) ------------------------------------------
 
