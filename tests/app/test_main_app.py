@@ -162,8 +162,8 @@ async def test_missing_corpus_is_reported_not_raised(tmp_path: Path) -> None:
 
 
 FIRST_PAINT_NEVER = (
-    "natasha", "slovnet", "tui.facts", "tui.facts.nlp", "tui.compare", "tui.clean", "tui.notes",
-    "tui.index.search", "tui.index.scan", "tui.index.engine", "tantivy", "Stemmer",
+    "natasha", "slovnet", "razdel", "tui.facts", "tui.facts.nlp", "tui.compare", "tui.clean",
+    "tui.notes", "tui.index.search", "tui.index.scan", "tui.index.engine", "tantivy", "Stemmer",
     "pymorphy2", "pymorphy3", "langdetect", "multiprocessing", "numpy",
     "tui.app.screens.compare", "tui.app.screens.notes", "tui.app.screens.note_editor",
     "tui.app.screens.help", "tui.app.screens.pick", "tui.app.commands", "tomli_w",

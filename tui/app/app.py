@@ -63,7 +63,7 @@ class SverkaApp(App[int]):
         preload: LibraryPreload | None = None,
         resume_gc: bool = False,
     ) -> None:
-        # App.__init__ asks for the theme (see `theme` below), which needs these four.
+        # App.__init__ asks for the theme (see `theme` below), which needs these.
         self.config = config or Config()
         self._cli_theme = theme
         self._theme_folders = theme_folders
