@@ -121,3 +121,29 @@ def test_search_without_snippets_returns_the_same_hits_with_empty_snippets(cat: 
     assert [h.id for h in bare.hits] == [h.id for h in full.hits] and bare.total == full.total
     assert all(h.snippet for h in full.hits) and not any(h.snippet for h in bare.hits)
     assert [h.title for h in bare.hits] == [h.title for h in full.hits]
+
+
+def test_filtered_search_ranks_and_counts_within_the_outlet_and_language(tmp_path) -> None:
+    root = tmp_path / "mixed"
+    root.mkdir()
+    for i in range(3):
+        (root / f"ru{i}.txt").write_text(
+            f"Протесты в Алматы, день {i + 1}\n\nВ Алматы продолжаются протесты и задержания.\n",
+            "utf-8",
+        )
+    (root / "uk.txt").write_text(
+        "Протести в Алмати\n\nУ Алмати тривають протести, затримано сотні людей.\n", "utf-8"
+    )
+    catalogue = Catalogue(root, db_path=tmp_path / "mixed.sqlite")
+    try:
+        catalogue.refresh(workers=1)
+        assert catalogue.search("Алматы").total == 4
+        uk = catalogue.search("Алматы", language="uk")
+        assert uk.total == 1 and [h.id for h in uk.hits] == ["uk"]
+        ru = catalogue.search("Алматы", limit=2, language="ru")
+        assert ru.total == 3 and len(ru.hits) == 2
+        assert catalogue.search("Алматы", outlet="no such outlet").total == 0
+        unknown = catalogue.row("uk").outlet
+        assert catalogue.search("Алматы", outlet=unknown, language="uk").total == 1
+    finally:
+        catalogue.close()

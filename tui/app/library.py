@@ -314,14 +314,14 @@ class CatalogueLibrary:
     def search_view(self, query: ViewQuery) -> HitsView:
         """Full-text search for `query.text` (word forms, prefix while typing), best hits first,
         restricted to the chosen outlet and language. Run in a worker."""
-        result = self.catalogue.search(query.text, limit=SEARCH_LIMIT, snippets=False)
+        result = self.catalogue.search(
+            query.text,
+            limit=SEARCH_LIMIT,
+            snippets=False,
+            outlet=query.outlet,
+            language=query.language,
+        )
         rows = self.catalogue.rows_by_rowid([hit.rowid for hit in result.hits])
-        rows = [
-            r
-            for r in rows
-            if (query.outlet is None or r.outlet == query.outlet)
-            and (query.language is None or r.language == query.language)
-        ]
         return HitsView(rows, result.total, result.took_ms)
 
     def facet(self, field: str) -> list[tuple[str, int]]:

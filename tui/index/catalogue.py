@@ -408,12 +408,20 @@ class Catalogue:
     # -- search ------------------------------------------------------------------------------
 
     def search(
-        self, query: str, limit: int = 50, prefix: bool = True, snippets: bool = True
+        self,
+        query: str,
+        limit: int = 50,
+        prefix: bool = True,
+        snippets: bool = True,
+        outlet: str | None = None,
+        language: str | None = None,
     ) -> SearchResult:
         """Full-text search (see `tui.index.search`); safe to call from any thread."""
         from tui.index.search import search
 
-        return search(self.connection(), self.engine(), query, limit, prefix, snippets)
+        return search(
+            self.connection(), self.engine(), query, limit, prefix, snippets, outlet, language
+        )
 
     # -- entities (filled by `sverka index --facts`) ------------------------------------------
 

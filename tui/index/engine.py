@@ -36,6 +36,10 @@ def _schema() -> Any:
     builder.add_integer_field("rowid", stored=True, indexed=True, fast=True)
     builder.add_text_field("title", tokenizer_name="whitespace", index_option="freq")
     builder.add_text_field("body", tokenizer_name="whitespace", index_option="freq")
+    # Exact-value fields for the list's outlet and language filters, so a filtered search counts
+    # and ranks within the filter instead of filtering the best hits of the whole corpus.
+    builder.add_text_field("outlet", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("language", tokenizer_name="raw", index_option="basic")
     return builder.build()
 
 
@@ -68,9 +72,13 @@ class SearchIndex:
                     time.sleep(0.2)
         return self._writer
 
-    def add(self, rowid: int, title_terms: str, body_terms: str) -> None:
+    def add(
+        self, rowid: int, title_terms: str, body_terms: str, outlet: str = "", language: str = ""
+    ) -> None:
         """Index one article."""
-        doc = _tantivy().Document(rowid=rowid, title=title_terms, body=body_terms)
+        doc = _tantivy().Document(
+            rowid=rowid, title=title_terms, body=body_terms, outlet=outlet, language=language
+        )
         self.writer().add_document(doc)
 
     def delete(self, rowid: int) -> None:
@@ -109,8 +117,14 @@ class SearchIndex:
             self.index.reload()  # pick up commits of other processes (a CLI run beside the app)
             self._reloaded = now
 
-    def query(self, clauses: list[tuple[list[str], str | None]]) -> Any:
-        """All clauses must match; a clause is (exact terms, prefix or None), any one will do."""
+    def query(
+        self,
+        clauses: list[tuple[list[str], str | None]],
+        outlet: str | None = None,
+        language: str | None = None,
+    ) -> Any:
+        """All clauses must match; a clause is (exact terms, prefix or None), any one will do.
+        `outlet` / `language` restrict the matches to that exact value."""
         tantivy = _tantivy()
         q = tantivy.Query
         musts = []
@@ -130,14 +144,21 @@ class SearchIndex:
                         (tantivy.Occur.Should, q.boost_query(part, boost) if boost != 1.0 else part)
                     )
             musts.append((tantivy.Occur.Must, q.boolean_query(alts)))
+        for field, value in (("outlet", outlet), ("language", language)):
+            if value is not None:
+                musts.append((tantivy.Occur.Must, q.term_query(self.schema, field, value)))
         return q.boolean_query(musts)
 
     def search(
-        self, clauses: list[tuple[list[str], str | None]], limit: int
+        self,
+        clauses: list[tuple[list[str], str | None]],
+        limit: int,
+        outlet: str | None = None,
+        language: str | None = None,
     ) -> tuple[list[int], int]:
         """Rowids of the best `limit` matches, best first, and the number of matches."""
         self._maybe_reload()
         searcher = self.index.searcher()
-        result = searcher.search(self.query(clauses), limit=limit, count=True)
+        result = searcher.search(self.query(clauses, outlet, language), limit=limit, count=True)
         rowids = [searcher.doc(address)["rowid"][0] for _score, address in result.hits]
         return rowids, int(result.count or 0)

@@ -308,7 +308,7 @@ def _store(
         rowid = int(cur.lastrowid or 0)
         report.added += 1
     conn.execute("INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, z))
-    engine.add(rowid, tterms, bterms)
+    engine.add(rowid, tterms, bterms, outlet, language)
     if was_skipped is None or rel in was_skipped:
         conn.execute("DELETE FROM skipped WHERE path = ?", (rel,))
 
@@ -320,10 +320,12 @@ def rebuild_engine(
     engine.clear()
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     done = 0
-    for rowid, title, z in conn.execute(
-        "SELECT a.rowid, a.title, d.z FROM articles a JOIN doc d ON d.rowid = a.rowid"
+    for rowid, title, outlet, language, z in conn.execute(
+        "SELECT a.rowid, a.title, a.outlet, a.language, d.z FROM articles a"
+        " JOIN doc d ON d.rowid = a.rowid"
     ):
-        engine.add(rowid, terms(title), terms(zlib.decompress(z).decode("utf-8", "surrogatepass")))
+        text = zlib.decompress(z).decode("utf-8", "surrogatepass")
+        engine.add(rowid, terms(title), terms(text), outlet, language)
         done += 1
         if progress and done % 1000 == 0:
             progress(done, total)

@@ -111,16 +111,19 @@ def search(
     limit: int = 50,
     prefix: bool = True,
     snippets: bool = True,
+    outlet: str | None = None,
+    language: str | None = None,
 ) -> SearchResult:
     """Run `query` (see module docstring): hits from `engine`, titles and snippets from `conn`.
 
     Without `snippets` the hits' snippets are empty and no stored text is read (the app's list
-    shows 500 hits as rows: decompressing 500 texts was most of a search's time)."""
+    shows 500 hits as rows: decompressing 500 texts was most of a search's time). `outlet` and
+    `language` keep only the articles with that exact outlet / language (counted in `total`)."""
     t0 = time.perf_counter()
     clauses, looks = parse(query, prefix)
     if not clauses:
         return SearchResult(query, (time.perf_counter() - t0) * 1000, 0, [])
-    rowids, total = engine.search(clauses, max(1, limit))
+    rowids, total = engine.search(clauses, max(1, limit), outlet, language)
     info: dict[int, tuple[str, str, bytes | None]] = {}
     if rowids:
         marks = ",".join("?" * len(rowids))
