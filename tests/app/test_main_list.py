@@ -192,3 +192,30 @@ async def test_unfiltered_status_counts_the_listed_rows_even_when_the_catalogue_
         await settle(pilot)
         status = str(pane.query_one("#list-status").render())
         assert "of 2,048 articles" in status and "lang uk" in status
+
+
+async def test_a_slow_list_rebuild_says_sorting_until_its_rows_arrive(
+    make_app, monkeypatch
+) -> None:
+    import threading
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        library = screen.library
+        gate = threading.Event()
+        real_view = library.view
+
+        def slow_view(query):
+            gate.wait(5)
+            return real_view(query)
+
+        monkeypatch.setattr(library, "view", slow_view)
+        await pilot.press("s")
+        await pilot.pause(0.4)
+        status = str(screen.query_one("#list-status").render())
+        assert "sorting…" in status
+        gate.set()
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert "sorting…" not in str(screen.query_one("#list-status").render())

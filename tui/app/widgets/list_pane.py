@@ -30,6 +30,10 @@ SEARCH_DEBOUNCE = 0.15
 """Seconds of quiet typing before the search runs."""
 
 
+BUSY_AFTER = 0.15
+"""Seconds a list rebuild may take before the status line says «sorting…» / «searching…»."""
+
+
 class ListPane(Vertical):
     """Search box, status line and article list."""
 
@@ -51,6 +55,9 @@ class ListPane(Vertical):
         self.library: Any | None = None
         self.last_refresh = 0.0
         """When the rows were last asked for (the scan refreshes at most every few seconds)."""
+        self._pending: object | None = None
+        """The rebuild under way (a token), until its rows are shown."""
+        self._busy = ""
         self._filter_timer: Timer | None = None
         self._select_id: str | None = None
 
@@ -137,11 +144,27 @@ class ListPane(Vertical):
             return
         self.last_refresh = monotonic()
         if hasattr(self.library, "search_view"):  # a catalogue: any query may take a while
+            token = self._pending = object()
+            self.set_timer(BUSY_AFTER, lambda: self._mark_busy(token))
             self._view_worker(self.query_state)
             return
         self._show_view(self.library.view(self.query_state))
 
+    def _mark_busy(self, token: object) -> None:
+        """Say the list is being rebuilt when it takes a while (a first sort of 1M rows: seconds)."""
+        if self._pending is token:
+            self._busy = "searching…" if self.query_state.text else "sorting…"
+            self.update_status()
+
+    def _not_busy(self) -> None:
+        self._pending = None
+        if self._busy:
+            self._busy = ""
+            self.update_status()
+
     def _show_view(self, view: Any) -> None:
+        self._pending = None
+        self._busy = ""
         keep = self.article_list.highlighted_row
         keep_id = self._select_id or (keep.id if keep else None)
         self._select_id = None
@@ -157,6 +180,7 @@ class ListPane(Vertical):
             view = build(query)
         except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
             message = sanitize_line(str(exc)) or type(exc).__name__
+            self.app.call_from_thread(self._not_busy)
             self.app.call_from_thread(
                 self.notify,
                 message,
@@ -189,7 +213,7 @@ class ListPane(Vertical):
         if matches is not None:
             best = f"best {shown:,} of " if matches > shown else ""
             count = f"{best}{matches:,} matching · {getattr(source, 'took_ms', 0.0):.0f} ms"
-        parts = [count, self.scan_state, self.query_state.describe()]
+        parts = [count, self._busy, self.scan_state, self.query_state.describe()]
         self.set_status(" · ".join(p for p in parts if p))
 
     # -- search box ---------------------------------------------------------------------------
