@@ -55,13 +55,33 @@ def test_sentences_split_within_blocks(tmp_path: Path) -> None:
 def test_removed_blocks_appear_in_place(tmp_path: Path) -> None:
     doc = clean(articles(tmp_path)[0])
     kinds = [p.kind for p in document_paras(doc, reveal_removed=True)]
-    assert kinds == ["title", "date", "removed", "paragraph", "paragraph", "removed"]
+    # This page has no headline: its title is the lead's first clause, shown once, in the lead.
+    assert kinds == ["date", "removed", "paragraph", "paragraph", "removed"]
     assert [p.kind for p in document_paras(doc, reveal_removed=False)] == [
-        "title",
         "date",
         "paragraph",
         "paragraph",
     ]
+
+
+def test_a_real_headline_is_shown_and_a_title_made_from_the_lead_is_not_repeated() -> None:
+    from tui.clean import clean_text
+
+    headline = clean_text(
+        "Токаев отправил правительство в отставку\n\n"
+        "Президент Казахстана Касым-Жомарт Токаев принял отставку правительства на фоне протестов"
+        " в нескольких городах страны, сообщила его пресс-служба.\n"
+    )
+    paras = document_paras(headline, reveal_removed=False)
+    assert [p.kind for p in paras][:2] == ["title", "paragraph"]
+    assert paras[0].text == "Токаев отправил правительство в отставку"
+    lead_only = clean_text(
+        "Президент Казахстана Касым-Жомарт Токаев принял отставку правительства на фоне протестов"
+        " в нескольких городах страны, сообщила его пресс-служба. Об этом стало известно утром.\n"
+    )
+    paras = document_paras(lead_only, reveal_removed=False)
+    assert paras[0].kind == "paragraph" and paras[0].text.startswith("Президент Казахстана")
+    assert lead_only.title  # the list still has a title for it
 
 
 def test_shipped_themes_load_cleanly() -> None:

@@ -42,8 +42,9 @@ def document_paras(document: Any, reveal_removed: bool) -> list[Para]:
     head_end = blocks[0].start if blocks else len(text)
     paras: list[Para] = []
     offset = 0
+    lead = text[blocks[0].start : blocks[0].end] if blocks else ""
     for index, chunk in enumerate(text[:head_end].split("\n\n")):
-        if chunk.strip():
+        if chunk.strip() and not (index == 0 and title_repeats_lead(chunk.strip(), lead)):
             paras.append(Para(chunk.strip("\n"), "title" if index == 0 else "date", offset))
         offset += len(chunk) + 2
     removed = sorted(document.removed, key=lambda r: r.raw_start) if reveal_removed else []
@@ -55,6 +56,13 @@ def document_paras(document: Any, reveal_removed: bool) -> list[Para]:
         paras.append(Para(text[block.start : block.end], block.kind, block.start))
     paras.extend(_removed_para(item) for item in removed[r:])
     return paras
+
+
+def title_repeats_lead(title: str, lead: str) -> bool:
+    """A title the cleaner made from the lead's first sentence (the page had no headline): the
+    reading view shows the lead itself rather than the same words twice."""
+    head = title.rstrip("…").rstrip()
+    return len(head) >= 12 and lead.startswith(head)
 
 
 def _removed_para(item: Any) -> Para:
