@@ -289,3 +289,18 @@ def test_signature_is_taken_before_reading_so_a_later_edit_is_read_again(tmp_pat
     st = path.stat()
     assert record[0] == "a" and record[2][:2] == (st.st_size, st.st_mtime_ns)
     assert scan_mod.read_one(root, "missing.txt")[0] == "s"
+
+
+def test_a_catalogue_of_an_older_format_is_rebuilt_from_the_files_with_a_message(
+    corpus: Path, count_reads: list[str]
+) -> None:
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        db = cat.db_path
+        cat.connection().execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    count_reads.clear()
+    with Catalogue(corpus) as cat:
+        assert any("older format" in m for m in cat.messages)
+        report = cat.refresh(workers=1)
+        assert report.added == 4 and len(count_reads) == 4
+        assert cat.db_path == db and cat.search("Токаев").total == 4

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from tui.paths import cache_dir
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
+"""4: search indexes the cleaned text (not the raw page) and holds outlet and language."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
