@@ -471,7 +471,7 @@ class CompareLibrary:
 
     def article(self, article_id: str) -> Article:
         """One article by id."""
-        return self.library.article(article_id)  # type: ignore[no-any-return]
+        return self.library.article(article_id)
 
     def all_articles(self) -> Sequence[Article]:
         """The candidates for the second article."""
