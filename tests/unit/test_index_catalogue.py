@@ -304,3 +304,38 @@ def test_a_catalogue_of_an_older_format_is_rebuilt_from_the_files_with_a_message
         report = cat.refresh(workers=1)
         assert report.added == 4 and len(count_reads) == 4
         assert cat.db_path == db and cat.search("Токаев").total == 4
+
+
+def test_new_cleaning_rules_make_the_next_scan_read_every_file_again_in_place(
+    corpus: Path, count_reads: list[str]
+) -> None:
+    from tui.clean import configure_rules
+
+    write(corpus, "menu.txt", "Партнёрский материал о кредитах")
+    try:
+        with Catalogue(corpus) as cat:
+            cat.refresh(workers=1)
+            before = {r["id"]: r["title"] for r in cat.listing()}
+            count_reads.clear()
+            assert cat.refresh(workers=1).read == 0
+            configure_rules([{"name": "promo", "pattern": "^Партнёрский материал"}])
+            report = cat.refresh(workers=1)
+            assert report.read == 5 and report.updated == 5 and report.added == 0
+            assert before["menu"] == "Партнёрский материал о кредитах"
+            assert cat.row("menu").title != before["menu"]
+            assert {r["id"] for r in cat.listing()} == set(before)  # ids (and notes) stay
+            count_reads.clear()
+            assert cat.refresh(workers=1).read == 0
+    finally:
+        configure_rules(None)
+
+
+def test_pool_workers_clean_with_the_configured_rules() -> None:
+    from tui.clean import active_rules, configure_rules
+
+    try:
+        scan_mod._worker_init([{"name": "promo", "phrase": "Подпишитесь на канал"}])
+        rule = active_rules().match("Подпишитесь на канал")
+        assert rule is not None and rule.name == "promo"
+    finally:
+        configure_rules(None)

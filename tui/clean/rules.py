@@ -313,15 +313,23 @@ def rules_from_config(items: list[dict[str, Any]], base: Rules | None = None) ->
 
 
 _active: Rules | None = None
+_active_items: list[dict[str, Any]] = []
 
 
 def configure_rules(items: list[dict[str, Any]] | None) -> Rules:
     """Make the config's `[[clean.rules]]` (plus the shipped rules) the process-wide default of
     `clean_text`/`clean_article`, so every face (CLI, app, facts, notes) cleans alike and offsets
     into `Document.text` agree. Call once after loading the config; `None` or `[]` resets."""
-    global _active
+    global _active, _active_items
     _active = rules_from_config(list(items)) if items else None
+    _active_items = [dict(item) for item in items] if items else []
     return active_rules()
+
+
+def configured_items() -> list[dict[str, Any]]:
+    """The `[[clean.rules]]` tables last given to `configure_rules` (for worker processes, which
+    must clean as this one does)."""
+    return [dict(item) for item in _active_items]
 
 
 def active_rules() -> Rules:

@@ -10,6 +10,8 @@ index (tantivy, `tui.index.engine`) is committed just before each SQLite transac
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 import sqlite3
@@ -18,7 +20,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Generator, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from tui.corpus import Skipped
@@ -136,6 +138,36 @@ def count_files(root: Path, stop_at: int | None = None) -> int:
     return count
 
 
+@lru_cache(maxsize=8)
+def _code_digest() -> str:
+    digest = hashlib.sha1()
+    here = Path(__file__).resolve().parent
+    package = here.parent
+    files = [
+        *sorted((package / "corpus").glob("*.py")),
+        *sorted((package / "corpus").glob("*.toml")),
+        *sorted((package / "clean").glob("*.py")),
+        *sorted((package / "clean").glob("*.toml")),
+        here / "text.py",
+        here / "scan.py",
+    ]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def reader_version() -> str:
+    """What an article row was made with: a digest of the reader, cleaner and search-term code
+    and of the user's `[[clean.rules]]`. A row read with another version is read again by the
+    next scan (titles, word counts and search terms follow a new cleaner or new rules), updated
+    in place so the list stays usable and ids — and the notes on them — stay put."""
+    from tui.clean.rules import configured_items
+
+    rules = json.dumps(configured_items(), sort_keys=True, ensure_ascii=False, default=str)
+    return f"{_code_digest()}-{hashlib.sha1(rules.encode()).hexdigest()[:8]}"
+
+
 def _mtime_ns(path: str) -> int:
     try:
         return os.stat(path).st_mtime_ns
@@ -202,8 +234,12 @@ def read_batch(root: str, rels: list[str]) -> list[Record]:
     return [read_one(base, rel) for rel in rels]
 
 
-def _worker_init() -> None:
+def _worker_init(rules: list[dict] | None = None) -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if rules:  # a spawned worker starts with the shipped rules only
+        from tui.clean.rules import configure_rules
+
+        configure_rules(rules)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -219,7 +255,11 @@ def _results(root: Path, todo: list[str], workers: int) -> Generator[list[Record
             yield read_batch(str(root), todo[i : i + BATCH])
         return
     chunks = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
-    with _pool_context().Pool(workers, initializer=_worker_init) as pool:
+    from tui.clean.rules import configured_items
+
+    with _pool_context().Pool(
+        workers, initializer=_worker_init, initargs=(configured_items(),)
+    ) as pool:
         yield from pool.imap_unordered(partial(read_batch, str(root)), chunks)
 
 
@@ -267,6 +307,7 @@ def _store(
     changed: dict[str, int],
     report: ScanReport,
     was_skipped: set[str] | None = None,
+    reader: str = "",
 ) -> None:
     """Store one worker record; `changed` maps the paths already in the catalogue to their rowid
     (every other path is new), `was_skipped` holds the paths in the skipped table."""
@@ -293,17 +334,18 @@ def _store(
         aid = _unique_id(conn, aid, rel, rowid)
         conn.execute(
             "UPDATE articles SET id=?, size=?, mtime_ns=?, side_mtime_ns=?, sha1=?, title=?,"
-            " title_key=?, outlet=?, language=?, date=?, words=?, encoding=?, url=?, facts='none'"
-            " WHERE rowid=?",
-            (aid, *sig, *fields, rowid),
+            " title_key=?, outlet=?, language=?, date=?, words=?, encoding=?, url=?, facts='none',"
+            " reader=? WHERE rowid=?",
+            (aid, *sig, *fields, reader, rowid),
         )
         report.updated += 1
     else:
         aid = _unique_id(conn, aid, rel, None)
         cur = conn.execute(
             "INSERT INTO articles(id, path, size, mtime_ns, side_mtime_ns, sha1, title, title_key,"
-            " outlet, language, date, words, encoding, url) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (aid, rel, *sig, *fields),
+            " outlet, language, date, words, encoding, url, reader)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (aid, rel, *sig, *fields, reader),
         )
         rowid = int(cur.lastrowid or 0)
         report.added += 1
@@ -356,6 +398,7 @@ def scan(
     """
     t0 = time.perf_counter()
     report = ScanReport()
+    reader = reader_version()
     top = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
     seen = bytearray(top + 1)
     known_skipped = {
@@ -370,9 +413,9 @@ def scan(
             chunk = files[i : i + LOOKUP_BATCH]
             rels = [prefix + name for name, _sig in chunk]
             found = {
-                path: (rowid, (size, mtime, side))
-                for path, rowid, size, mtime, side in conn.execute(
-                    "SELECT path, rowid, size, mtime_ns, side_mtime_ns FROM articles"
+                path: (rowid, (size, mtime, side), made_with)
+                for path, rowid, size, mtime, side, made_with in conn.execute(
+                    "SELECT path, rowid, size, mtime_ns, side_mtime_ns, reader FROM articles"
                     f" WHERE path IN ({','.join('?' * len(rels))})",
                     rels,
                 )
@@ -382,7 +425,7 @@ def scan(
                 if old is not None:
                     if old[0] <= top:
                         seen[old[0]] = 1
-                    if old[1] == sig:
+                    if old[1] == sig and old[2] == reader:
                         report.unchanged += 1
                         continue
                     changed[rel] = old[0]
@@ -419,7 +462,7 @@ def scan(
     try:
         for batch in results:
             for rec in batch:
-                _store(conn, engine, rec, changed, report, was_skipped)
+                _store(conn, engine, rec, changed, report, was_skipped, reader)
             done += len(batch)
             pending += len(batch)
             report.read += len(batch)

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from tui.paths import cache_dir
 
-SCHEMA_VERSION = "4"
-"""4: search indexes the cleaned text (not the raw page) and holds outlet and language."""
+SCHEMA_VERSION = "5"
+"""4: search indexes the cleaned text (not the raw page) and holds outlet and language;
+5: each article row records the reader version it was read with."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,7 +38,8 @@ CREATE TABLE IF NOT EXISTS articles(
     words INTEGER NOT NULL,
     encoding TEXT NOT NULL,
     url TEXT,
-    facts TEXT NOT NULL DEFAULT 'none'  -- none | done | error
+    facts TEXT NOT NULL DEFAULT 'none', -- none | done | error
+    reader TEXT NOT NULL DEFAULT ''     -- tui.index.scan.reader_version() it was read with
 );
 CREATE INDEX IF NOT EXISTS art_title ON articles(title_key);
 CREATE INDEX IF NOT EXISTS art_outlet ON articles(outlet, title_key);
