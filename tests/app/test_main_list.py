@@ -219,3 +219,26 @@ async def test_a_slow_list_rebuild_says_sorting_until_its_rows_arrive(
         await settle(pilot)
         await pilot.pause(0.1)
         assert "sorting…" not in str(screen.query_one("#list-status").render())
+
+
+async def test_the_configs_cleaning_rules_apply_to_the_apps_list(make_app) -> None:
+    from tui.clean import configure_rules
+    from tui.config import CleanConfig, Config
+
+    rule = {"name": "sponsored-headline", "pattern": "^Влада Казахстану проводить"}
+    app = make_app(Config(clean=CleanConfig(rules=(rule,))))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await ready(pilot)
+            source = screen.article_list.source
+            titles = {row.id: row.title for row in source.rows(0, len(source))}
+            focus = next(i for i in titles if i.startswith("004"))
+            assert not titles[focus].startswith("Влада Казахстану проводить")
+    finally:
+        configure_rules(None)
+    app = make_app()  # a later app without rules cleans with the shipped ones again
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        source = screen.article_list.source
+        titles = {row.id: row.title for row in source.rows(0, len(source))}
+        assert titles[focus].startswith("Влада Казахстану проводить")

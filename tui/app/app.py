@@ -7,6 +7,7 @@ and the notes store. Screens and widgets do the rest.
 from __future__ import annotations
 
 import gc
+import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +41,21 @@ def _palette_commands() -> type[Provider]:
     return SverkaCommands
 
 
+def apply_clean_rules(rules: Any) -> None:
+    """Make the config's `[[clean.rules]]` the process-wide cleaning rules, as every command does
+    (`tui.cli.common.apply_config`): the reading view, facts, notes and the catalogue's scan then
+    clean alike. Without rules the cleaner is not imported before the first frame (only reset if
+    an earlier app in this process configured some)."""
+    if rules:
+        from tui.clean.rules import configure_rules
+
+        configure_rules(list(rules))
+        return
+    loaded = sys.modules.get("tui.clean.rules")
+    if loaded is not None:
+        loaded.configure_rules(None)
+
+
 class SverkaApp(App[int]):
     """Sverka: read, check facts, compare and annotate news articles."""
 
@@ -65,6 +81,7 @@ class SverkaApp(App[int]):
     ) -> None:
         # App.__init__ asks for the theme (see `theme` below), which needs these.
         self.config = config or Config()
+        apply_clean_rules(self.config.clean.rules)
         self._cli_theme = theme
         self._theme_folders = theme_folders
         self.theme_names: list[str] = []
