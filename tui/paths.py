@@ -34,6 +34,13 @@ def cache_dir() -> Path:
     return _dir("SVERKA_CACHE_DIR", user_cache_dir(APP_NAME))
 
 
+def use_cache_dir(folder: Path | None) -> None:
+    """Make the config's `cache_dir` the cache folder of this process and its workers (an
+    SVERKA_CACHE_DIR already set wins), so the CLI, the app and the fact cache share it."""
+    if folder is not None and not os.environ.get("SVERKA_CACHE_DIR"):
+        os.environ["SVERKA_CACHE_DIR"] = str(Path(folder).expanduser())
+
+
 def default_config_file() -> Path:
     """The config file read when `--config` is not given."""
     return config_dir() / "config.toml"

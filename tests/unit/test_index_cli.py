@@ -82,3 +82,23 @@ def test_search_no_refresh_uses_the_catalogue_as_left_and_needs_one(
     assert {h["id"] for h in json.loads(capsys.readouterr().out)["hits"]} == {"two"}
     assert main(["search", "Алматы", "--corpus", str(corpus), "--json"]) == 0
     assert {h["id"] for h in json.loads(capsys.readouterr().out)["hits"]} == {"two", "three"}
+
+
+def test_the_configs_cache_dir_holds_the_catalogue_unless_the_environment_names_one(
+    corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    chosen = tmp_path / "my-cache"
+    config = tmp_path / "config.toml"
+    config.write_text(f'cache_dir = "{chosen}"\n', "utf-8")
+    monkeypatch.delenv("SVERKA_CACHE_DIR")
+    assert main(["--config", str(config), "index", str(corpus), "--workers", "1"]) == 0
+    assert list(chosen.glob("catalog-*.sqlite"))
+    assert main(["--config", str(config), "search", "Токаев", "--corpus", str(corpus)]) == 0
+    assert "2 article(s) match" in capsys.readouterr().out
+    elsewhere = tmp_path / "env-cache"
+    monkeypatch.setenv("SVERKA_CACHE_DIR", str(elsewhere))
+    assert main(["--config", str(config), "index", str(corpus), "--workers", "1"]) == 0
+    assert list(elsewhere.glob("catalog-*.sqlite"))

@@ -82,6 +82,7 @@ class SverkaApp(App[int]):
         # App.__init__ asks for the theme (see `theme` below), which needs these.
         self.config = config or Config()
         apply_clean_rules(self.config.clean.rules)
+        paths.use_cache_dir(self.config.cache_dir)
         self._cli_theme = theme
         self._theme_folders = theme_folders
         self.theme_names: list[str] = []

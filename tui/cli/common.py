@@ -46,8 +46,10 @@ def apply_config(args: argparse.Namespace) -> Config:
     rules), so every command cleans alike and offsets agree between show, facts and notes."""
     config = config_from_args(args)
     from tui.clean import configure_rules
+    from tui.paths import use_cache_dir
 
     configure_rules(list(config.clean.rules))  # already validated by load_config
+    use_cache_dir(config.cache_dir)
     return config
 
 
