@@ -463,3 +463,42 @@ async def test_narrow_facts_view_gives_way_to_the_columns_on_next_shared() -> No
         for column in screen.query(PassageColumn):  # and scrolled to the pair
             first = column.query(".piece.-current").first()
             assert column.scroll_y <= first.virtual_region.y < column.scroll_y + column.size.height
+
+
+@pytest.mark.asyncio
+async def test_candidates_are_gathered_off_the_ui_thread_and_a_failure_is_one_message() -> None:
+    import threading
+
+    arts = seed_articles()
+
+    class SlowLibrary(Library):
+        threads: list[str] = []
+
+        def all_articles(self) -> list[Article]:
+            self.threads.append(threading.current_thread().name)
+            return self.articles
+
+    lib = SlowLibrary(arts)
+    app = Host(
+        lambda: CompareScreen(
+            lib.article("000"), lib, None, preparer=fake_prepare, ranker=lexical_rank
+        )
+    )
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PickSecondArticle)
+        assert lib.threads and lib.threads[0] != threading.main_thread().name
+
+    class BrokenLibrary(Library):
+        def all_articles(self) -> list[Article]:
+            raise OSError("disk gone [@click=app.quit]")
+
+    broken = BrokenLibrary(arts)
+    app = Host(
+        lambda: CompareScreen(
+            broken.article("000"), broken, None, preparer=fake_prepare, ranker=lexical_rank
+        )
+    )
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, Home) and app.is_running

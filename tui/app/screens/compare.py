@@ -144,8 +144,29 @@ class CompareScreen(Screen[None]):
     # --- choosing the second article and computing -----------------------------------------
 
     def action_pick_second(self) -> None:
-        """Choose (another) second article from the ranked list."""
-        candidates = list(self.library.all_articles()) if self.library is not None else []
+        """Choose (another) second article from the ranked list (the candidates are gathered in a
+        thread worker: on a large corpus that reads a few hundred files)."""
+        self._gather_candidates()
+
+    @work(thread=True, exclusive=True, group="compare-candidates")
+    def _gather_candidates(self) -> None:
+        try:
+            candidates = list(self.library.all_articles()) if self.library is not None else []
+        except Exception as exc:  # noqa: BLE001 - a message, and the screen stays usable
+            message = sanitize_line(f"{type(exc).__name__}: {exc}")
+            self.app.call_from_thread(self._candidates_failed, message)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._offer_candidates, candidates)
+
+    def _candidates_failed(self, message: str) -> None:
+        self.notify(
+            message, title="Cannot list articles to compare with", severity="error", markup=False
+        )
+        if self.second is None:
+            self.dismiss_screen()
+
+    def _offer_candidates(self, candidates: list[Any]) -> None:
         if not candidates:
             self.notify("No other articles to compare with.", severity="warning")
             if self.second is None:
