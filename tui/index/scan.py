@@ -1,11 +1,14 @@
 """Bring a catalogue up to date with its corpus folder: walk, stat, read only what changed.
 
-The walk only stats (one `scandir` per folder). Files whose size and mtime (and sidecar's mtime)
-match the catalogue are not opened. New and changed files are read by the corpus reader and turned
-into index terms in a process pool (one process per core) when there are many of them, in this
-process when there are few; the writer (this process) stores them in batches, one transaction each,
-so a reader sees the list grow while the scan runs. Files that disappeared are removed. The search
-index (tantivy, `tui.index.engine`) is committed just before each SQLite transaction.
+The walk only stats (one `scandir` per folder) and holds one folder at a time. Files whose size
+and mtime (and sidecar's mtime) match the catalogue, and that were read with the current reader
+version (`reader_version`: the reader, cleaner and search-term code and the user's clean rules),
+are not opened. New and changed files are read by the corpus reader and turned into index terms —
+of the cleaned text — in a process pool (one process per core) when there are many of them, in
+this process when there are few; the writer (this process) stores them in batches, one transaction
+each (the first one small), so a reader sees the list grow while the scan runs. Files that
+disappeared are removed. The search index (tantivy, `tui.index.engine`) is committed just before
+each SQLite transaction.
 """
 
 from __future__ import annotations
