@@ -339,3 +339,19 @@ def test_pool_workers_clean_with_the_configured_rules() -> None:
         assert rule is not None and rule.name == "promo"
     finally:
         configure_rules(None)
+
+
+def test_facts_pool_workers_clean_with_the_configured_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.clean import active_rules, configure_rules
+    from tui.facts import nlp
+    from tui.index import facts_pool
+
+    monkeypatch.setattr(nlp, "warm_up", lambda: None)  # the models are not the point here
+    try:
+        facts_pool._init_worker([{"name": "promo", "phrase": "Подпишитесь на канал"}])
+        rule = active_rules().match("Подпишитесь на канал")
+        assert rule is not None and rule.name == "promo"
+    finally:
+        configure_rules(None)

@@ -61,8 +61,12 @@ def facts_of_file(root: str, item: tuple[int, str]) -> tuple[int, str, list[str]
         return rowid, f"error: {type(exc).__name__}: {exc}", []
 
 
-def _init_worker() -> None:
+def _init_worker(rules: list[dict] | None = None) -> None:
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    if rules:  # a spawned worker starts with the shipped cleaning rules only
+        from tui.clean.rules import configure_rules
+
+        configure_rules(rules)
     from tui.facts.nlp import warm_up
 
     warm_up()
@@ -75,9 +79,12 @@ def _results(
         for item in todo:
             yield facts_of_file(str(root), item)
         return
+    from tui.clean.rules import configured_items
     from tui.index.scan import _pool_context
 
-    with _pool_context().Pool(workers, initializer=_init_worker) as pool:
+    with _pool_context().Pool(
+        workers, initializer=_init_worker, initargs=(configured_items(),)
+    ) as pool:
         yield from pool.imap_unordered(partial(facts_of_file, str(root)), todo, chunksize=4)
 
 
