@@ -102,3 +102,20 @@ def test_the_configs_cache_dir_holds_the_catalogue_unless_the_environment_names_
     monkeypatch.setenv("SVERKA_CACHE_DIR", str(elsewhere))
     assert main(["--config", str(config), "index", str(corpus), "--workers", "1"]) == 0
     assert list(elsewhere.glob("catalog-*.sqlite"))
+
+
+def test_an_unusable_cache_folder_is_one_sentence_not_a_traceback(
+    corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", "utf-8")
+    monkeypatch.setenv("SVERKA_CACHE_DIR", str(blocker / "cache"))
+    assert main(["index", str(corpus), "--workers", "1"]) == 2
+    assert main(["search", "Токаев", "--corpus", str(corpus)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and all(
+        line.startswith("sverka: cannot use the cache folder") for line in err
+    )

@@ -90,11 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     from tui.cli.common import CliError, apply_config, fail
+    from tui.index.model import CatalogueError
 
     try:
         apply_config(args)
         return int(args.func(args) or 0)
-    except CliError as exc:
+    except (CliError, CatalogueError) as exc:
         return fail(str(exc))
     except BrokenPipeError:
         return 0

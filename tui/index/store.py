@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from tui.index.model import CatalogueError
 from tui.paths import cache_dir
 
 SCHEMA_VERSION = "5"
@@ -98,7 +99,13 @@ def open_db(path: Path, corpus: Path) -> tuple[sqlite3.Connection, str | None]:
     Returns the connection and, when an existing file had to be thrown away, one sentence saying
     why (None otherwise).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CatalogueError(
+            f"cannot use the cache folder {path.parent} ({exc.strerror or exc}); set cache_dir in"
+            " the config or SVERKA_CACHE_DIR to a folder you can write"
+        ) from None
     message = None
     if path.exists():
         conn = None
@@ -116,8 +123,14 @@ def open_db(path: Path, corpus: Path) -> tuple[sqlite3.Connection, str | None]:
                 with contextlib.suppress(Exception):
                     conn.close()
         remove_db(path)
-    conn = connect(path)
-    conn.executescript(SCHEMA)
+    try:
+        conn = connect(path)
+        conn.executescript(SCHEMA)
+    except sqlite3.Error as exc:
+        raise CatalogueError(
+            f"cannot create the catalogue {path} ({exc}); set cache_dir in the config or"
+            " SVERKA_CACHE_DIR to a folder you can write"
+        ) from None
     conn.execute(
         "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?), ('corpus', ?), ('generation', '0')",
         (SCHEMA_VERSION, str(corpus.resolve())),
