@@ -53,12 +53,6 @@ def read_sidecar(article_path: Path) -> dict[str, str]:
     return out
 
 
-def title_and_words(raw: str) -> tuple[str, int]:
-    """The article's headline and the word count of its cleaned text."""
-    title, words, _text = title_words_text(raw)
-    return title, words
-
-
 def title_words_text(raw: str) -> tuple[str, int, str]:
     """The article's headline, the word count of its cleaned text, and that text."""
     from tui.clean import clean_text
