@@ -54,9 +54,6 @@ def run_app(argv: Sequence[str]) -> int:
     except ConfigError as exc:
         return fail(str(exc))
     corpus = args.corpus or config.corpus or DEFAULT_CORPUS
-    from tui.paths import use_cache_dir
-
-    use_cache_dir(config.cache_dir)  # before the catalogue opens: the CLI and the app share it
     try:
         check_folder(corpus)
     except CorpusError as exc:

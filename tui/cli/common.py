@@ -75,6 +75,36 @@ def open_corpus(args: argparse.Namespace, positional: Path | None = None) -> Cor
     return corpus
 
 
+def is_large_corpus(folder: Path, threshold: int) -> bool:
+    """A folder with at least `threshold` article files (counted only up to it): such a corpus is
+    read from its catalogue instead of being loaded whole."""
+    if not folder.is_dir():
+        return False
+    from tui.index.scan import count_files
+
+    return count_files(folder, stop_at=threshold) >= threshold
+
+
+def refresh_catalogue(catalogue: Any, folder: Path) -> int | None:
+    """Bring the catalogue of a large corpus up to date for a command: its messages, the scan's
+    progress and the number of skipped files go to stderr. An exit status (after one message)
+    when the folder holds no articles, else None."""
+    from tui.cli.index_cmd import Progress
+
+    for message in catalogue.messages:
+        print(f"sverka: {sanitize_line(message)}", file=sys.stderr)
+    report = catalogue.refresh(progress=Progress("indexing", quiet=False))
+    skipped = catalogue.connection().execute("SELECT count(*) FROM skipped").fetchone()[0]
+    if skipped:
+        print(
+            f"sverka: skipped {skipped} file(s) in {sanitize_line(str(folder))} (see sverka index)",
+            file=sys.stderr,
+        )
+    if report.total == 0:
+        return fail(f"no articles (.txt or .md files) in {folder}")
+    return None
+
+
 def print_json(data: Any) -> None:
     """Pretty JSON on stdout, Cyrillic kept readable."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

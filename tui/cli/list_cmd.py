@@ -60,34 +60,18 @@ def _large_corpus_listing(args: argparse.Namespace) -> int | None:
     """List a large corpus from its catalogue; None when the corpus is small (or not a folder)."""
     import sys
 
-    from tui.cli.common import corpus_folder
+    from tui.cli.common import corpus_folder, is_large_corpus, refresh_catalogue
     from tui.corpus.sanitize import sanitize_line
 
     folder = corpus_folder(args, args.folder)
-    if not folder.is_dir():
+    if not is_large_corpus(folder, LARGE_CORPUS):
         return None
-    from tui.index.scan import count_files
-
-    if count_files(folder, stop_at=LARGE_CORPUS) < LARGE_CORPUS:
-        return None
-    from tui.cli.index_cmd import Progress
     from tui.index import Catalogue
 
     with Catalogue(folder) as catalogue:
-        for message in catalogue.messages:
-            print(f"sverka: {message}", file=sys.stderr)
-        report = catalogue.refresh(progress=Progress("indexing", quiet=False))
-        skipped = catalogue.connection().execute("SELECT count(*) FROM skipped").fetchone()[0]
-        if skipped:
-            print(
-                f"sverka: skipped {skipped} file(s) in {folder} (see sverka index)", file=sys.stderr
-            )
-        if report.total == 0:
-            print(
-                f"sverka: no articles (.txt or .md files) in {sanitize_line(str(folder))}",
-                file=sys.stderr,
-            )
-            return 2
+        status = refresh_catalogue(catalogue, folder)
+        if status is not None:
+            return status
         if args.json:
             print_json(list(catalogue.listing()))
             return 0

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.cli.common import fail, print_json
+from tui.cli.common import fail, print_json, refresh_catalogue
 from tui.corpus.sanitize import sanitize_line
 from tui.index import Catalogue, CatalogueError
 from tui.index.entity_view import RANK_POOL, fact_rows, rank_by_shared_entities
@@ -30,20 +30,10 @@ SHOWN_IDS = 40
 
 def run_from_catalogue(args: argparse.Namespace, folder: Path) -> int:
     """Refresh the catalogue of `folder`, then print its matrix (or `--rank` ranking) from it."""
-    from tui.cli.index_cmd import Progress
-
     with Catalogue(folder) as catalogue:
-        for message in catalogue.messages:
-            print(f"sverka: {message}", file=sys.stderr)
-        report = catalogue.refresh(progress=Progress("indexing", quiet=False))
-        skipped = catalogue.connection().execute("SELECT count(*) FROM skipped").fetchone()[0]
-        if skipped:
-            print(
-                f"sverka: skipped {skipped} file(s) in {sanitize_line(str(folder))} (see sverka index)",
-                file=sys.stderr,
-            )
-        if report.total == 0:
-            return fail(f"no articles (.txt or .md files) in {folder}")
+        exit_status = refresh_catalogue(catalogue, folder)
+        if exit_status is not None:
+            return exit_status
         status = catalogue.facts_status()
         done, total = status.get("done", 0), sum(status.values())
         hint = f"sverka index --facts {shlex.quote(str(folder))}"

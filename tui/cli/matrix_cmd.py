@@ -137,17 +137,13 @@ def _print_grid(console: Console, articles: list[str], rows: list[MatrixRow]) ->
 def _large_corpus_matrix(args: argparse.Namespace) -> int | None:
     """The matrix (or ranking) of a large corpus from its catalogue; None when the corpus is
     small (or not a folder): then the whole corpus is loaded as before."""
-    from tui.cli.common import corpus_folder
+    from tui.cli.common import corpus_folder, is_large_corpus
 
     try:
         folder = corpus_folder(args)
     except CliError as exc:
         return fail(str(exc))
-    if not folder.is_dir():
-        return None
-    from tui.index.scan import count_files
-
-    if count_files(folder, stop_at=LARGE_CORPUS) < LARGE_CORPUS:
+    if not is_large_corpus(folder, LARGE_CORPUS):
         return None
     from tui.cli.matrix_catalogue import run_from_catalogue
 

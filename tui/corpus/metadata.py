@@ -29,12 +29,17 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def sidecar_name(file_name: str) -> str:
+    """The name of the sidecar of the article file `file_name` («a.txt» → «a.meta.toml»)."""
+    return Path(file_name).stem + SIDECAR_SUFFIX
+
+
 def read_sidecar(article_path: Path) -> dict[str, str]:
     """Overrides from `NAME.meta.toml` beside the article (empty if there is none).
 
     Raises MetadataError naming the file and key for a malformed sidecar.
     """
-    sidecar = article_path.with_name(article_path.stem + SIDECAR_SUFFIX)
+    sidecar = article_path.with_name(sidecar_name(article_path.name))
     if not sidecar.is_file():
         return {}
     try:

@@ -10,7 +10,6 @@ instead of extracting again. Interrupted runs resume where they stopped.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
@@ -62,13 +61,10 @@ def facts_of_file(root: str, item: tuple[int, str]) -> tuple[int, str, list[str]
 
 
 def _init_worker(rules: list[dict] | None = None) -> None:
-    os.environ["OPENBLAS_NUM_THREADS"] = "1"
-    if rules:  # a spawned worker starts with the shipped cleaning rules only
-        from tui.clean.rules import configure_rules
-
-        configure_rules(rules)
     from tui.facts.nlp import warm_up
+    from tui.index.scan import _worker_init
 
+    _worker_init(rules)  # one BLAS thread; the configured cleaning rules
     warm_up()
 
 
@@ -79,12 +75,9 @@ def _results(
         for item in todo:
             yield facts_of_file(str(root), item)
         return
-    from tui.clean.rules import configured_items
-    from tui.index.scan import _pool_context
+    from tui.index.scan import worker_pool
 
-    with _pool_context().Pool(
-        workers, initializer=_init_worker, initargs=(configured_items(),)
-    ) as pool:
+    with worker_pool(workers, _init_worker) as pool:
         yield from pool.imap_unordered(partial(facts_of_file, str(root)), todo, chunksize=4)
 
 

@@ -25,8 +25,10 @@ import zlib
 from collections.abc import Callable, Generator, Iterator
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any
 
 from tui.corpus import Skipped
+from tui.corpus.metadata import sidecar_name
 from tui.corpus.reader import read_article_text
 from tui.corpus.sanitize import sanitize_line
 from tui.index.engine import SearchIndex
@@ -37,7 +39,6 @@ ProgressFn = Callable[[int, int], None]
 """`progress(done, total)`: files processed so far out of the files that need reading."""
 
 SUFFIXES = (".txt", ".md")
-SIDECAR = ".meta.toml"
 BATCH = 64
 """Files per task sent to a worker process."""
 COMMIT_EVERY = 2000
@@ -115,20 +116,12 @@ def walk_folders(
             side = 0
             if names is None:
                 names = {e.name for e in entries}
-            side_name = name[: name.rfind(".")] + SIDECAR
+            side_name = sidecar_name(name)
             if side_name in names:
                 side = _mtime_ns(os.path.join(folder, side_name))
             files.append((name, (st.st_size, st.st_mtime_ns, side)))
         if files:
             yield prefix, files
-
-
-def walk(root: Path, report: ScanReport | None = None) -> dict[str, Signature]:
-    """Every article file under `root` by relative '/'-path, with its signature (`walk_folders`
-    in one dict: for small folders and tests; the scan itself never holds the whole tree)."""
-    return {
-        prefix + name: sig for prefix, files in walk_folders(root, report) for name, sig in files
-    }
 
 
 def count_files(root: Path, stop_at: int | None = None) -> int:
@@ -141,7 +134,7 @@ def count_files(root: Path, stop_at: int | None = None) -> int:
     return count
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)
 def _code_digest() -> str:
     digest = hashlib.sha1()
     here = Path(__file__).resolve().parent
@@ -189,8 +182,7 @@ def signature(path: Path) -> Signature:
         st = os.stat(path)
     except OSError:
         return (0, 0, 0)
-    name = path.name
-    side = _mtime_ns(str(path.with_name(name[: name.rfind(".")] + SIDECAR)))
+    side = _mtime_ns(str(path.with_name(sidecar_name(path.name))))
     return (st.st_size, st.st_mtime_ns, side)
 
 
@@ -238,11 +230,19 @@ def read_batch(root: str, rels: list[str]) -> list[Record]:
 
 
 def _worker_init(rules: list[dict] | None = None) -> None:
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
     if rules:  # a spawned worker starts with the shipped rules only
         from tui.clean.rules import configure_rules
 
         configure_rules(rules)
+
+
+def worker_pool(workers: int, initializer: Callable[..., None] = _worker_init) -> Any:
+    """A process pool whose workers clean as this process does (`initializer(rules)` gets the
+    configured `[[clean.rules]]`), forked when that is safe."""
+    from tui.clean.rules import configured_items
+
+    return _pool_context().Pool(workers, initializer=initializer, initargs=(configured_items(),))
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -258,11 +258,7 @@ def _results(root: Path, todo: list[str], workers: int) -> Generator[list[Record
             yield read_batch(str(root), todo[i : i + BATCH])
         return
     chunks = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
-    from tui.clean.rules import configured_items
-
-    with _pool_context().Pool(
-        workers, initializer=_worker_init, initargs=(configured_items(),)
-    ) as pool:
+    with worker_pool(workers) as pool:
         yield from pool.imap_unordered(partial(read_batch, str(root)), chunks)
 
 
