@@ -39,9 +39,9 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     reads: list[str] = []
     real = scan_mod.read_article_text
 
-    def counting(path: Path, root: Path | None = None):  # type: ignore[no-untyped-def]
+    def counting(path: Path, root: Path | None = None, **options):  # type: ignore[no-untyped-def]
         reads.append(path.name)
-        return real(path, root)
+        return real(path, root, **options)
 
     monkeypatch.setattr(scan_mod, "read_article_text", counting)
     return reads

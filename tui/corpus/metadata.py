@@ -17,7 +17,21 @@ from tui.corpus.sanitize import sanitize_line
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_KEYS = {"title", "outlet", "url", "date", "language"}
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_WORDISH = re.compile(r"[^\W_ʼ]")
+"""A letter or digit (the modifier apostrophe ʼ is a letter to Unicode, but search drops it)."""
+
+
+class _TokenWords(dict[str, int]):
+    """Whitespace token → 1 if it holds a letter or digit, else 0 (a dash, a bullet, «|»)."""
+
+    def __missing__(self, token: str) -> int:
+        found = 1 if _WORDISH.search(token) else 0
+        if len(self) < 200_000:
+            self[token] = found
+        return found
+
+
+_TOKEN_WORDS = _TokenWords()
 
 
 class MetadataError(ValueError):
@@ -25,8 +39,10 @@ class MetadataError(ValueError):
 
 
 def count_words(text: str) -> int:
-    """Number of words in `text`."""
-    return len(_WORD.findall(text))
+    """Number of words in `text`: whitespace-separated tokens holding a letter or digit («Алма-Ата»
+    and ««Токаев»,» are one word each, a lone dash none). Split and cached lookups run in C:
+    a regex scan of every character cost ~0.09 ms per article when indexing."""
+    return sum(map(_TOKEN_WORDS.__getitem__, text.split()))
 
 
 def sidecar_name(file_name: str) -> str:
@@ -58,13 +74,14 @@ def read_sidecar(article_path: Path) -> dict[str, str]:
     return out
 
 
-def title_words_text(raw: str) -> tuple[str, int, str]:
-    """The article's headline, the word count of its cleaned text, and that text."""
+def title_words_text(raw: str, count: bool = True) -> tuple[str, int, str]:
+    """The article's headline, the word count of its cleaned text (0 unless `count`), and that
+    text."""
     from tui.clean import clean_text
 
     document = clean_text(raw)
     text = document.text
-    return sanitize_line(document.title), count_words(text), text
+    return sanitize_line(document.title), count_words(text) if count else 0, text
 
 
 def language_of(text: str) -> str:

@@ -37,12 +37,37 @@ class Outlet:
 
     name: str
     patterns: tuple[re.Pattern[str], ...] = ()
+    needles: tuple[str, ...] = ()
+    """Per pattern, the literal text every match of it starts with ("" if unknown): a substring
+    test skips the regex on pages without it (a pattern led by `^` or `\\b` gets no fast literal
+    scan from the regex engine: ~30 µs per page)."""
     names: frozenset[str] = frozenset()
     domains: tuple[str, ...] = ()
 
 
 def _fold(name: str) -> str:
     return " ".join(name.casefold().replace("ё", "е").split())
+
+
+def literal_needle(pattern: str) -> str:
+    """The literal text any match of `pattern` begins with, after its anchors ("" if none)."""
+    try:
+        from re import _parser  # the parser of the standard `re` module
+
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return ""
+        chars: list[str] = []
+        for op, arg in parsed:
+            name = str(op)
+            if name == "AT" and not chars:
+                continue
+            if name != "LITERAL":
+                break
+            chars.append(chr(arg))
+        return "".join(chars)
+    except Exception:  # another Python's internals: no shortcut, same answers
+        return ""
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +78,7 @@ def outlet_table() -> tuple[Outlet, ...]:
         Outlet(
             name=item["name"],
             patterns=tuple(re.compile(p, re.MULTILINE) for p in item.get("patterns", ())),
+            needles=tuple(literal_needle(p) for p in item.get("patterns", ())),
             names=frozenset(_fold(n) for n in (*item.get("names", ()), item["name"])),
             domains=tuple(d.lower() for d in item.get("domains", ())),
         )
@@ -109,7 +135,10 @@ def detect_outlet(raw: str) -> str:
     """The outlet the page comes from, else `unknown`."""
     table = outlet_table()
     for outlet in table:
-        if any(p.search(raw) for p in outlet.patterns):
+        if any(
+            (not needle or needle in raw) and p.search(raw)
+            for p, needle in zip(outlet.patterns, outlet.needles, strict=True)
+        ):
             return outlet.name
     lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
     tail = lines[-_TAIL_LINES:]

@@ -165,15 +165,26 @@ def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
     return read_article_text(path, root)[0]
 
 
-def read_article_text(path: Path, root: Path | None = None) -> tuple[Article | Skipped, str]:
+def read_article_text(
+    path: Path,
+    root: Path | None = None,
+    *,
+    words: bool = True,
+    has_sidecar: bool | None = None,
+) -> tuple[Article | Skipped, str]:
     """`read_article`, and the cleaned text its title and word count came from ("" if skipped).
 
-    The catalogue indexes that text for search, so cleaning runs once per file."""
-    found = _read_article(path)
+    The catalogue indexes that text for search, so cleaning runs once per file. For the
+    catalogue's scan, which already knows and counts more: `words=False` leaves the word count 0
+    (the scan counts words while making search terms), `has_sidecar` says whether the file has a
+    sidecar (None: look)."""
+    found = _read_article(path, words, has_sidecar)
     return found if isinstance(found, tuple) else (found, "")
 
 
-def _read_article(path: Path) -> tuple[Article, str] | Skipped:
+def _read_article(
+    path: Path, count: bool = True, has_sidecar: bool | None = None
+) -> tuple[Article, str] | Skipped:
     try:
         data, st = _read_bytes(path)
     except OverflowError as exc:
@@ -190,10 +201,10 @@ def _read_article(path: Path) -> tuple[Article, str] | Skipped:
     if not raw.strip():
         return Skipped(path, "empty file (whitespace only)")
     try:
-        sidecar = read_sidecar(path)
+        sidecar = read_sidecar(path) if has_sidecar is not False else {}
     except MetadataError as exc:
         return Skipped(path, str(exc))
-    title, words, text = title_words_text(raw)
+    title, words, text = title_words_text(raw, count)
     article = Article(
         id=article_id_for(path),
         path=path,

@@ -32,7 +32,7 @@ def sanitize_text(text: str) -> str:
     TAB and LF are kept; CR should already have been normalised to LF by the reader, and any left
     is removed here.
     """
-    if not text:
+    if not text or not _CONTROLS.search(text):  # every escape starts with a control character
         return text
     text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)

@@ -33,7 +33,7 @@ from tui.corpus.reader import read_article_text
 from tui.corpus.sanitize import sanitize_line
 from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
-from tui.index.text import fold, terms
+from tui.index.text import fold, terms, terms_and_words
 
 ProgressFn = Callable[[int, int], None]
 """`progress(done, total)`: files processed so far out of the files that need reading."""
@@ -198,12 +198,13 @@ def read_one(root: Path, rel: str) -> Record:
     path = root / rel
     sig = signature(path)
     try:
-        result, text = read_article_text(path, root)
+        result, text = read_article_text(path, root, words=False, has_sidecar=sig[2] != 0)
     except Exception as exc:  # a reader bug must not stop a 100k-file scan
         return ("s", rel, sig, f"reader failed: {type(exc).__name__}: {exc}")
     if isinstance(result, Skipped):
         return ("s", rel, sig, result.reason)
     a = result
+    body, words = terms_and_words(text)
     return (
         "a",
         rel,
@@ -214,11 +215,11 @@ def read_one(root: Path, rel: str) -> Record:
         a.outlet,
         a.language,
         a.date,
-        a.words,
+        words,
         a.encoding,
         a.url,
         terms(a.title),
-        terms(text),
+        body,
         zlib.compress(text.encode("utf-8", "surrogatepass"), 1),
     )
 

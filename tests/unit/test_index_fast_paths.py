@@ -1,0 +1,86 @@
+"""The indexing fast paths give exactly what the plain versions give: search terms from split
+tokens and cached lookups equal the terms of a regex scan of the whole text, the scan's one-pass
+word count equals the reader's, the sanitiser's early exit changes nothing, and an outlet pattern's
+literal shortcut never hides a match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.corpus.metadata import count_words
+from tui.corpus.outlets import detect_outlet, literal_needle, outlet_table
+from tui.corpus.sanitize import sanitize_text
+from tui.index.text import WORD, _TERM_CACHE, terms, terms_and_words
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+_TEXT = st.text(
+    alphabet="abЯяёЁіІїґ'’ʼ`\u0301\u00ad_-—,.«»()17 \t\n\u00a0\u2009\u200bOoВв", max_size=40
+)
+
+
+def reference_terms(text: str) -> str:
+    """The plain version: every word of the whole lower-cased text, in order."""
+    return " ".join(filter(None, (_TERM_CACHE[w] for w in WORD.findall(text.lower()))))
+
+
+def reference_count(text: str) -> int:
+    return sum(1 for token in text.split() if any(map(_TERM_CACHE.__getitem__, WORD.findall(token.lower()))))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_terms_from_cached_tokens_equal_the_terms_of_a_scan_of_the_whole_text(text: str) -> None:
+    assert terms(text) == reference_terms(text)
+    assert terms(text) == reference_terms(text)  # the second time every token is a cache hit
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_the_scans_word_count_is_the_readers_word_count(text: str) -> None:
+    body, words = terms_and_words(text)
+    assert body == terms(text)
+    assert words == count_words(text) == reference_count(text)
+
+
+def test_seed_articles_get_the_same_terms_and_word_counts_both_ways() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text("utf-8")
+        assert terms_and_words(text) == (reference_terms(text), reference_count(text)), path.name
+
+
+def test_hyphenated_and_quoted_words_count_once_and_lone_dashes_not_at_all() -> None:
+    assert count_words("«Токаев» заявил — Алма-Ата, 7 939 человек.") == 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\x1b[]0;\x07\x9b\x9d\u202e\u2066\t\n\x00\x7f mЯ", max_size=30))
+def test_sanitising_text_without_control_characters_returns_it_unchanged(text: str) -> None:
+    clean = sanitize_text(text)
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", clean)
+    assert sanitize_text(clean) == clean
+
+
+def test_literal_needles_are_the_text_a_match_must_start_with() -> None:
+    assert literal_needle(r"^Поддержать команду Зеркала\s*$") == "Поддержать команду Зеркала"
+    assert literal_needle(r"\bФокус (розбирався|писав)") == "Фокус "
+    assert literal_needle(r"\A\s*date \d{4}") == ""
+    assert literal_needle(r"(?i)bbc news") == ""  # case-insensitive: no shortcut
+    assert literal_needle("[unclosed") == ""  # the regex itself reports it when compiled
+
+
+def test_every_shipped_pattern_matches_only_text_holding_its_needle() -> None:
+    for outlet in outlet_table():
+        for pattern, needle in zip(outlet.patterns, outlet.needles, strict=True):
+            sample = pattern.pattern.replace("^", "").replace("\\b", "").replace("\\A", "")
+            found = pattern.search(sample) if "\\" not in sample else None
+            if found is not None:
+                assert needle in found.group(0)
+
+
+def test_outlets_are_still_found_on_the_seeds() -> None:
+    found = {detect_outlet(p.read_text("utf-8")) for p in sorted(SEEDS.glob("*.txt"))}
+    assert "unknown" not in found and len(found) >= 4
