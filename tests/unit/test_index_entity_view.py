@@ -4,7 +4,6 @@ of a large corpus (the threshold lowered so a few files count as large)."""
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from tui.cli import main, matrix_cmd
 from tui.facts.model import Entity, Facts
 from tui.index import Catalogue
 from tui.index import entity_view as ev
+from tui.index.store import unpack_text
 
 BODY = "{title}\n\n9 января 2022 — {body}\n"
 ARTICLES = {
@@ -64,7 +64,7 @@ def cache_facts(cat: Catalogue, article_id: str, entities: list[tuple[str, str, 
         )
         .fetchone()
     )
-    text = zlib.decompress(z).decode("utf-8")
+    text = unpack_text(z)
     facts = Facts([Entity(0, 1, n, t, n, k) for t, n, k in entities], [], [], [], [])  # type: ignore[arg-type]
     cached_facts(text, _language(text, lang), date, lambda: facts)
 

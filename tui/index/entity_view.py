@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import math
 import re
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
+
+from tui.index.store import unpack_text
 
 if TYPE_CHECKING:
     import sqlite3
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 LABEL_SAMPLE = 3
 """Articles consulted per key for its label."""
 LABEL_READS = 2000
-"""Most articles read for labels in one call (≈0.3 ms each: a cached-facts JSON and a zlib text)."""
+"""Most articles read for labels in one call (≈0.3 ms each: a cached-facts JSON and a packed text)."""
 RANK_POOL = 2000
 """Candidates (by shared idf weight) scored exactly by `rank_by_shared_entities`."""
 _CHUNK = 500
@@ -184,8 +185,8 @@ def _cached_text_and_facts(conn: sqlite3.Connection, rowid: int) -> tuple[str, F
         return None
     lang, date, z = row
     try:
-        text = zlib.decompress(z).decode("utf-8", "surrogatepass")
-    except (zlib.error, UnicodeDecodeError):
+        text = unpack_text(z)
+    except ValueError:  # UnicodeDecodeError is one
         return None
     return text, cached_facts(text, _language(text, lang), date, None)
 

@@ -21,7 +21,6 @@ import sqlite3
 import stat as stat_mod
 import threading
 import time
-import zlib
 from collections.abc import Callable, Generator, Iterator
 from functools import lru_cache, partial
 from pathlib import Path
@@ -33,6 +32,7 @@ from tui.corpus.reader import read_article_text
 from tui.corpus.sanitize import sanitize_line
 from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
+from tui.index.store import pack_text, unpack_text
 from tui.index.text import fold, terms, terms_and_words
 
 ProgressFn = Callable[[int, int], None]
@@ -172,7 +172,7 @@ def _mtime_ns(path: str) -> int:
 
 
 Record = tuple
-"""What a worker returns per file: ("a", rel, sig, fields..., title terms, body terms, zlib text)
+"""What a worker returns per file: ("a", rel, sig, fields..., title terms, body terms, packed text (store.pack_text))
 or ("s", rel, sig, reason)."""
 
 
@@ -220,7 +220,7 @@ def read_one(root: Path, rel: str) -> Record:
         a.url,
         terms(a.title),
         body,
-        zlib.compress(text.encode("utf-8", "surrogatepass"), 1),
+        pack_text(text),
     )
 
 
@@ -366,7 +366,7 @@ def rebuild_engine(
         "SELECT a.rowid, a.title, a.outlet, a.language, d.z FROM articles a"
         " JOIN doc d ON d.rowid = a.rowid"
     ):
-        text = zlib.decompress(z).decode("utf-8", "surrogatepass")
+        text = unpack_text(z)
         engine.add(rowid, terms(title), terms(text), outlet, language)
         done += 1
         if progress and done % 1000 == 0:

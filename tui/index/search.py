@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
-import zlib
 from typing import TYPE_CHECKING
 
+from tui.index.store import unpack_text
 from tui.index.model import Hit, SearchResult
 from tui.index.text import stem, words
 
@@ -85,23 +85,14 @@ def snippet(text: str, finder: re.Pattern[str]) -> str:
     return ("…" if start > 0 else "") + passage + ("…" if end < len(text) else "")
 
 
-HEAD_BYTES = 6144
-"""Decompressed first: most first matches are in the title or the lead."""
-
-
 def _snippet_of(z: bytes | None, finder: re.Pattern[str]) -> str:
-    """The snippet of a stored text, decompressing only its head when the match is there."""
+    """The snippet of a stored text ("" if there is none or it is unreadable)."""
     if not z:
         return ""
-    inflate = zlib.decompressobj()
-    head = inflate.decompress(z, HEAD_BYTES)
-    if inflate.unconsumed_tail or not inflate.eof:
-        text = head.decode("utf-8", "ignore")
-        m = finder.search(text)
-        if m is not None and m.end() + SNIPPET_CHARS < len(text):
-            return snippet(text, finder).removesuffix("…") + "…"
-        head += inflate.decompress(inflate.unconsumed_tail) + inflate.flush()
-    return snippet(head.decode("utf-8", "surrogatepass"), finder)
+    try:
+        return snippet(unpack_text(z), finder)
+    except ValueError:
+        return ""
 
 
 def search(
