@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tui.corpus.metadata import count_words
 from tui.corpus.outlets import detect_outlet, literal_needle, outlet_table
 from tui.corpus.sanitize import sanitize_text
-from tui.index.text import WORD, _TERM_CACHE, terms, terms_and_words
+from tui.index.text import _TERM_CACHE, WORD, terms, terms_and_words
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 _TEXT = st.text(
@@ -28,7 +28,11 @@ def reference_terms(text: str) -> str:
 
 
 def reference_count(text: str) -> int:
-    return sum(1 for token in text.split() if any(map(_TERM_CACHE.__getitem__, WORD.findall(token.lower()))))
+    return sum(
+        1
+        for token in text.split()
+        if any(map(_TERM_CACHE.__getitem__, WORD.findall(token.lower())))
+    )
 
 
 @settings(max_examples=400, deadline=None)

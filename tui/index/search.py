@@ -14,8 +14,8 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING
 
-from tui.index.store import unpack_text
 from tui.index.model import Hit, SearchResult
+from tui.index.store import unpack_text
 from tui.index.text import stem, words
 
 if TYPE_CHECKING:
