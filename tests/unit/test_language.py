@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui.corpus.language import detect_language
@@ -58,3 +60,18 @@ def test_mostly_latin_page_with_a_cyrillic_quote_is_not_taken_for_russian() -> N
         "order would be restored soon. Local media quoted him: «Порядок будет восстановлен»."
     )
     assert detect_language(text) == "en"
+
+
+def test_a_long_page_is_judged_by_its_head_only_when_the_head_is_clear_cut(monkeypatch) -> None:
+    import tui.corpus.language as language
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    for path in seeds:
+        text = path.read_text("utf-8")
+        quick = detect_language(text)
+        monkeypatch.setattr(language, "_QUICK", 0)  # no head verdict: the full sample decides
+        assert detect_language(text) == quick, path.name
+        monkeypatch.undo()
+    # a head of mixed letters is not enough: the rest of the page decides
+    mixed = "Київ і Москва: ёлка, съезд. " * 40 + "Влада України заявила, що ціни зростуть. " * 80
+    assert detect_language(mixed) == "uk"
