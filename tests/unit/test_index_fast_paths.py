@@ -88,3 +88,12 @@ def test_every_shipped_pattern_matches_only_text_holding_its_needle() -> None:
 def test_outlets_are_still_found_on_the_seeds() -> None:
     found = {detect_outlet(p.read_text("utf-8")) for p in sorted(SEEDS.glob("*.txt"))}
     assert "unknown" not in found and len(found) >= 4
+
+
+def test_prefetching_files_changes_nothing_and_ignores_files_that_are_gone(tmp_path) -> None:
+    from tui.index.scan import prefetch, read_batch
+
+    (tmp_path / "a.txt").write_text("Заголовок\n\nПрезидент подписал указ о продлении режима.\n")
+    prefetch(str(tmp_path), ["a.txt", "gone.txt", "missing/b.txt"])  # no exception
+    records = read_batch(str(tmp_path), ["a.txt", "gone.txt"])
+    assert [r[0] for r in records] == ["a", "s"]
