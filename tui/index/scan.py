@@ -212,6 +212,7 @@ def read_one(root: Path, rel: str) -> Record:
         a.id,
         a.sha1,
         a.title,
+        fold(a.title),  # the title column's sort key (folded here: the writer is the busier side)
         a.outlet,
         a.language,
         a.date,
@@ -345,10 +346,25 @@ def _store(
         )
         report.skipped.append((rel, rec[3]))
         return
-    (_, _, _, aid, sha1, title, outlet, language, date, words, encoding, url, tterms, bterms, z) = (
-        rec
-    )
-    fields = (sha1, title, fold(title), outlet, language, date, words, encoding, url)
+    (
+        _,
+        _,
+        _,
+        aid,
+        sha1,
+        title,
+        key,
+        outlet,
+        language,
+        date,
+        words,
+        encoding,
+        url,
+        tterms,
+        bterms,
+        z,
+    ) = rec
+    fields = (sha1, title, key, outlet, language, date, words, encoding, url)
     if old is not None:
         rowid = old
         engine.delete(rowid)
