@@ -262,8 +262,7 @@ def bench_list(cat: Catalogue) -> None:
 
 def queries_for(cat: Catalogue, rng: random.Random) -> dict[str, list[str]]:
     """Query sets drawn from the corpus itself."""
-    import zlib
-
+    from tui.index.store import unpack_text
     from tui.index.text import WORD
 
     words: list[str] = []
@@ -272,7 +271,7 @@ def queries_for(cat: Catalogue, rng: random.Random) -> dict[str, list[str]]:
     for _ in range(40):
         z = conn.execute("SELECT z FROM doc WHERE rowid = ?", (rng.randrange(1, n + 1),)).fetchone()
         if z:
-            text = zlib.decompress(z[0]).decode()
+            text = unpack_text(z[0])
             words.extend(w for w in WORD.findall(text) if len(w) >= 7 and not w[0].isupper())
     rng.shuffle(words)
     rare = [w for w in words if cat.search(w + " ", limit=1).total < max(5, n // 2000)][:15]
@@ -316,9 +315,9 @@ def bench_engines(cat: Catalogue, queries: list[str], limit_docs: int | None) ->
         print("  engines: tantivy not installed (pip install tantivy) — skipped")
         return
     import sqlite3
-    import zlib
 
     from tui.index.search import parse
+    from tui.index.store import unpack_text
     from tui.index.text import terms
 
     tmp = Path(tempfile.mkdtemp(prefix="sverka-engines-"))
@@ -343,7 +342,7 @@ def bench_engines(cat: Catalogue, queries: list[str], limit_docs: int | None) ->
     for rowid, title, z in cat.connection().execute(
         "SELECT a.rowid, a.title, d.z FROM articles a JOIN doc d ON d.rowid = a.rowid"
     ):
-        tt, bt = terms(title), terms(zlib.decompress(z).decode("utf-8", "surrogatepass"))
+        tt, bt = terms(title), terms(unpack_text(z))
         t = time.perf_counter()
         fts.execute("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", (rowid, tt, bt))
         t_fts += time.perf_counter() - t
