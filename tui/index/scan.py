@@ -39,8 +39,9 @@ ProgressFn = Callable[[int, int], None]
 """`progress(done, total)`: files processed so far out of the files that need reading."""
 
 SUFFIXES = (".txt", ".md")
-BATCH = 64
-"""Files per task sent to a worker process."""
+BATCH = 256
+"""Files per task sent to a worker process (64 cost the writer process 0.05 ms per file in
+pool traffic, 256 0.03 ms; a batch still takes a worker only ~0.2 s)."""
 COMMIT_EVERY = 2000
 """Articles per transaction (and search index commit) during a scan."""
 FIRST_COMMIT = 128
