@@ -97,3 +97,18 @@ def test_prefetching_files_changes_nothing_and_ignores_files_that_are_gone(tmp_p
     prefetch(str(tmp_path), ["a.txt", "gone.txt", "missing/b.txt"])  # no exception
     records = read_batch(str(tmp_path), ["a.txt", "gone.txt"])
     assert [r[0] for r in records] == ["a", "s"]
+
+
+def test_an_anchored_signature_is_found_only_at_a_line_start_or_word_edge() -> None:
+    from tui.corpus.outlets import _signed
+
+    line = re.compile(r"^Поддержать команду Зеркала\s*$", re.MULTILINE)
+    needle = literal_needle(line.pattern)
+    assert _signed("Текст.\nПоддержать команду Зеркала\nЕщё", line, needle)
+    assert not _signed("Текст. Поддержать команду Зеркала\nЕщё", line, needle)
+    assert _signed("x Поддержать команду Зеркала!\nПоддержать команду Зеркала", line, needle)
+    word = re.compile(r"\bФокус (писав|розбирався)")
+    needle = literal_needle(word.pattern)
+    assert not _signed("НеФокус писав", word, needle)
+    assert _signed("НеФокус писав, а Фокус писав", word, needle)
+    assert not _signed("Фокус сказав", word, needle)

@@ -131,12 +131,21 @@ def _known(name: str) -> Outlet | None:
     return None
 
 
+def _signed(raw: str, pattern: re.Pattern[str], needle: str) -> bool:
+    """Whether `pattern` matches `raw`. A match starts with the pattern's needle, so the search
+    starts at its first occurrence (anchors still see the real line starts and word edges)."""
+    if not needle:
+        return pattern.search(raw) is not None
+    at = raw.find(needle)
+    return at >= 0 and pattern.search(raw, at) is not None
+
+
 def detect_outlet(raw: str) -> str:
     """The outlet the page comes from, else `unknown`."""
     table = outlet_table()
     for outlet in table:
         if any(
-            (not needle or needle in raw) and p.search(raw)
+            _signed(raw, p, needle)
             for p, needle in zip(outlet.patterns, outlet.needles, strict=True)
         ):
             return outlet.name
