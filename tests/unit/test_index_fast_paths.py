@@ -112,3 +112,12 @@ def test_an_anchored_signature_is_found_only_at_a_line_start_or_word_edge() -> N
     assert not _signed("НеФокус писав", word, needle)
     assert _signed("НеФокус писав, а Фокус писав", word, needle)
     assert not _signed("Фокус сказав", word, needle)
+
+
+def test_copyright_lines_and_domains_at_the_foot_are_still_found() -> None:
+    body = "Президент подписал указ о продлении режима до конца месяца.\n" * 5
+    assert detect_outlet(body + "© 2022 Вечерний Бишкек") == "Вечерний Бишкек"
+    assert detect_outlet(body + "Copyright 2021 Daily Foo. All rights reserved") == "Daily Foo"
+    assert detect_outlet(body + "Источник: ZERKALO.IO") == "zerkalo.io"
+    assert detect_outlet(body + "Подробнее на сайте zerkalo.io/news") == "zerkalo.io"
+    assert detect_outlet(body + "Подробнее на сайте example.org") == "unknown"
