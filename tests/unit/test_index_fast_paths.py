@@ -121,3 +121,20 @@ def test_copyright_lines_and_domains_at_the_foot_are_still_found() -> None:
     assert detect_outlet(body + "Источник: ZERKALO.IO") == "zerkalo.io"
     assert detect_outlet(body + "Подробнее на сайте zerkalo.io/news") == "zerkalo.io"
     assert detect_outlet(body + "Подробнее на сайте example.org") == "unknown"
+
+
+_DATE_PARTS = st.sampled_from(
+    [
+        "16 января 2022", "January 16, 2022", "16.01.2022", "2022-01-16", "5 січня 2022 року",
+        "2022", "7939", "12:30", " ", "\n", "слово", "государственного", "Jan. 5, 2021", "x",
+        "31.02.2022", "1 мая 1999", "_", "—", "16  января   2022", "сказал", "2022-01-1",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_PARTS, max_size=60).map(" ".join))
+def test_dates_found_around_each_year_are_the_dates_a_full_scan_finds(text: str) -> None:
+    from tui.corpus.pubdate import _dates_in, _scan_dates
+
+    assert _dates_in(text) == _scan_dates(text)
