@@ -105,3 +105,118 @@ def test_morphology_loads_on_the_first_question_not_on_construction() -> None:
     assert analyzer.cache_info().currsize == 0
     assert morph.is_proper("Кшиштофополь")  # a word no cache holds; unknown: a name
     assert analyzer.cache_info().currsize == 1
+
+
+# --- line splitting, line features, glue gates and rule needles (second speed pass) ---------
+
+_LINES_TEXT = st.text(
+    alphabet="ab Яя.?!:;—-•1)\n\n\t\u00a0\u2009\u200b\u00ad\ufeff\u2028\x1f«»", max_size=40
+)
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def reference_split_lines(raw: str) -> list[tuple[object, ...]]:
+    """The line splitter as it was: a regex over runs of non-newlines, the plain word count."""
+    from tui.clean.lines import has_odd_space
+
+    out: list[tuple[object, ...]] = []
+    previous_end = 0
+    for found in _LINE_RE.finditer(raw):
+        segment = found.group()
+        stripped = segment.strip()
+        if not stripped:
+            continue
+        start = found.start() + (len(segment) - len(segment.lstrip()))
+        end = start + len(stripped)
+        gap = raw.count("\n", previous_end, found.start()) > 1 or not out
+        text = " ".join(stripped.split()) if has_odd_space(stripped) else stripped
+        if "\u200b" in text or "\u00ad" in text or "\ufeff" in text:
+            text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "").strip()
+            if not text:
+                continue
+        out.append((text, start, end, gap, count_words(text)))
+        previous_end = found.end()
+    return out
+
+
+def reference_body_like(line: Line) -> bool:
+    if line.words >= 25:
+        return True
+    if line.text.endswith((":", ";")):
+        return line.words >= 4
+    if line.terminal and not line.ends_with_period:
+        return line.words >= 15
+    return line.words >= 6 and line.terminal
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_LINES_TEXT)
+def test_split_lines_gives_what_the_regex_splitter_gave(raw: str) -> None:
+    from tui.clean.lines import has_odd_space, split_lines
+
+    lines = split_lines(raw)
+    assert [(n.text, n.start, n.end, n.gap_before, n.words) for n in lines] == (
+        reference_split_lines(raw)
+    )
+    for line in lines:
+        assert line.body_like == reference_body_like(line)
+        if line.plain:  # the glue repair may skip its odd-space test
+            assert not has_odd_space(line.text)
+            assert repair_glue(line.text, plain=True) == repair_glue(line.text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab Яя.?!:;—1«»", min_size=1, max_size=30), st.integers(0, 40))
+def test_line_features_are_the_plain_formulas(text: str, words: int) -> None:
+    line = Line(text, 0, len(text), False, words)
+    assert line.body_like == reference_body_like(line)
+    assert line.kept and line.status == "keep"
+    line.status = "date"
+    assert not line.kept
+    line.status = "keep"
+    line.drop("x")
+    line.drop("y")
+    assert (line.status, line.reason, line.kept) == ("drop", "x", False)
+
+
+# Arabic-Indic, Devanagari, fullwidth, mathematical and Osmanya digits
+_EXOTIC_DIGITS = "\u0663\u0967\uff11\U0001d7d9\U000104a1"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="абЯБzZ .!?…»”)«„1" + _EXOTIC_DIGITS, max_size=16))
+def test_the_glue_gate_lets_every_digit_through(text: str) -> None:
+    spaced = re.sub(r"(?<=[а-яёіїєґa-z]{2}[.!?…])(?=[А-ЯЁІЇЄҐ\d«„])", " ", " ".join(text.split()))
+    spaced = re.sub(r"(?<=[»”)])(?=[А-ЯЁІЇЄҐ][а-яёіїєґ])", " ", spaced)
+    camel = re.compile(r"[А-ЯЁІЇЄҐ](?<=[а-яёіїєґ].)")
+    if not camel.search(text):  # no camel glue: only the two space repairs apply
+        assert repair_glue(text) == spaced.strip()
+
+
+def test_the_glue_gate_class_holds_every_decimal_digit() -> None:
+    from tui.clean.glue import _GATE_START
+
+    every = "".join(map(chr, range(0x110000)))
+    digits = re.findall(r"\d", every)
+    assert len(digits) > 600
+    assert not re.sub(f"[{_GATE_START}]", "", "".join(digits))
+
+
+_PARTS = [
+    "фото", "права", "cookie", "куки", "©", "(@", "t.co/", "ctrl", "подписк", "ілюстр", "кукі",
+    "допис від", "a post shared by", "станьте", "слово", " ", "ф", "п", "Фото", "і",
+]  # fmt: skip
+_NEEDLE_TEXT = st.lists(st.sampled_from(_PARTS), max_size=8).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_NEEDLE_TEXT)
+def test_needles_found_through_their_rare_character_are_the_needles_present(low: str) -> None:
+    from tui.clean.rules import _present
+
+    for tier in default_rules()._tiers:
+        for *_, gate in tier.buckets:
+            needles = [n for _, group in gate for n in group]
+            assert len(needles) == len(set(needles))
+            assert all(char in needle for char, group in gate for needle in group)
+            assert _present(gate, low) == {n for n in needles if n in low}

@@ -83,7 +83,7 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
             title = title or result.title
             continue
         kind: BlockKind = "subheading" if _is_subheading(line) else "paragraph"
-        pieces.append(Piece(kind, repair_glue(line.text), line.start, line.end))
+        pieces.append(Piece(kind, repair_glue(line.text, plain=line.plain), line.start, line.end))
     title, date_line = _final_title(raw, pieces, title, date_line)
     return assemble(title, date_line, pieces, removed)
 
@@ -373,7 +373,9 @@ def _merge(group: list[Line]) -> Line:
         else:
             text = text + " " + line.text
     first = group[0]
-    return Line(text, first.start, group[-1].end, first.gap_before, sum(g.words for g in group))
+    words = sum(g.words for g in group)
+    plain = all(g.plain for g in group)  # stripped parts joined by one space or none
+    return Line(text, first.start, group[-1].end, first.gap_before, words, plain=plain)
 
 
 def _is_subheading(line: Line) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _LINE = re.compile(r"[^\n]+")
 _SPACES = re.compile(r"\s+")
@@ -21,62 +20,126 @@ LONG_WORDS = 25
 QUESTION_MIN_WORDS = 15
 
 
-@dataclass(slots=True)
 class Line:
-    """One non-blank raw line: stripped text, raw span and what the cleaner decided."""
+    """One non-blank raw line: stripped text, raw span and what the cleaner decided.
+
+    A plain slotted class rather than a dataclass: one is built per line of every page, and the
+    cleaner reads `kept` and `body_like` hundreds of times per page, so both are attributes
+    computed once (`kept` follows `status` through its setter; `body_like` depends only on the
+    text and the word count, which never change after construction)."""
+
+    __slots__ = (
+        "text",
+        "start",
+        "end",
+        "gap_before",
+        "words",
+        "_status",
+        "kept",
+        "reason",
+        "kind",
+        "terminal",
+        "ends_with_period",
+        "numbered",
+        "bulleted",
+        "edge_reason",
+        "body_like",
+        "plain",
+    )
 
     text: str
     start: int
     end: int
     gap_before: bool
     words: int
-    status: str = "keep"  # keep | drop | title | date
-    reason: str = ""
-    kind: str = "paragraph"
-    terminal: bool = False
+    kept: bool
+    """Still a candidate for the cleaned text (status «keep»)."""
+    reason: str
+    kind: str
+    terminal: bool
     """Ends with sentence punctuation."""
-    ends_with_period: bool = False
+    ends_with_period: bool
     """Ends with a full stop or an ellipsis (not ? or !)."""
-    numbered: int | None = None
+    numbered: int | None
     """The item number of a «1. …» / «1) …» line."""
-    bulleted: bool = False
+    bulleted: bool
     """A «• …» / «— …» list item."""
-    edge_reason: str = ""
+    edge_reason: str
     """A rule that removes this line only above or below the body («Политика» as a menu item)."""
+    body_like: bool
+    """Looks like a paragraph of running text (or a sentence introducing a quote or list)."""
+    plain: bool
+    """Known to be printable with single spaces (no odd space for `repair_glue` to collapse)."""
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        gap_before: bool,
+        words: int,
+        status: str = "keep",
+        reason: str = "",
+        kind: str = "paragraph",
+        *,
+        plain: bool = False,
+    ) -> None:
+        self.text = text
+        self.plain = plain
+        self.start = start
+        self.end = end
+        self.gap_before = gap_before
+        self.words = words
+        self._status = status
+        self.kept = status == "keep"
+        self.reason = reason
+        self.kind = kind
+        self.edge_reason = ""
         # _TERMINAL / _ENDS_PERIOD on the last 8 characters, with str methods (runs on every line)
-        last = self.text[-8:].rstrip(_CLOSERS)[-1:]
-        self.terminal = last in _SENTENCE_END if last else False
-        self.ends_with_period = last in ".…" if last else False
-        head = self.text[:1]
+        last = text[-8:].rstrip(_CLOSERS)[-1:]
+        terminal = self.terminal = last in _SENTENCE_END if last else False
+        period = self.ends_with_period = last in ".…" if last else False
+        self.numbered = None
+        self.bulleted = False
+        head = text[:1]
         if head.isdigit():
-            found = _NUMBERED.match(self.text)
+            found = _NUMBERED.match(text)
             self.numbered = int(found.group(1)) if found else None
         elif not head.isalnum():
-            self.bulleted = bool(_BULLET.match(self.text))
+            self.bulleted = bool(_BULLET.match(text))
+        # body_like, as the rules read: long; «…:» / «…;» introducing something; «…?» «…!» (a
+        # headline, if short); a sentence of BODY_MIN_WORDS words or more.
+        if words >= LONG_WORDS:
+            self.body_like = True
+        elif text.endswith((":", ";")):
+            self.body_like = words >= 4
+        elif terminal and not period:
+            self.body_like = words >= QUESTION_MIN_WORDS
+        else:
+            self.body_like = words >= BODY_MIN_WORDS and terminal
 
     @property
-    def kept(self) -> bool:
-        """Still a candidate for the cleaned text."""
-        return self.status == "keep"
+    def status(self) -> str:
+        """keep | drop | title | date."""
+        return self._status
 
-    @property
-    def body_like(self) -> bool:
-        """Looks like a paragraph of running text (or a sentence introducing a quote or list)."""
-        if self.words >= LONG_WORDS:
-            return True
-        if self.text.endswith((":", ";")):
-            return self.words >= 4
-        if self.terminal and not self.ends_with_period:  # «…?» «…!»: a headline, if short
-            return self.words >= QUESTION_MIN_WORDS
-        return self.words >= BODY_MIN_WORDS and self.terminal
+    @status.setter
+    def status(self, value: str) -> None:
+        self._status = value
+        self.kept = value == "keep"
 
     def drop(self, reason: str) -> None:
         """Mark the line removed, keeping the first reason given."""
-        if self.status == "keep":
-            self.status = "drop"
+        if self.kept:
+            self._status = "drop"
+            self.kept = False
             self.reason = reason
+
+    def __repr__(self) -> str:
+        return (
+            f"Line(text={self.text!r}, start={self.start}, end={self.end}, "
+            f"status={self._status!r}, reason={self.reason!r})"
+        )
 
 
 _LONE_MARKS = (" — ", " – ", " - ", " • ", " | ", " / ")
@@ -92,12 +155,19 @@ def count_words(text: str) -> int:
     else:
         words = len(text.split())
     if " " in text:
-        padded = ""
-        for mark in _LONE_MARKS:
-            if mark[1] in text:  # one character: a much faster scan than the three
-                padded = padded or f" {text} "
-                words -= padded.count(mark)
+        words -= _lone_marks(text)
     return words
+
+
+def _lone_marks(text: str) -> int:
+    """How many lone dashes, bullets and bars (« — », « | » …) `text` holds, at its ends too."""
+    padded = ""
+    found = 0
+    for mark in _LONE_MARKS:
+        if mark[1] in text:  # one character: a much faster scan than the three
+            padded = padded or f" {text} "
+            found += padded.count(mark)
+    return found
 
 
 def has_odd_space(text: str) -> bool:
@@ -115,24 +185,42 @@ def has_odd_space(text: str) -> bool:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """Non-blank lines with the raw offsets of their stripped content."""
+    """Non-blank lines with the raw offsets of their stripped content.
+
+    Fast path: a printable line with single spaces (most lines) has no odd space to collapse, no
+    invisible character to take out (all of them are non-printable) and one word more than
+    spaces, so it costs three scans instead of the dozen `has_odd_space`, the invisible-character
+    tests and `count_words` make."""
     lines: list[Line] = []
-    previous_end = 0
-    for found in _LINE.finditer(raw):
-        segment = found.group()
+    append = lines.append
+    pos = 0
+    gap = True  # a blank line since the last line kept (the first line starts a paragraph)
+    for segment in raw.split("\n"):
+        start = pos
+        pos += len(segment) + 1
         stripped = segment.strip()
         if not stripped:
+            gap = True
             continue
-        start = found.start() + (len(segment) - len(segment.lstrip()))
+        if len(stripped) != len(segment):
+            start += len(segment) - len(segment.lstrip())
         end = start + len(stripped)
-        gap = raw.count("\n", previous_end, found.start()) > 1 or not lines
-        text = " ".join(stripped.split()) if has_odd_space(stripped) else stripped
-        if "\u200b" in text or "\u00ad" in text or "\ufeff" in text:  # invisible characters
-            text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "").strip()
-            if not text:
-                continue
-        lines.append(Line(text, start, end, gap, count_words(text)))
-        previous_end = found.end()
+        if stripped.isprintable() and "  " not in stripped:
+            text = stripped
+            words = stripped.count(" ") + 1
+            if words > 1:
+                words -= _lone_marks(text)
+            append(Line(text, start, end, gap, words, plain=True))
+        else:
+            text = " ".join(stripped.split()) if has_odd_space(stripped) else stripped
+            if "\u200b" in text or "\u00ad" in text or "\ufeff" in text:  # invisible characters
+                text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "")
+                text = text.strip()
+                if not text:
+                    gap = True
+                    continue
+            append(Line(text, start, end, gap, count_words(text)))
+        gap = False
     return lines
 
 

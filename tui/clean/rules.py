@@ -85,7 +85,7 @@ class _Tier:
                 list[Rule],
                 re.Pattern[str] | None,
                 list[tuple[Rule, tuple[str, ...]]],
-                tuple[str, ...],
+                tuple[tuple[str, tuple[str, ...]], ...],
             ]
         ] = []
         for limit in [*limits, None]:
@@ -103,7 +103,7 @@ class _Tier:
             if combined is None:
                 anchored = []
             others = [(r, r.needs) for r in bucket if r not in anchored]
-            needles = tuple(sorted({n for r, needs in others for n in needs}))
+            needles = _needle_gate({n for r, needs in others for n in needs})
             self.buckets.append((limit or 1 << 62, anchored, combined, others, needles))
 
     def match(self, line: str, low: str) -> Rule | None:
@@ -119,8 +119,8 @@ class _Tier:
             for rule, needs in others:
                 if needs:
                     if present is None:  # which `needs` substrings the line holds: one pass
-                        present = {n for n in needles if n in low}
-                    if present.isdisjoint(needs):
+                        present = _present(needles, low)
+                    if not present or present.isdisjoint(needs):
                         continue
                 if rule.pattern.search(low if rule.shipped else line):  # type: ignore[union-attr]
                     return rule
@@ -169,6 +169,35 @@ class Rules:
                 self._seen.clear()
             self._seen[line] = found
         return found
+
+
+# Characters of Russian and Ukrainian text, the most frequent first (Latin letters after them, in
+# English order); anything else («©», «@», digits) is rarer still.
+_FREQUENT = " оеаинтсрвлкмдпуяіыьгзбчйхжшюцщэфїєґъё.,-etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _rarest(needle: str) -> str:
+    """The character of `needle` least frequent in news text (the first of equally rare ones)."""
+    return max(needle, key=lambda char: _FREQUENT.find(char) % (len(_FREQUENT) + 1))
+
+
+def _needle_gate(needles: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The `needs` substrings grouped by their rarest character: (character, needles) pairs.
+
+    Finding which needles a line holds is a test of each needle against the whole line (a few
+    dozen scans of a paragraph that holds none of them, ~10 µs); testing first for one rare
+    character («ф» of «фото», «©») is a one-character scan, several times faster, and a needle
+    whose rare character is absent cannot be there."""
+    groups: dict[str, list[str]] = {}
+    for needle in sorted(needles):
+        groups.setdefault(_rarest(needle), []).append(needle)
+    return tuple((char, tuple(group)) for char, group in sorted(groups.items()))
+
+
+def _present(gate: tuple[tuple[str, tuple[str, ...]], ...], low: str) -> set[str]:
+    """The needles of `gate` that occur in `low` (same as testing each: `{n for n in needles if n
+    in low}`), skipping the needles whose rarest character `low` lacks."""
+    return {n for char, needles in gate if char in low for n in needles if n in low}
 
 
 def _anchored(pattern: str) -> bool:
