@@ -379,13 +379,18 @@ def _store(
         )
         report.updated += 1
     else:
-        aid = _unique_id(conn, aid, rel, None)
-        cur = conn.execute(
+        insert = (
             "INSERT INTO articles(id, path, size, mtime_ns, side_mtime_ns, sha1, title, title_key,"
             " outlet, language, date, words, encoding, url, reader)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (aid, rel, *sig, *fields, reader),
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         )
+        try:  # ids rarely collide: the unique index says so, no lookup first
+            cur = conn.execute(insert, (aid, rel, *sig, *fields, reader))
+        except sqlite3.IntegrityError as exc:
+            if "articles.id" not in str(exc):
+                raise
+            aid = _unique_id(conn, aid, rel, None)
+            cur = conn.execute(insert, (aid, rel, *sig, *fields, reader))
         rowid = int(cur.lastrowid or 0)
         report.added += 1
     conn.execute("INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, z))
