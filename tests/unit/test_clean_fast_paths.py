@@ -220,3 +220,70 @@ def test_needles_found_through_their_rare_character_are_the_needles_present(low:
             assert len(needles) == len(set(needles))
             assert all(char in needle for char, group in gate for needle in group)
             assert _present(gate, low) == {n for n in needles if n in low}
+
+
+def test_the_digit_superset_holds_every_decimal_digit() -> None:
+    from tui.clean.lines import DIGIT_SUPERSET
+
+    every = "".join(map(chr, range(0x110000)))
+    digits = "".join(re.findall(r"\d", every))
+    assert not re.sub(f"[{DIGIT_SUPERSET}]", "", digits)
+    assert not re.search(f"[{DIGIT_SUPERSET}]", "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ «»—–…“”’")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.sampled_from(["paragraph", "subheading"]),
+    st.text(max_size=10),
+    st.lists(st.integers(0, 10**6), min_size=6, max_size=6),
+)
+def test_fast_built_blocks_and_removed_equal_the_constructed_ones(
+    kind: str, text: str, numbers: list[int]
+) -> None:
+    from tui.clean.document import Block, Removed, new_block, new_removed
+
+    a, b, c, d, *_ = numbers
+    assert new_block(kind, text, a, b, c, d) == Block(kind, text, a, b, c, d)  # type: ignore[arg-type]
+    assert repr(new_block(kind, text, a, b, c, d)) == repr(Block(kind, text, a, b, c, d))  # type: ignore[arg-type]
+    assert new_removed(text, a, b, kind) == Removed(text, a, b, kind)
+    assert hash(new_removed(text, a, b, kind)) == hash(Removed(text, a, b, kind))
+
+
+_DATE_TEXT = st.text(alphabet="12 0:.января2022г Сегодня вчераTt-|,", max_size=30)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_DATE_TEXT)
+def test_date_lines_found_in_one_scan_are_the_search_then_sub_ones(line: str) -> None:
+    from tui.clean import dates
+
+    def reference(line: str) -> str | None:
+        if len(line) > 80 or not dates._DATE_RE.search(line):
+            return None
+        if dates._FILLER.sub("", dates._DATE_RE.sub(" ", line)):
+            return None
+        return dates._LEADING_LABEL.sub("", line).strip() or None
+
+    assert dates.date_line_of(line) == reference(line)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="Аб в|—–-,ТАСС РБК сообщает", max_size=40))
+def test_site_names_and_attributions_behind_character_gates(title: str) -> None:
+    from tui.clean import titles
+
+    found = titles._SITE_SUFFIX.search(title)
+    expected = (
+        title[: found.start()].rstrip()
+        if found and len(title[: found.start()].split()) >= 4
+        else title
+    )
+    assert titles.strip_site_name(title) == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="аб Я1-'’.,", max_size=40), st.integers(1, 15))
+def test_bounded_word_counts_agree_up_to_the_bound(text: str, limit: int) -> None:
+    from tui.clean.sentences import _WORD, _words_up_to
+
+    assert _words_up_to(text, limit) == min(len(_WORD.findall(text)), limit)

@@ -14,7 +14,7 @@ from tui.clean.dates import (
     split_glued_headline,
     split_title_date,
 )
-from tui.clean.document import BlockKind, Document, Piece, Removed, assemble
+from tui.clean.document import BlockKind, Document, Piece, Removed, assemble, new_removed
 from tui.clean.edges import (
     bottom_date,
     bottom_edge,
@@ -36,6 +36,7 @@ _INLINE_CREDIT = re.compile(
     r"[.!?»]\s+(?:Фото|Фота|Photo|Скриншот|Скріншот|Видео|Відео|Иллюстрация|Ілюстрація)\s*[:©]",
     re.IGNORECASE,
 )
+# Searched from two characters before the end: a match of «x$» can only start there.
 _JOINABLE_END = re.compile(r"[\w,\-–—]$")
 # «Пропустить Подкаст и продолжить чтение.» … «Окончание Подкаст»: an embed the reader may skip.
 _SKIP_START = re.compile(
@@ -60,12 +61,13 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
     pieces: list[Piece] = []
     removed: list[Removed] = []
     title = _title_of(raw, title_line, removed) if title_line else None
-    kept_chars = sum(len(line.text) for line in lines if line.kept)
-    last_kept = max((i for i, line in enumerate(lines) if line.kept), default=-1)
+    kept = [i for i, line in enumerate(lines) if line.kept]
+    kept_chars = sum([len(lines[i].text) for i in kept])
+    last_kept = kept[-1] if kept else -1
     for index, line in enumerate(lines):
-        if line.status == "drop":
-            removed.append(Removed(line.text, line.start, line.end, line.reason))
         if not line.kept:
+            if line.status == "drop":
+                removed.append(new_removed(line.text, line.start, line.end, line.reason))
             continue
         if _needs_sentences(line, kept_chars):
             result = clean_long_line(
@@ -322,30 +324,32 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     and continues in lower case on the next."""
     out: list[Line] = []
     i = 0
-    while i < len(lines):
+    n = len(lines)
+    while i < n:
         j = i + 1
-        while j < len(lines) and lines[j].kept and lines[i].kept and not lines[j].gap_before:
-            j += 1
-        group = lines[i:j]
-        if len(group) >= 2 and _wrapped(group):
-            out.append(_merge(group))
-        else:
-            for line in group:
-                prev = out[-1] if out else None
-                if (
-                    prev is not None
-                    and prev.kept
-                    and line.kept
-                    and not line.gap_before
-                    and len(prev.text) >= 15
-                    and _JOINABLE_END.search(prev.text)
-                    and line.text[:1].islower()
-                    and not _LABEL.match(line.text)
-                    and date_line_of(line.text) is None
-                ):
-                    out[-1] = _merge([prev, line])
-                else:
-                    out.append(line)
+        if lines[i].kept:
+            while j < n and lines[j].kept and not lines[j].gap_before:
+                j += 1
+        if j - i >= 2 and _wrapped(lines[i:j]):
+            out.append(_merge(lines[i:j]))
+            i = j
+            continue
+        for line in lines[i:j]:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and not line.gap_before
+                and prev.kept
+                and line.kept
+                and len(prev.text) >= 15
+                and _JOINABLE_END.search(prev.text, len(prev.text) - 2)
+                and line.text[:1].islower()
+                and not _LABEL.match(line.text)
+                and date_line_of(line.text) is None
+            ):
+                out[-1] = _merge([prev, line])
+            else:
+                out.append(line)
         i = j
     return out
 

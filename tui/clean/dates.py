@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tui.clean.lines import MAYBE_DIGIT
+
 _MONTHS = (
     r"январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|"
     r"октябр[ья]|ноябр[ья]|декабр[ья]|"
@@ -45,10 +47,10 @@ _DATE_AND_TIME = re.compile(
 
 def date_line_of(line: str) -> str | None:
     """The line without its label if it is only a date (and time), else None."""
-    if len(line) > 80 or not _DATE_RE.search(line):
+    if len(line) > 80:
         return None
-    rest = _DATE_RE.sub(" ", line)
-    if _FILLER.sub("", rest):
+    rest, dates = _DATE_RE.subn(" ", line)  # one scan: no date found is no substitution made
+    if not dates or _FILLER.sub("", rest):
         return None
     return _LEADING_LABEL.sub("", line).strip() or None
 
@@ -65,7 +67,6 @@ def date_in_byline(line: str) -> str | None:
 
 _DATE_OR_TIME = rf"(?:(?:{DATE})(?:[,\s]+(?:в\s+|о\s+)?{TIME})?|{TIME})"
 _LEADING = re.compile(rf"^({_DATE_OR_TIME})[\s,|—–-]+(?=\S)", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
 # The «date 2022-01» header kloop.kg pages start with, glued before the headline.
 _HEADER = re.compile(r"^date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+(?=\S)")
 _TRAILING = re.compile(rf"[\s,|—–-]+({_DATE_OR_TIME})\.?$", re.IGNORECASE)
@@ -90,7 +91,7 @@ def split_title_date(title: str) -> tuple[str, str | None]:
     A date that is part of the headline's phrase stays: one after a preposition («…до 19
     января») or a date in words joined to the headline by a plain space («Выборы 19 января»);
     only a time, or a date set off by a comma, a bar or a dash, is the publication date."""
-    if not _DIGIT.search(title):
+    if not MAYBE_DIGIT.search(title):
         return title, None  # the date or time taken off must hold a digit
     header = _HEADER.match(title)
     if header and len(title[header.end() :].split()) >= 3:
@@ -117,6 +118,8 @@ def _part_of_phrase(title: str, found: re.Match[str]) -> bool:
 
 def split_glued_headline(text: str) -> tuple[str, str, int] | None:
     """(headline, date, offset of the lead) when a line starts «Headline DATE Lead…»."""
+    if not MAYBE_DIGIT.search(text):
+        return None  # the date must hold «dddd» or «d:dd» (checked below): no digit, no headline
     found = _GLUED.match(text)
     if found is None or not re.search(r"\d{4}|\d:\d\d", found.group("date")):
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Literal
 
 BlockKind = Literal["paragraph", "subheading"]
@@ -53,14 +54,54 @@ class Document:
         return [block.text for block in self.blocks]
 
 
-@dataclass(frozen=True, slots=True)
 class Piece:
-    """A block before assembly: kind, text and its raw span."""
+    """A block before assembly: kind, text and its raw span (a plain slotted class: the cleaner
+    makes one per paragraph and never changes it)."""
 
-    kind: BlockKind
-    text: str
-    raw_start: int
-    raw_end: int
+    __slots__ = ("kind", "text", "raw_start", "raw_end")
+
+    def __init__(self, kind: BlockKind, text: str, raw_start: int, raw_end: int) -> None:
+        self.kind: BlockKind = kind
+        self.text = text
+        self.raw_start = raw_start
+        self.raw_end = raw_end
+
+
+# Frozen dataclasses set each field through object.__setattr__ in __init__ (~1 µs a block); the
+# builders below set the slots directly, giving equal objects (a test compares them with the
+# classes' own constructors and checks the field order).
+_new = object.__new__
+_BLOCK_SLOTS = tuple(getattr(Block, name).__set__ for name in Block.__slots__)
+_REMOVED_SLOTS = tuple(getattr(Removed, name).__set__ for name in Removed.__slots__)
+
+
+def new_block(
+    kind: BlockKind, text: str, start: int, end: int, raw_start: int, raw_end: int
+) -> Block:
+    """`Block(kind, text, start, end, raw_start, raw_end)`, built faster."""
+    block = _new(Block)
+    set_kind, set_text, set_start, set_end, set_raw_start, set_raw_end = _BLOCK_SLOTS
+    set_kind(block, kind)
+    set_text(block, text)
+    set_start(block, start)
+    set_end(block, end)
+    set_raw_start(block, raw_start)
+    set_raw_end(block, raw_end)
+    return block
+
+
+def new_removed(text: str, raw_start: int, raw_end: int, reason: str) -> Removed:
+    """`Removed(text, raw_start, raw_end, reason)`, built faster."""
+    removed = _new(Removed)
+    set_text, set_raw_start, set_raw_end, set_reason = _REMOVED_SLOTS
+    set_text(removed, text)
+    set_raw_start(removed, raw_start)
+    set_raw_end(removed, raw_end)
+    set_reason(removed, reason)
+    return removed
+
+
+_RAW_SPAN = attrgetter("raw_start", "raw_end")
 
 
 def assemble(
@@ -72,21 +113,11 @@ def assemble(
         parts.append(date_line)
     offset = sum(len(part) for part in parts) + len(SEPARATOR) * len(parts)
     blocks: list[Block] = []
+    step = len(SEPARATOR)
     for piece in pieces:
-        blocks.append(
-            Block(
-                kind=piece.kind,
-                text=piece.text,
-                start=offset,
-                end=offset + len(piece.text),
-                raw_start=piece.raw_start,
-                raw_end=piece.raw_end,
-            )
-        )
-        offset += len(piece.text) + len(SEPARATOR)
-        parts.append(piece.text)
-    text = SEPARATOR.join(parts)
-    removed_sorted = sorted(removed, key=lambda r: (r.raw_start, r.raw_end))
-    return Document(
-        title=title, date_line=date_line, blocks=blocks, removed=removed_sorted, text=text
-    )
+        text = piece.text
+        end = offset + len(text)
+        blocks.append(new_block(piece.kind, text, offset, end, piece.raw_start, piece.raw_end))
+        offset = end + step
+        parts.append(text)
+    return Document(title, date_line, blocks, sorted(removed, key=_RAW_SPAN), SEPARATOR.join(parts))

@@ -15,6 +15,14 @@ _SENTENCE_END = ".!?…"
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪●◦‣*–—-]\s+\S")
 
+# A superset of `\d` as a class of plain ranges: ASCII digits, and for the other decimal digits
+# (all at U+0660 or above, none in the General Punctuation block; a test checks every code point)
+# everything from U+0660 up except that block. Cyrillic, Latin and «—» «…» «“» are outside it.
+# The regex engine tests such a class with a bitmap lookup per character; `\d` costs a Unicode
+# category lookup per character, about twice as slow, so gates scan for this class instead.
+DIGIT_SUPERSET = "0-9\u0660-\u1fff\u2070-\U0010ffff"
+MAYBE_DIGIT = re.compile(f"[{DIGIT_SUPERSET}]")
+
 BODY_MIN_WORDS = 6
 LONG_WORDS = 25
 QUESTION_MIN_WORDS = 15

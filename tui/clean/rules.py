@@ -105,6 +105,10 @@ class _Tier:
             others = [(r, r.needs) for r in bucket if r not in anchored]
             needles = _needle_gate({n for r, needs in others for n in needs})
             self.buckets.append((limit or 1 << 62, anchored, combined, others, needles))
+        # Longer lines meet no pattern here (every patterned rule has a smaller max_chars).
+        self.patterns_up_to = max(
+            (b[0] for b in self.buckets if b[2] is not None or b[3]), default=-1
+        )
 
     def match(self, line: str, low: str) -> Rule | None:
         size = len(line)
@@ -145,6 +149,9 @@ class Rules:
         # Menus, footers and banners repeat on every page of an outlet: their short lines are
         # matched once per process (the shipped rules live as long as the process does).
         self._seen: dict[str, Rule | None] = {}
+        # Lines longer than this meet no pattern (only phrases, which normalise the line
+        # themselves): they are not lower-cased (the shipped rules stop at 600 characters).
+        self._lower_up_to = max((tier.patterns_up_to for tier in self._tiers), default=-1)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -158,7 +165,7 @@ class Rules:
             found = self._seen.get(line, _UNSEEN)
             if found is not _UNSEEN:
                 return found  # type: ignore[return-value]
-        low = line.lower()
+        low = line.lower() if len(line) <= self._lower_up_to else ""  # "": no pattern reads it
         found = None
         for tier in self._tiers:
             found = tier.match(line, low)

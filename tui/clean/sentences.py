@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from razdel import sentenize
 
@@ -70,6 +71,7 @@ _QUESTION_WORDS = {
     "що", "як", "чому", "навіщо", "хто", "де", "коли", "куди", "скільки", "чим",
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TOKEN = re.compile(r"\S+")
 _QUOTE_OPEN = "«„“"
 _ATTRIBUTION = re.compile(r"[»”\"],?\s*[—–-]\s*(?:[\w-]+\s+){0,6}[\w-]+\.$")
 _MARKERS = re.compile(
@@ -215,7 +217,7 @@ def _split_credits(
             rest = sentence.text[cut:]
             lead = len(rest) - len(rest.lstrip())
             sentence = Sentence(rest.strip(), sentence.start + cut + lead, sentence.end)
-        elif len(_WORD.findall(sentence.text)) <= SENTENCE_RULE_WORDS:
+        elif _words_up_to(sentence.text, SENTENCE_RULE_WORDS + 1) <= SENTENCE_RULE_WORDS:
             rule = rules.match(sentence.text)
             if rule is not None:
                 removed.append(Removed(sentence.text, sentence.start, sentence.end, rule.name))
@@ -238,6 +240,12 @@ def _split_credits(
     return out
 
 
+def _words_up_to(text: str, limit: int) -> int:
+    """`len(_WORD.findall(text))`, counting no further than `limit` (a long sentence's words
+    are not all collected to learn that it has more than a dozen)."""
+    return sum(1 for _ in islice(_WORD.finditer(text), limit))
+
+
 def _split_glued_related(sentence: Sentence) -> list[Sentence]:
     """Split a sentence before a related-links marker glued inside it."""
     found = _GLUED_RELATED.search(sentence.text)
@@ -255,7 +263,7 @@ def _menu_prefix(text: str, rules: Rules) -> int:
     Истории Разбор Игры Подкасты Байден пригрозил…»): a run of capitalised words of which two
     or more are menu words the rules know; it ends after the last of them. 0 if none."""
     known, end, run = 0, 0, 0
-    for token in re.finditer(r"\S+", text[:400]):
+    for token in _TOKEN.finditer(text[:400]):
         word = token.group()
         if not word[0].isupper() or _PUNCTUATED.search(word):
             break
@@ -320,7 +328,7 @@ def _credit_length(text: str, pos: int, morph: Morph) -> int:
     known = _KNOWN_SOURCES.match(text[pos:])
     if known:
         return pos + known.end()
-    tokens = list(re.finditer(r"\S+", text[pos:]))
+    tokens = list(_TOKEN.finditer(text[pos:]))
     cut = len(text)
     for j, token in enumerate(tokens):
         word = token.group()
@@ -389,30 +397,48 @@ def _heading_cut(
         which the following verb does not agree with («Призывы отменить приказ … Блинкен также
         заявил»: «призывы» is plural, «заявил» singular).
     """
-    tokens = list(re.finditer(r"\S+", text))
+    # Only the first 18 tokens are ever read (k < 13, a verb window of five after it), and 18 of
+    # them bound the loop as any longer count would: a long sentence's tail is not tokenised.
+    tokens = list(islice(_TOKEN.finditer(text), 18))
     if len(tokens) < 6 or not tokens[0].group()[0].isupper():
         return None
     if not _has_candidate(tokens, commas):
         return None  # no morphology for the common case
-    verb_seen = False
     question = tokens[0].group().lower() in _QUESTION_WORDS
     head_word = tokens[0].group()
-    opens_with_preposition = morph.is_preposition(head_word)
+    # Morphology is the dear part (a word not seen before costs a dictionary parse), so the two
+    # answers the loop may need are asked only when a candidate gets that far: whether a finite
+    # verb precedes token k (the plain version asked it of every token in turn) and whether the
+    # heading opens with a preposition. Every answer is a pure function of its word.
+    verb_seen = False
+    verbs_asked = 0  # tokens[:verbs_asked] were asked whether they are finite verbs
+
+    def verb_before(k: int) -> bool:
+        nonlocal verb_seen, verbs_asked
+        while not verb_seen and verbs_asked < k:
+            verb_seen = morph.is_finite_verb(tokens[verbs_asked].group())
+            verbs_asked += 1
+        return verb_seen
+
+    opens_with_preposition: bool | None = None
     for k in range(1, min(13, len(tokens) - 2)):
         prev = tokens[k - 1].group()
         if _PUNCTUATED.search(prev.rstrip(",") if commas else prev):
             return None  # punctuation inside the would-be heading
-        verb_seen = verb_seen or morph.is_finite_verb(prev)
         word = tokens[k].group()
         if k < 2 or not word[0].isupper() or word.isupper() or not _CAPITALISED.fullmatch(word):
             continue
         if morph.is_function_word(prev) or morph.is_adjective(word):
             continue
         if morph.starts_clause(word):
-            return tokens[k].start() if k >= 3 or not verb_seen else None
+            return tokens[k].start() if k >= 3 or not verb_before(k) else None
         if prev[0].isupper() and not (k >= 2 and morph.is_preposition(tokens[k - 2].group())):
             continue  # «Имран Хан», «Анн Идальго»: one name; «в Казахстане Митинги» is not
-        if k < 3 or opens_with_preposition or not morph.is_nominative(word):
+        if k < 3:
+            continue
+        if opens_with_preposition is None:
+            opens_with_preposition = morph.is_preposition(head_word)
+        if opens_with_preposition or not morph.is_nominative(word):
             continue  # «В сложившейся ситуации Казахстан был вынужден…» is one sentence
         window = [t.group().strip(",.;:") for t in tokens[k + 1 : k + 6]]
         verb = next((w for w in window if w and morph.is_finite_verb(w)), None)
@@ -421,11 +447,11 @@ def _heading_cut(
         if not morph.is_proper(word):
             if not (question or morph.is_noun_or_adjective(head_word)):
                 continue  # «Але таким чином Європа стає…»: an adverbial opening, not a heading
-            if not verb_seen or question or (first and not morph.is_verb_like(prev)):
+            if not verb_before(k) or question or (first and not morph.is_verb_like(prev)):
                 return tokens[k].start()
             continue
         follower = tokens[k + 1].group()
-        if verb_seen or prev[0].isupper() or not follower[0].islower() or k < 4:
+        if prev[0].isupper() or not follower[0].islower() or k < 4 or verb_before(k):
             continue
         if morph.is_nominative_noun(head_word) and not morph.agrees(head_word, verb):
             return tokens[k].start()

@@ -29,6 +29,8 @@ INNER_SENTENCE_END = re.compile(r"[а-яёіїєґa-z]{2}[.!?…] +[A-ZА-ЯЁІ
 
 def strip_site_name(title: str) -> str:
     """«Токаев назвал протесты попыткой переворота | РБК» → the headline without the site name."""
+    if "|" not in title and "—" not in title and "–" not in title and "-" not in title:
+        return title  # the suffix starts with a bar or a dash (four one-character scans)
     found = _SITE_SUFFIX.search(title)
     if found and len(title[: found.start()].split()) >= 4:
         return title[: found.start()].rstrip()
@@ -64,7 +66,7 @@ def title_from_lead(text: str) -> str:
     """A title made from the lead's first sentence, cut at a clause or word boundary if long."""
     found = _FIRST_SENTENCE.match(text)
     sentence = (found.group() if found else text).strip().rstrip(".…")
-    shorter = _ATTRIBUTION.sub("", sentence)
+    shorter = _ATTRIBUTION.sub("", sentence) if "," in sentence else sentence  # «, сообщает …»
     if len(shorter.split()) >= 4:
         sentence = shorter
     if len(sentence) <= TITLE_MAX:
