@@ -287,3 +287,14 @@ def test_bounded_word_counts_agree_up_to_the_bound(text: str, limit: int) -> Non
     from tui.clean.sentences import _WORD, _words_up_to
 
     assert _words_up_to(text, limit) == min(len(_WORD.findall(text)), limit)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="12 0:.ЯнВвчерасегодняTtodayг-|,", max_size=30))
+def test_date_gates_never_hide_a_date(line: str) -> None:
+    from tui.clean import dates
+
+    if dates.date_line_of(line) is not None or dates.date_in_byline(line) is not None:
+        assert dates.MAYBE_DIGIT.search(line) or dates._DATE_WORD.search(line)
+    if not (dates.MAYBE_DIGIT.search(line) or dates._DATE_WORD.search(line)):
+        assert dates._DATE_RE.search(line) is None

@@ -104,30 +104,37 @@ def _classify_lines(lines: list[Line], rules: Rules) -> tuple[list[Line], Line |
     _drop_numbered_lists(lines)
     lines = _join_wrapped(lines)
     kept = [line for line in lines if line.kept]
-    body = [i for i, line in enumerate(kept) if line.body_like]
-    if not body:  # no paragraph of running text: keep every line, still find title and date
+    body_start = next((line.start for line in kept if line.body_like), None)
+    if body_start is None:  # no paragraph of running text: keep every line, find title and date
         for line in kept:
             if line.edge_reason:
                 line.drop(line.edge_reason)
         kept = [line for line in kept if line.kept]
         title_line, date_line = top_edge(kept, rules, drop_rest=False)
         return lines, title_line, date_line
-    drop_captions_near_credits(lines, kept[body[0]].start)
+    drop_captions_near_credits(lines, body_start)
     kept = [line for line in lines if line.kept]
-    body = [i for i, line in enumerate(kept) if line.body_like]
-    first = body[0]
-    # the body ends with its last paragraph or its last full sentence, however short
-    last = max(i for i, line in enumerate(kept) if line.body_like or _sentence(line))
-    for line in kept[:first] + kept[last + 1 :]:
-        if line.edge_reason:  # «Политика» above or below the article: a menu item
-            line.drop(line.edge_reason)
-    kept = [line for line in lines if line.kept]
-    first = next(i for i, line in enumerate(kept) if line.body_like)
-    last = max(i for i, line in enumerate(kept) if line.body_like or _sentence(line))
+    first, last = _body_span(kept)
+    edges = [line for line in kept[:first] + kept[last + 1 :] if line.edge_reason]
+    for line in edges:  # «Политика» above or below the article: a menu item
+        line.drop(line.edge_reason)
+    if edges:
+        kept = [line for line in lines if line.kept]
+        first, last = _body_span(kept)
     drop_link_runs(kept[first : last + 1])
     title_line, date_line = top_edge(kept[:first], rules, page_start=lines[0].start)
     bottom_edge(kept[last + 1 :], rules, kept[last])
     return lines, title_line, date_line or bottom_date(kept[last + 1 :])
+
+
+def _body_span(kept: list[Line]) -> tuple[int, int]:
+    """Indexes of the first paragraph-like line and of the last line that is paragraph-like or
+    a full sentence, however short (the body's extent; `kept` holds a paragraph-like line)."""
+    first = next(i for i, line in enumerate(kept) if line.body_like)
+    last = len(kept) - 1
+    while not (kept[last].body_like or _sentence(kept[last])):
+        last -= 1
+    return first, last
 
 
 def _final_title(
@@ -197,15 +204,12 @@ def _mixed(line: Line) -> bool:
 
 def _apply_rules(lines: list[Line], rules: Rules) -> None:
     """Drop lines matched by a rule; extend drop_with_next and drop_from_here as they say."""
-    sizes = [len(line.text) if line.words >= 6 else 0 for line in lines]
-    total = sum(sizes)
-    before = 0
     markers: list[tuple[int, str]] = []
+    match = rules.match
     for i, line in enumerate(lines):
-        before += sizes[i]
         if not line.kept or len(line.text) > RULE_LINE_MAX:
             continue
-        rule = rules.match(line.text)
+        rule = match(line.text)
         if rule is None or _mixed(line):
             continue  # article text with a link or credit glued in: the sentence pass sorts it
         if rule.where == "edges":
@@ -214,13 +218,18 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
         line.drop(rule.name)
         if rule.action == "drop_with_next" and (line.words <= 4 or line.text.endswith(":")):
             markers.append((i, rule.name))
-        elif rule.action == "drop_from_here":
-            after = total - before
-            if after < before - sizes[i]:
-                for rest in lines[i + 1 :]:
-                    rest.drop(rule.name)
+        elif rule.action == "drop_from_here" and _less_text_after(lines, i):
+            for rest in lines[i + 1 :]:
+                rest.drop(rule.name)
     for i, reason in markers:  # after every rule ran, so the end of a link list is known
         _drop_linked(lines, i, reason)
+
+
+def _less_text_after(lines: list[Line], i: int) -> bool:
+    """Less article text (lines of six words or more) after line i than before it (a footer
+    starts here, not a stray match inside the body). Summed only when a footer rule matches."""
+    sizes = [len(line.text) if line.words >= 6 else 0 for line in lines]
+    return sum(sizes[i + 1 :]) < sum(sizes[:i])
 
 
 def _drop_linked(lines: list[Line], i: int, reason: str) -> None:
