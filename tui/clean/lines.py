@@ -173,8 +173,11 @@ def _lone_marks(text: str) -> int:
     found = 0
     for mark in _LONE_MARKS:
         if mark[1] in text:  # one character: a much faster scan than the three
-            padded = padded or f" {text} "
-            found += padded.count(mark)
+            if text.startswith(mark[1:]) or text.endswith(mark[:-1]):
+                padded = padded or f" {text} "
+                found += padded.count(mark)
+            else:  # no mark at either end: the same occurrences without copying the text
+                found += text.count(mark)
     return found
 
 
@@ -206,6 +209,9 @@ def split_lines(raw: str) -> list[Line]:
     for segment in raw.split("\n"):
         start = pos
         pos += len(segment) + 1
+        if not segment:  # an empty line (a third of a page's segments)
+            gap = True
+            continue
         stripped = segment.strip()
         if not stripped:
             gap = True
