@@ -30,7 +30,9 @@ def drop_captions_near_credits(lines: list[Line], body_start: int) -> None:
     Reuters», «© Агентство / Иван Петров») after a paragraph takes the short line after it.
     """
     for i, line in enumerate(lines):
-        if line.status != "drop" or line.reason not in _CREDIT_REASONS or line.start < body_start:
+        if line.kept or line.status != "drop":  # (`kept` first: an attribute, not a property)
+            continue
+        if line.reason not in _CREDIT_REASONS or line.start < body_start:
             continue
         prev = lines[i - 1] if i > 0 else None
         if (
