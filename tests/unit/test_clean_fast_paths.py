@@ -5,6 +5,7 @@ morphology."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from hypothesis import given, settings
@@ -298,3 +299,53 @@ def test_date_gates_never_hide_a_date(line: str) -> None:
         assert dates.MAYBE_DIGIT.search(line) or dates._DATE_WORD.search(line)
     if not (dates.MAYBE_DIGIT.search(line) or dates._DATE_WORD.search(line)):
         assert dates._DATE_RE.search(line) is None
+
+
+def reference_match(rules: object, line: str) -> object:
+    """Rule matching as it was: every bucket scanned in turn, `needs` from a plain set."""
+    from tui.clean.rules import normalize_phrase
+
+    low = line.lower()
+    for tier in rules._tiers:  # type: ignore[attr-defined]
+        size = len(line)
+        if size <= tier.longest_phrase and (rule := tier.phrases.get(normalize_phrase(line))):
+            return rule
+        for limit, anchored, combined, others, gate, _ in tier.buckets:
+            if size > limit:
+                continue
+            present = {n for _, group in gate for n in group if n in low}
+            for rule, needs in others:
+                if needs and present.isdisjoint(needs):
+                    continue
+                if rule.pattern.search(low if rule.shipped else line):
+                    return rule
+            if combined is not None and (found := combined.match(low)):
+                return anchored[int(found.lastgroup[1:])]
+            break
+    return None
+
+
+_RULE_PARTS = [
+    *_PARTS, "Фото: Reuters", "Читайте также:", "© 2022", "Все права защищены", "Поделиться",
+    "Мы используем cookie", "Подписывайтесь на наш канал", "Теги:", "МОЕ", "мое правило", "x" * 150,
+    "Главная / Новости / ", "pic.twitter.com/abc", "Нажмите Ctrl+Enter", " слово", ". ",
+]  # fmt: skip
+
+
+_USER_RULES = [
+    {"name": "mine", "pattern": "мое"},
+    {"name": "cap", "pattern": "^x+", "max_chars": 300},
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_RULE_PARTS), min_size=1, max_size=8).map("".join))
+def test_rule_matches_by_bisected_bucket_and_needle_gate_are_the_plain_ones(line: str) -> None:
+    for rules in (default_rules(), _user_rules()):
+        rules._seen.clear()  # no cached answers
+        assert rules.match(line) is reference_match(rules, line)
+
+
+@functools.lru_cache(maxsize=1)
+def _user_rules() -> object:
+    return rules_from_config(_USER_RULES)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -86,6 +87,7 @@ class _Tier:
                 re.Pattern[str] | None,
                 list[tuple[Rule, tuple[str, ...]]],
                 tuple[tuple[str, tuple[str, ...]], ...],
+                list[Rule],
             ]
         ] = []
         for limit in [*limits, None]:
@@ -104,7 +106,9 @@ class _Tier:
                 anchored = []
             others = [(r, r.needs) for r in bucket if r not in anchored]
             needles = _needle_gate({n for r, needs in others for n in needs})
-            self.buckets.append((limit or 1 << 62, anchored, combined, others, needles))
+            free = [r for r, needs in others if not needs]  # tried when no needle is present
+            self.buckets.append((limit or 1 << 62, anchored, combined, others, needles, free))
+        self.limits = [bucket[0] for bucket in self.buckets]  # ascending (the last is unlimited)
         # Longer lines meet no pattern here (every patterned rule has a smaller max_chars).
         self.patterns_up_to = max(
             (b[0] for b in self.buckets if b[2] is not None or b[3]), default=-1
@@ -116,23 +120,26 @@ class _Tier:
             rule = self.phrases.get(normalize_phrase(line))
             if rule is not None:
                 return rule
-        present: set[str] | None = None
-        for limit, anchored, combined, others, needles in self.buckets:
-            if size > limit:
-                continue
-            for rule, needs in others:
-                if needs:
-                    if present is None:  # which `needs` substrings the line holds: one pass
-                        present = _present(needles, low)
-                    if not present or present.isdisjoint(needs):
+        # The first bucket whose limit the line does not exceed.
+        _, anchored, combined, others, needles, free = self.buckets[bisect_left(self.limits, size)]
+        if others:
+            # Which `needs` substrings the line holds, in one pass; none (the common case for
+            # a paragraph): only the rules without `needs` are tried, in their order.
+            present = _present(needles, low) if needles else None
+            if present:
+                for rule, needs in others:
+                    if needs and present.isdisjoint(needs):
                         continue
-                if rule.pattern.search(low if rule.shipped else line):  # type: ignore[union-attr]
-                    return rule
-            if combined is not None:
-                found = combined.match(low)
-                if found is not None:
-                    return anchored[int(found.lastgroup[1:])]  # type: ignore[index]
-            return None
+                    if rule.pattern.search(low if rule.shipped else line):  # type: ignore[union-attr]
+                        return rule
+            else:
+                for rule in free:
+                    if rule.pattern.search(low if rule.shipped else line):  # type: ignore[union-attr]
+                        return rule
+        if combined is not None:
+            found = combined.match(low)
+            if found is not None:
+                return anchored[int(found.lastgroup[1:])]  # type: ignore[index]
         return None
 
 
