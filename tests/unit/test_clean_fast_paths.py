@@ -349,3 +349,19 @@ def test_rule_matches_by_bisected_bucket_and_needle_gate_are_the_plain_ones(line
 @functools.lru_cache(maxsize=1)
 def _user_rules() -> object:
     return rules_from_config(_USER_RULES)
+
+
+def test_language_counts_without_lower_casing_rest_on_these_unicode_facts() -> None:
+    every = list(map(chr, range(0x110000)))
+    assert [c for c in every if len(c.lower()) != 1] == ["İ"]
+    assert sorted(c for c in every if any(u in c.lower() for u in "іїєґ")) == sorted("іїєґІЇЄҐ")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="аіїєґІЇЄҐİ Яzy", max_size=60), st.integers(1, 200))
+def test_language_of_counts_as_the_lower_cased_sample_did(text: str, repeat: int) -> None:
+    from tui.clean.sentences import language_of
+
+    sample = (text * repeat)[:3000].lower()
+    expected = "uk" if sum(sample.count(c) for c in "іїєґ") > len(sample) / 200 else "ru"
+    assert language_of(text * repeat) == expected

@@ -107,9 +107,15 @@ class LongLineResult:
 
 
 def language_of(text: str) -> str:
-    """uk when the Ukrainian letters і ї є ґ are frequent, else ru."""
-    sample = text[:3000].lower()
-    return "uk" if sum(sample.count(c) for c in "іїєґ") > len(sample) / 200 else "ru"
+    """uk when the Ukrainian letters і ї є ґ are frequent, else ru.
+
+    Counted in the sample as it is, both cases, rather than in a lower-cased copy (~15 µs for
+    3,000 characters): only І Ї Є Ґ lower-case to those letters, and only «İ» lower-cases to two
+    characters (a test checks both over every code point), so counts and length are the same."""
+    sample = text[:3000]
+    size = len(sample) + sample.count("İ")  # len(sample.lower())
+    ukrainian = sum(sample.count(c) for c in "іїєґІЇЄҐ")
+    return "uk" if ukrainian > size / 200 else "ru"
 
 
 def clean_long_line(
