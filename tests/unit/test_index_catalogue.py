@@ -217,7 +217,29 @@ def test_facts_for_the_corpus_fill_entity_keys(corpus: Path) -> None:
         assert extract_all(cat, workers=1).done == 0  # nothing left to do
 
 
-def test_lost_or_broken_search_index_is_rebuilt_without_reading_files(
+def test_the_scan_keeps_no_texts_facts_keep_theirs_and_an_edit_drops_the_stale_one(
+    corpus: Path,
+) -> None:
+    from tui.index.facts_pool import extract_all
+
+    def kept(cat: Catalogue) -> int:
+        return cat.connection().execute("SELECT count(*) FROM doc").fetchone()[0]
+
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1)
+        assert kept(cat) == 0
+        hit = cat.search("миротворцев").hits[0]
+        assert "миротворц" in hit.snippet.lower()  # read from the file
+        extract_all(cat, workers=1)
+        assert kept(cat) == 4
+        assert "миротворц" in cat.search("миротворцев").hits[0].snippet.lower()
+        path = corpus / "sub" / "a3.txt"
+        path.write_text(path.read_text("utf-8") + "\nДобавлен абзац о миротворцах.\n", "utf-8")
+        cat.refresh(workers=1)
+        assert kept(cat) == 3
+
+
+def test_lost_or_broken_search_index_is_rebuilt_from_the_files_keeping_ids(
     corpus: Path, count_reads: list[str]
 ) -> None:
     import shutil
@@ -227,11 +249,14 @@ def test_lost_or_broken_search_index_is_rebuilt_without_reading_files(
     with Catalogue(corpus) as cat:
         cat.refresh(workers=1)
         folder = engine_path(cat.db_path)
+        before = {cat.rowid_of(i): i for i in ("a1", "a2", "a3", "a4")}
     shutil.rmtree(folder)
     count_reads.clear()
     with Catalogue(corpus) as cat:
-        cat.refresh(workers=1)
-        assert count_reads == []
+        report = cat.refresh(workers=1)
+        assert sorted(count_reads) == ["a1.txt", "a2.txt", "a3.txt", "a4.txt"]
+        assert report.updated == 4 and report.added == 0  # rows updated in place
+        assert {cat.rowid_of(i): i for i in ("a1", "a2", "a3", "a4")} == before
         assert [h.id for h in cat.search("миротворцев").hits] == ["a3"]
     (folder / "meta.json").write_text("{broken")
     with Catalogue(corpus) as cat:

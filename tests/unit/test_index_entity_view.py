@@ -13,7 +13,7 @@ from tui.cli import main, matrix_cmd
 from tui.facts.model import Entity, Facts
 from tui.index import Catalogue
 from tui.index import entity_view as ev
-from tui.index.store import unpack_text
+from tui.index.scan import article_text
 
 BODY = "{title}\n\n9 января 2022 — {body}\n"
 ARTICLES = {
@@ -55,16 +55,13 @@ def cache_facts(cat: Catalogue, article_id: str, entities: list[tuple[str, str, 
     from tui.facts import _language
     from tui.facts.cache import cached_facts
 
-    lang, date, z = (
+    lang, date, rel = (
         cat.connection()
-        .execute(
-            "SELECT a.language, a.date, d.z FROM articles a JOIN doc d ON d.rowid = a.rowid"
-            " WHERE a.id = ?",
-            (article_id,),
-        )
+        .execute("SELECT language, date, path FROM articles WHERE id = ?", (article_id,))
         .fetchone()
     )
-    text = unpack_text(z)
+    text = article_text(cat.root, rel)
+    assert text is not None
     facts = Facts([Entity(0, 1, n, t, n, k) for t, n, k in entities], [], [], [], [])  # type: ignore[arg-type]
     cached_facts(text, _language(text, lang), date, lambda: facts)
 

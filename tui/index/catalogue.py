@@ -190,8 +190,8 @@ class Catalogue:
             shutil.rmtree(engine_path(self.db_path), ignore_errors=True)
             self._engine = None
             engine, in_engine = self.engine(), -1
-        if in_engine != self.count():
-            scan_mod.rebuild_engine(conn, engine, progress)
+        if in_engine != self.count():  # lost or partly written: every file is read again
+            scan_mod.rebuild_engine(conn, engine)
         return scan_mod.scan(conn, engine, self.root, progress, workers, cancelled)
 
     # -- list --------------------------------------------------------------------------------
@@ -420,7 +420,15 @@ class Catalogue:
         from tui.index.search import search
 
         return search(
-            self.connection(), self.engine(), query, limit, prefix, snippets, outlet, language
+            self.connection(),
+            self.engine(),
+            query,
+            limit,
+            prefix,
+            snippets,
+            outlet,
+            language,
+            root=self.root,
         )
 
     # -- entities (filled by `sverka index --facts`) ------------------------------------------

@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from tui.index.store import unpack_text
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
 LABEL_SAMPLE = 3
 """Articles consulted per key for its label."""
 LABEL_READS = 2000
-"""Most articles read for labels in one call (≈0.3 ms each: a cached-facts JSON and a packed text)."""
+"""Most articles read for labels in one call (≈0.3 ms each: a cached-facts JSON and the text kept
+by `sverka index --facts`; ≈1 ms for one whose text is read from its file)."""
 RANK_POOL = 2000
 """Candidates (by shared idf weight) scored exactly by `rank_by_shared_entities`."""
 _CHUNK = 500
@@ -136,7 +138,7 @@ def labels(catalogue: Catalogue, keys: Sequence[str]) -> dict[str, tuple[str, st
             if rowid not in read:
                 read.add(rowid)
                 work += 1
-                found = _cached_text_and_facts(conn, rowid)
+                found = _cached_text_and_facts(conn, rowid, catalogue.root)
                 if found is None:
                     continue
                 text, facts = found
@@ -169,25 +171,36 @@ def label_from_key(key: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in key.split())
 
 
-def _cached_text_and_facts(conn: sqlite3.Connection, rowid: int) -> tuple[str, Facts | None] | None:
-    """The cleaned text the catalogue keeps for an article, and its facts if the cache has them."""
+def _cached_text_and_facts(
+    conn: sqlite3.Connection, rowid: int, root: Path
+) -> tuple[str, Facts | None] | None:
+    """An article's cleaned text — the one `sverka index --facts` kept, else read again from its
+    file — and its facts if the cache has them."""
     # tui.facts' own language rule (a private name: tui/facts cannot gain a public one without
     # changing the extractor digest, which would invalidate every cached extraction).
     from tui.facts import _language
     from tui.facts.cache import cached_facts
 
     row = conn.execute(
-        "SELECT a.language, a.date, d.z FROM articles a JOIN doc d ON d.rowid = a.rowid"
-        " WHERE a.rowid = ?",
+        "SELECT a.language, a.date, d.z, a.path FROM articles a LEFT JOIN doc d"
+        " ON d.rowid = a.rowid WHERE a.rowid = ?",
         (rowid,),
     ).fetchone()
     if row is None:
         return None
-    lang, date, z = row
-    try:
-        text = unpack_text(z)
-    except ValueError:  # UnicodeDecodeError is one
-        return None
+    lang, date, z, rel = row
+    text = None
+    if z is not None:
+        try:
+            text = unpack_text(z)
+        except ValueError:  # UnicodeDecodeError is one
+            text = None
+    if text is None:
+        from tui.index.scan import article_text
+
+        text = article_text(root, rel)
+        if text is None:
+            return None
     return text, cached_facts(text, _language(text, lang), date, None)
 
 

@@ -17,6 +17,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.index.store import pack_text
+
 if TYPE_CHECKING:
     from tui.index.catalogue import Catalogue
 
@@ -43,8 +45,10 @@ class FactsReport:
         )
 
 
-def facts_of_file(root: str, item: tuple[int, str]) -> tuple[int, str, list[str]]:
-    """Worker: read, clean and extract one article; (rowid, 'done'|'error: …', entity keys)."""
+def facts_of_file(root: str, item: tuple[int, str]) -> tuple[int, str, list[str], bytes | None]:
+    """Worker: read, clean and extract one article; (rowid, 'done'|'error: …', entity keys, the
+    packed cleaned text). The catalogue keeps the text of each article with facts: labels of
+    entities in cross-article views come from it without reading the file again."""
     rowid, rel = item
     try:
         from tui.clean import clean_article
@@ -53,11 +57,13 @@ def facts_of_file(root: str, item: tuple[int, str]) -> tuple[int, str, list[str]
 
         article = read_article(Path(root) / rel, Path(root))
         if not hasattr(article, "raw"):
-            return rowid, f"error: {getattr(article, 'reason', 'unreadable')}", []
-        facts = facts_for(article, clean_article(article))
-        return rowid, "done", sorted({e.key for e in facts.entities if e.key})
+            return rowid, f"error: {getattr(article, 'reason', 'unreadable')}", [], None
+        document = clean_article(article)
+        facts = facts_for(article, document)
+        keys = sorted({e.key for e in facts.entities if e.key})
+        return rowid, "done", keys, pack_text(document.text)
     except Exception as exc:  # one bad article must not stop a corpus-wide run
-        return rowid, f"error: {type(exc).__name__}: {exc}", []
+        return rowid, f"error: {type(exc).__name__}: {exc}", [], None
 
 
 def _init_worker(rules: list[dict] | None = None) -> None:
@@ -70,7 +76,7 @@ def _init_worker(rules: list[dict] | None = None) -> None:
 
 def _results(
     root: Path, todo: list[tuple[int, str]], workers: int
-) -> Generator[tuple[int, str, list[str]], None, None]:
+) -> Generator[tuple[int, str, list[str], bytes | None], None, None]:
     if workers <= 1 or len(todo) <= 1:
         for item in todo:
             yield facts_of_file(str(root), item)
@@ -102,13 +108,17 @@ def extract_all(
     if progress:
         progress(0, total)
     workers = default_workers() if workers is None else workers
-    pending: list[tuple[int, str, list[str]]] = []
+    pending: list[tuple[int, str, list[str], bytes | None]] = []
 
     def flush() -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for rowid, status, keys in pending:
+            for rowid, status, keys, packed in pending:
                 conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+                if packed is not None:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, packed)
+                    )
                 conn.executemany(
                     "INSERT OR IGNORE INTO entities(key, article) VALUES (?, ?)",
                     [(k, rowid) for k in keys],
@@ -125,8 +135,8 @@ def extract_all(
 
     results = _results(catalogue.root, todo, workers)
     try:
-        for n, (rowid, status, keys) in enumerate(results, 1):
-            pending.append((rowid, status, keys))
+        for n, (rowid, status, keys, packed) in enumerate(results, 1):
+            pending.append((rowid, status, keys, packed))
             if status == "done":
                 report.done += 1
                 report.entities += len(keys)

@@ -32,7 +32,6 @@ from tui.corpus.reader import read_article_text
 from tui.corpus.sanitize import sanitize_line
 from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
-from tui.index.store import pack_text, unpack_text
 from tui.index.text import fold, terms, terms_and_words
 
 ProgressFn = Callable[[int, int], None]
@@ -173,8 +172,8 @@ def _mtime_ns(path: str) -> int:
 
 
 Record = tuple
-"""What a worker returns per file: ("a", rel, sig, fields..., title terms, body terms, packed text (store.pack_text))
-or ("s", rel, sig, reason)."""
+"""What a worker returns per file: ("a", rel, sig, fields..., title terms, body terms) or
+("s", rel, sig, reason)."""
 
 
 def signature(path: Path) -> Signature:
@@ -192,7 +191,8 @@ def read_one(root: Path, rel: str) -> Record:
 
     Search indexes the cleaned text (headline and paragraphs, as the reading view shows them):
     site menus, lists of other stories and photo credits would otherwise make every article
-    whose sidebar names «Токаев» a hit for «Токаев». The same text is stored for snippets.
+    whose sidebar names «Токаев» a hit for «Токаев». The text itself is not stored (see
+    `article_text`).
 
     The signature is taken just before reading: a file changed after that has a newer mtime than
     the one stored, so the next scan reads it again."""
@@ -222,7 +222,6 @@ def read_one(root: Path, rel: str) -> Record:
         a.url,
         terms(a.title),
         body,
-        pack_text(text),
     )
 
 
@@ -363,13 +362,13 @@ def _store(
         url,
         tterms,
         bterms,
-        z,
     ) = rec
     fields = (sha1, title, key, outlet, language, date, words, encoding, url)
     if old is not None:
         rowid = old
         engine.delete(rowid)
         conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+        conn.execute("DELETE FROM doc WHERE rowid = ?", (rowid,))  # the text changed
         aid = _unique_id(conn, aid, rel, rowid)
         conn.execute(
             "UPDATE articles SET id=?, size=?, mtime_ns=?, side_mtime_ns=?, sha1=?, title=?,"
@@ -393,30 +392,31 @@ def _store(
             cur = conn.execute(insert, (aid, rel, *sig, *fields, reader))
         rowid = int(cur.lastrowid or 0)
         report.added += 1
-    conn.execute("INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, z))
     engine.add(rowid, tterms, bterms, outlet, language)
     if was_skipped is None or rel in was_skipped:
         conn.execute("DELETE FROM skipped WHERE path = ?", (rel,))
 
 
-def rebuild_engine(
-    conn: sqlite3.Connection, engine: SearchIndex, progress: ProgressFn | None = None
-) -> int:
-    """Fill the search index again from the stored texts (no file is read); returns the count."""
+def rebuild_engine(conn: sqlite3.Connection, engine: SearchIndex) -> int:
+    """Empty the search index and mark every article to be read again by the next scan (which
+    puts each back in the index, updating its row in place: ids and notes stay). Returns the
+    number of articles to read."""
     engine.clear()
-    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    done = 0
-    for rowid, title, outlet, language, z in conn.execute(
-        "SELECT a.rowid, a.title, a.outlet, a.language, d.z FROM articles a"
-        " JOIN doc d ON d.rowid = a.rowid"
-    ):
-        text = unpack_text(z)
-        engine.add(rowid, terms(title), terms(text), outlet, language)
-        done += 1
-        if progress and done % 1000 == 0:
-            progress(done, total)
-    engine.close_writer()
-    return done
+    with conn:
+        conn.execute("UPDATE articles SET reader = ''")
+    return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def article_text(root: Path, rel: str) -> str | None:
+    """The cleaned text the catalogue indexed for the article file `rel`, read again from the
+    file (None if it cannot be read). The scan does not keep the texts — at a million articles
+    they were most of a 4.3 GB catalogue and 5% of the indexing time; snippets and entity labels
+    read the few files they need, and `sverka index --facts` keeps the texts it extracted from."""
+    try:
+        result, text = read_article_text(root / rel, root)
+    except Exception:  # a reader bug must not break a search
+        return None
+    return None if isinstance(result, Skipped) else text
 
 
 def bump_generation(conn: sqlite3.Connection) -> None:

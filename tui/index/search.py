@@ -3,8 +3,8 @@
 A query is folded, split and stemmed exactly like the indexed text (`tui.index.text`); every word
 must occur (AND). While typing, the last word is also a prefix: «Токае» finds «Токаева». A query
 that ends with a space treats its last word as complete. Hits are ranked by BM25 with titles
-weighted above the body (`tui.index.engine`). Snippets are cut from the stored text of the hits
-only.
+weighted above the body (`tui.index.engine`). Snippets are cut from the hits' cleaned texts only:
+the text kept by `sverka index --facts` if there is one, else read again from the file.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.index.model import Hit, SearchResult
@@ -85,14 +86,19 @@ def snippet(text: str, finder: re.Pattern[str]) -> str:
     return ("…" if start > 0 else "") + passage + ("…" if end < len(text) else "")
 
 
-def _snippet_of(z: bytes | None, finder: re.Pattern[str]) -> str:
-    """The snippet of a stored text ("" if there is none or it is unreadable)."""
-    if not z:
-        return ""
-    try:
-        return snippet(unpack_text(z), finder)
-    except ValueError:
-        return ""
+def _snippet_of(z: bytes | None, rel: str, root: Path | None, finder: re.Pattern[str]) -> str:
+    """The snippet of a hit: from its kept text, else from its file ("" if neither is readable)."""
+    text = None
+    if z:
+        try:
+            text = unpack_text(z)
+        except ValueError:
+            text = None
+    if text is None and root is not None:
+        from tui.index.scan import article_text  # the corpus reader: only when snippets are asked
+
+        text = article_text(root, rel)
+    return snippet(text, finder) if text else ""
 
 
 def search(
@@ -104,33 +110,36 @@ def search(
     snippets: bool = True,
     outlet: str | None = None,
     language: str | None = None,
+    root: Path | None = None,
 ) -> SearchResult:
-    """Run `query` (see module docstring): hits from `engine`, titles and snippets from `conn`.
+    """Run `query` (see module docstring): hits from `engine`, titles from `conn`, snippets from
+    the hits' texts (files under `root` when the catalogue keeps no text for them).
 
-    Without `snippets` the hits' snippets are empty and no stored text is read (the app's list
-    shows 500 hits as rows: decompressing 500 texts was most of a search's time). `outlet` and
-    `language` keep only the articles with that exact outlet / language (counted in `total`)."""
+    Without `snippets` the hits' snippets are empty and no text is read (the app's list shows 500
+    hits as rows). `outlet` and `language` keep only the articles with that exact outlet /
+    language (counted in `total`)."""
     t0 = time.perf_counter()
     clauses, looks = parse(query, prefix)
     if not clauses:
         return SearchResult(query, (time.perf_counter() - t0) * 1000, 0, [])
     rowids, total = engine.search(clauses, max(1, limit), outlet, language)
-    info: dict[int, tuple[str, str, bytes | None]] = {}
+    info: dict[int, tuple[str, str, bytes | None, str]] = {}
     if rowids:
         marks = ",".join("?" * len(rowids))
         sql = (
-            "SELECT a.rowid, a.id, a.title, d.z FROM articles a LEFT JOIN doc d"
+            "SELECT a.rowid, a.id, a.title, d.z, a.path FROM articles a LEFT JOIN doc d"
             f" ON d.rowid = a.rowid WHERE a.rowid IN ({marks})"
             if snippets
-            else f"SELECT rowid, id, title, NULL FROM articles WHERE rowid IN ({marks})"
+            else f"SELECT rowid, id, title, NULL, path FROM articles WHERE rowid IN ({marks})"
         )
-        for rowid, aid, title, z in conn.execute(sql, rowids):
-            info[rowid] = (aid, title, z)
+        for rowid, aid, title, z, rel in conn.execute(sql, rowids):
+            info[rowid] = (aid, title, z, rel)
     finder = _finder(looks)
     hits = []
     for rowid in rowids:
         if rowid not in info:
             continue
-        aid, title, z = info[rowid]
-        hits.append(Hit(id=aid, title=title, snippet=_snippet_of(z, finder), rowid=rowid))
+        aid, title, z, rel = info[rowid]
+        text = _snippet_of(z, rel, root, finder) if snippets else ""
+        hits.append(Hit(id=aid, title=title, snippet=text, rowid=rowid))
     return SearchResult(query, (time.perf_counter() - t0) * 1000, total, hits)

@@ -18,9 +18,10 @@ from pathlib import Path
 from tui.index.model import CatalogueError
 from tui.paths import cache_dir
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 """4: search indexes the cleaned text (not the raw page) and holds outlet and language;
-5: each article row records the reader version it was read with; 6: texts are zstd, not zlib."""
+5: each article row records the reader version it was read with; 6: texts are zstd, not zlib;
+7: the scan keeps no texts (only `sverka index --facts` does)."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,8 +53,9 @@ CREATE INDEX IF NOT EXISTS art_facts ON articles(facts);
 CREATE TABLE IF NOT EXISTS skipped(
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, reason TEXT NOT NULL
 );
--- zstd of the text that was indexed (pack_text): snippets, and rebuilding the search index without re-reading
--- the files. The search index itself is a tantivy folder beside the database (tui.index.engine).
+-- zstd (pack_text) of the cleaned text of the articles whose facts were extracted: entity labels
+-- and snippets without reading the file again (the scan itself keeps no texts). The search index
+-- is a tantivy folder beside the database (tui.index.engine).
 CREATE TABLE IF NOT EXISTS doc(rowid INTEGER PRIMARY KEY, z BLOB NOT NULL);
 -- Answers that only change when the articles do: sorted rowid arrays, facet counts (see
 -- Catalogue.view); valid while `generation` equals meta's.
