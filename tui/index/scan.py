@@ -48,6 +48,8 @@ FIRST_COMMIT = 128
 once."""
 LOOKUP_BATCH = 500
 """Files of one folder looked up in the catalogue per query."""
+SCAN_CHECKPOINT_PAGES = 16384
+"""WAL pages between checkpoints while a scan writes (64 MB; SQLite's default is 1,000)."""
 POOL_THRESHOLD = 400
 """Fewer changed files than this are read in this process (a pool costs ~0.3 s to start)."""
 
@@ -502,6 +504,10 @@ def scan(
     pending = 0
     limit = FIRST_COMMIT
     results = _results(root, todo, workers)
+    # Checkpoint the write-ahead log every 64 MB instead of every 4 MB while the scan writes: the
+    # same index pages, rewritten by every transaction, are copied back far fewer times (~10% of
+    # the writer's time at the default).
+    conn.execute(f"PRAGMA wal_autocheckpoint = {SCAN_CHECKPOINT_PAGES}")
     conn.execute("BEGIN IMMEDIATE")
     try:
         for batch in results:
@@ -531,6 +537,7 @@ def scan(
     finally:
         results.close()
         engine.close_writer()
+        conn.execute("PRAGMA wal_autocheckpoint = 1000")  # SQLite's default
     report.total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     report.seconds = time.perf_counter() - t0
     return report
