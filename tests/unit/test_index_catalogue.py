@@ -380,3 +380,25 @@ def test_facts_pool_workers_clean_with_the_configured_rules(
         assert rule is not None and rule.name == "promo"
     finally:
         configure_rules(None)
+
+
+def test_a_large_first_scan_builds_the_late_indexes_at_its_end_and_a_later_scan_repairs_them(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.index.store import LATE_INDEXES
+
+    def indexes(cat: Catalogue) -> set[str]:
+        rows = cat.connection().execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        return {name for (name,) in rows}
+
+    seen_during: list[set[str]] = []
+    monkeypatch.setattr(scan_mod, "LATE_INDEXES_FROM", 1)
+    with Catalogue(corpus) as cat:
+        cat.refresh(workers=1, progress=lambda d, t: seen_during.append(indexes(cat)))
+        assert set(LATE_INDEXES) <= indexes(cat)
+        assert any(not set(LATE_INDEXES) & names for names in seen_during)
+        assert {"art_title", "art_date"} <= set.intersection(*seen_during)
+        cat.connection().execute("DROP INDEX art_words")  # as if a first scan had been killed
+        cat.refresh(workers=1)
+        assert set(LATE_INDEXES) <= indexes(cat)
+        assert [r.id for r in cat.view(sort="words").rows(0, 10)]

@@ -23,6 +23,15 @@ SCHEMA_VERSION = "7"
 5: each article row records the reader version it was read with; 6: texts are zstd, not zlib;
 7: the scan keeps no texts (only `sverka index --facts` does)."""
 
+LATE_INDEXES = {
+    "art_outlet": "CREATE INDEX IF NOT EXISTS art_outlet ON articles(outlet, title_key);",
+    "art_language": "CREATE INDEX IF NOT EXISTS art_language ON articles(language, title_key);",
+    "art_words": "CREATE INDEX IF NOT EXISTS art_words ON articles(words);",
+    "art_facts": "CREATE INDEX IF NOT EXISTS art_facts ON articles(facts);",
+}
+"""Indexes a first scan of a large folder builds once at its end instead of row by row (see
+`tui.index.scan`): the list's default sorts (date, title) keep theirs throughout."""
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(
@@ -45,11 +54,8 @@ CREATE TABLE IF NOT EXISTS articles(
     reader TEXT NOT NULL DEFAULT ''     -- tui.index.scan.reader_version() it was read with
 );
 CREATE INDEX IF NOT EXISTS art_title ON articles(title_key);
-CREATE INDEX IF NOT EXISTS art_outlet ON articles(outlet, title_key);
-CREATE INDEX IF NOT EXISTS art_language ON articles(language, title_key);
 CREATE INDEX IF NOT EXISTS art_date ON articles(date);
-CREATE INDEX IF NOT EXISTS art_words ON articles(words);
-CREATE INDEX IF NOT EXISTS art_facts ON articles(facts);
+{late_indexes}
 CREATE TABLE IF NOT EXISTS skipped(
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, reason TEXT NOT NULL
 );
@@ -64,7 +70,7 @@ CREATE TABLE IF NOT EXISTS entities(
     key TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS ent_article ON entities(article);
-"""
+""".replace("{late_indexes}", "\n".join(LATE_INDEXES.values()))
 
 
 def db_path_for(corpus: Path) -> Path:
