@@ -376,3 +376,28 @@ def test_language_of_counts_as_the_lower_cased_sample_did(text: str, repeat: int
     sample = (text * repeat)[:3000].lower()
     expected = "uk" if sum(sample.count(c) for c in "іїєґ") > len(sample) / 200 else "ru"
     assert language_of(text * repeat) == expected
+
+
+_CYRILLIC_WORDS = st.text(
+    alphabet="аеиоуыбвгдклмнпрстцхщюяёіїєґАБВГЕИКЛМНОПРСТЁІЇЄҐ-'’", min_size=1
+)
+_NAMES = st.sampled_from(
+    ["Протесты", "Москва", "Путин", "Верховный", "Киев", "Київ", "Блинкен", "ПРОТЕСТЫ", "Х", "Ёж"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["ru", "uk"]), _CYRILLIC_WORDS.filter(lambda w: len(w) <= 12) | _NAMES)
+def test_a_plain_cyrillic_word_parses_as_its_lower_case_form(lang: str, word: str) -> None:
+    from tui.clean.morph import _parse_key, _parses
+
+    plain = tuple((p.tag, p.score) for p in analyzer(lang).parse(word))
+    assert _parses(lang, _parse_key(word)) == plain
+
+
+def test_words_pymorphy3_reads_in_their_own_case_are_parsed_as_given() -> None:
+    from tui.clean.morph import _parse_key
+
+    for word in ["XIV", "Х", "K", "\u212aот", "Inf", "1990", "Ѐкран", "Ко\u0301т", "İstanbul"]:
+        assert _parse_key(word) == word
+    assert _parse_key("Протесты") == "протесты"
