@@ -390,3 +390,74 @@ def test_words_pymorphy3_reads_in_their_own_case_are_parsed_as_given() -> None:
     for word in ["XIV", "Х", "K", "\u212aот", "Inf", "1990", "Ѐкран", "Ко\u0301т", "İstanbul"]:
         assert _parse_key(word) == word
     assert _parse_key("Протесты") == "протесты"
+
+
+def _heading_cut_plain(text: str, morph: Morph, *, first: bool, commas: bool) -> int | None:
+    """`_heading_cut` as first written: every question asked in the order the rules read."""
+    from tui.clean.sentences import _CAPITALISED, _PUNCTUATED, _QUESTION_WORDS, _TOKEN
+
+    tokens = list(_TOKEN.finditer(text))
+    if len(tokens) < 6 or not tokens[0].group()[0].isupper():
+        return None
+    question = tokens[0].group().lower() in _QUESTION_WORDS
+    head_word = tokens[0].group()
+    verb_seen = False  # a finite verb among tokens[:k]
+    for k in range(1, min(13, len(tokens) - 2)):
+        prev = tokens[k - 1].group()
+        if _PUNCTUATED.search(prev.rstrip(",") if commas else prev):
+            return None
+        verb_seen = verb_seen or morph.is_finite_verb(prev)
+        word = tokens[k].group()
+        if k < 2 or not word[0].isupper() or word.isupper() or not _CAPITALISED.fullmatch(word):
+            continue
+        if morph.is_function_word(prev) or morph.is_adjective(word):
+            continue
+        if morph.starts_clause(word):
+            return tokens[k].start() if k >= 3 or not verb_seen else None
+        if prev[0].isupper() and not morph.is_preposition(tokens[k - 2].group()):
+            continue
+        if k < 3 or morph.is_preposition(head_word) or not morph.is_nominative(word):
+            continue
+        window = [t.group().strip(",.;:") for t in tokens[k + 1 : k + 6]]
+        verb = next((w for w in window if w and morph.is_finite_verb(w)), None)
+        if verb is None:
+            continue
+        if not morph.is_proper(word):
+            if not (question or morph.is_noun_or_adjective(head_word)):
+                continue
+            if not verb_seen or question or (first and not morph.is_verb_like(prev)):
+                return tokens[k].start()
+            continue
+        follower = tokens[k + 1].group()
+        if prev[0].isupper() or not follower[0].islower() or k < 4 or verb_seen:
+            continue
+        if morph.is_nominative_noun(head_word) and not morph.agrees(head_word, verb):
+            return tokens[k].start()
+    return None
+
+
+_HEADING_WORDS = [
+    "Призывы", "отменить", "приказ", "Блинкен", "также", "заявил", "Токаев", "назвал", "протесты",
+    "попыткой", "переворота", "Президент", "Казахстана", "По", "оценке", "Но", "Он", "Ранее",
+    "в", "Казахстане", "Митинги", "начались", "Верховный", "суд", "Имран", "Хан", "Что", "будет",
+    "с", "ценами", "Уряд", "Анкагоса", "Лукашенко", "сообщили,", "г.", "Европа", "стає", "Але",
+    "таким", "чином", "Європа", "сироты", "судья", "пришла", "Власти", "Митинг", "прошел",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["ru", "uk"]),
+    st.lists(st.sampled_from(_HEADING_WORDS), min_size=6, max_size=16),
+    st.booleans(),
+    st.booleans(),
+)
+def test_heading_cuts_asking_fewer_questions_are_the_plain_ones(
+    lang: str, words: list[str], first: bool, commas: bool
+) -> None:
+    from tui.clean.sentences import _heading_cut
+
+    text = " ".join([words[0].capitalize(), *words[1:]])
+    morph = Morph(lang)
+    expected = _heading_cut_plain(text, morph, first=first, commas=commas)
+    assert _heading_cut(text, morph, first=first, commas=commas) == expected

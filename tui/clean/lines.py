@@ -12,6 +12,8 @@ _TERMINAL = re.compile(r"[.!?…][\"'»”“’)\]]*$")
 _ENDS_PERIOD = re.compile(r"[.…][\"'»”“’)\]]*$")
 _CLOSERS = "\"'»”“’)]"
 _SENTENCE_END = ".!?…"
+_CLOSER_SET = frozenset(_CLOSERS)  # sets of single characters: "" is in no set, unlike in a str
+_SENTENCE_END_SET = frozenset(_SENTENCE_END)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪●◦‣*–—-]\s+\S")
 
@@ -103,10 +105,15 @@ class Line:
         self.reason = reason
         self.kind = kind
         self.edge_reason = ""
-        # _TERMINAL / _ENDS_PERIOD on the last 8 characters, with str methods (runs on every line)
-        last = text[-8:].rstrip(_CLOSERS)[-1:]
-        terminal = self.terminal = last in _SENTENCE_END if last else False
-        period = self.ends_with_period = last in ".…" if last else False
+        # _TERMINAL / _ENDS_PERIOD on the last 8 characters, with str methods (runs on every line).
+        # Most lines end with a letter or a mark, not a closing quote: their last character is
+        # the one `text[-8:].rstrip(_CLOSERS)[-1:]` gives, without the two copies (a test
+        # compares the flags with the regexes).
+        last = text[-1:]
+        if last in _CLOSER_SET:
+            last = text[-8:].rstrip(_CLOSERS)[-1:]
+        terminal = self.terminal = last in _SENTENCE_END_SET
+        period = self.ends_with_period = last == "." or last == "…"
         self.numbered = None
         self.bulleted = False
         head = text[:1]

@@ -434,18 +434,24 @@ def _heading_cut(
         word = tokens[k].group()
         if k < 2 or not word[0].isupper() or word.isupper() or not _CAPITALISED.fullmatch(word):
             continue
-        if morph.is_function_word(prev) or morph.is_adjective(word):
-            continue
+        # «After a function word» or «an adjective» («Верховный суд») ends this token's turn
+        # whatever else holds, so it is asked only where the turn would otherwise end the search
+        # or reach the verb window (the plain order asked it first): each answer is a pure
+        # function of its word, so the order changes no result, only how many words are parsed.
         if morph.starts_clause(word):
+            if morph.is_function_word(prev) or morph.is_adjective(word):
+                continue
             return tokens[k].start() if k >= 3 or not verb_before(k) else None
-        if prev[0].isupper() and not (k >= 2 and morph.is_preposition(tokens[k - 2].group())):
-            continue  # «Имран Хан», «Анн Идальго»: one name; «в Казахстане Митинги» is not
         if k < 3:
-            continue
+            continue  # (before the next test, which would also end this turn: no question asked)
+        if prev[0].isupper() and not morph.is_preposition(tokens[k - 2].group()):
+            continue  # «Имран Хан», «Анн Идальго»: one name; «в Казахстане Митинги» is not
         if opens_with_preposition is None:
             opens_with_preposition = morph.is_preposition(head_word)
         if opens_with_preposition or not morph.is_nominative(word):
             continue  # «В сложившейся ситуации Казахстан был вынужден…» is one sentence
+        if morph.is_function_word(prev) or morph.is_adjective(word):
+            continue
         window = [t.group().strip(",.;:") for t in tokens[k + 1 : k + 6]]
         verb = next((w for w in window if w and morph.is_finite_verb(w)), None)
         if verb is None:
