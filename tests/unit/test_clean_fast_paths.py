@@ -394,7 +394,9 @@ def test_words_pymorphy3_reads_in_their_own_case_are_parsed_as_given() -> None:
 
 def _heading_cut_plain(text: str, morph: Morph, *, first: bool, commas: bool) -> int | None:
     """`_heading_cut` as first written: every question asked in the order the rules read."""
-    from tui.clean.sentences import _CAPITALISED, _PUNCTUATED, _QUESTION_WORDS, _TOKEN
+    from tui.clean.headings import _CAPITALISED, _QUESTION_WORDS
+    from tui.clean.headings import PUNCTUATED as _PUNCTUATED
+    from tui.clean.headings import TOKEN as _TOKEN
 
     tokens = list(_TOKEN.finditer(text))
     if len(tokens) < 6 or not tokens[0].group()[0].isupper():
@@ -455,7 +457,7 @@ _HEADING_WORDS = [
 def test_heading_cuts_asking_fewer_questions_are_the_plain_ones(
     lang: str, words: list[str], first: bool, commas: bool
 ) -> None:
-    from tui.clean.sentences import _heading_cut
+    from tui.clean.headings import heading_cut as _heading_cut
 
     text = " ".join([words[0].capitalize(), *words[1:]])
     morph = Morph(lang)

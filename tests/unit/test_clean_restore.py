@@ -154,8 +154,9 @@ def test_a_ukrainian_one_line_page_is_restored_into_paragraphs() -> None:
     ],
 )
 def test_ordinary_sentences_are_not_split_as_glued_subheadings(sentence: str) -> None:
+    from tui.clean.headings import heading_cut as _heading_cut
     from tui.clean.morph import Morph
-    from tui.clean.sentences import _heading_cut, language_of
+    from tui.clean.sentences import language_of
 
     assert _heading_cut(sentence, Morph(language_of(sentence))) is None
 

@@ -16,7 +16,8 @@ How a page is cleaned (`cleaner.py`):
    date line are picked and the rest goes (a standfirst under the title stays); below it short
    unpunctuated lines, headline runs and tag clouds go. Nothing between is dropped by position.
 4. Long lines (pages scraped into one line) are cleaned sentence by sentence (`sentences.py`,
-   razdel + pymorphy3): credits and captions out, glued subheadings split, paragraphs regrouped.
+   razdel + pymorphy3): credits and captions out, glued subheadings split (`headings.py`),
+   paragraphs regrouped.
 5. Glued sentences are repaired («человекПрезидент» → «человек. Президент»).
 Everything removed is kept in `Document.removed` with its reason and raw offsets.
 """

@@ -16,6 +16,7 @@ from razdel import sentenize
 from tui.clean.dates import HEADER, split_glued_headline
 from tui.clean.document import Piece, Removed
 from tui.clean.glue import repair_glue
+from tui.clean.headings import PUNCTUATED, TOKEN, heading_cut
 from tui.clean.morph import Morph
 from tui.clean.rules import Rules
 
@@ -64,14 +65,7 @@ _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
 _MENU_REASONS = ("navigation", "section-link")
 APPEAL_WORDS = 20
 TAIL_WORDS = 5
-_PUNCTUATED = re.compile(r"[^\w-]")
-_CAPITALISED = re.compile(r"[^\W\d_][\w-]*")
-_QUESTION_WORDS = {
-    "что", "как", "почему", "зачем", "кто", "где", "когда", "куда", "сколько", "чем",
-    "що", "як", "чому", "навіщо", "хто", "де", "коли", "куди", "скільки", "чим",
-}  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_TOKEN = re.compile(r"\S+")
 _QUOTE_OPEN = "«„“"
 _ATTRIBUTION = re.compile(r"[»”\"],?\s*[—–-]\s*(?:[\w-]+\s+){0,6}[\w-]+\.$")
 _MARKERS = re.compile(
@@ -269,9 +263,9 @@ def _menu_prefix(text: str, rules: Rules) -> int:
     Истории Разбор Игры Подкасты Байден пригрозил…»): a run of capitalised words of which two
     or more are menu words the rules know; it ends after the last of them. 0 if none."""
     known, end, run = 0, 0, 0
-    for token in _TOKEN.finditer(text[:400]):
+    for token in TOKEN.finditer(text[:400]):
         word = token.group()
-        if not word[0].isupper() or _PUNCTUATED.search(word):
+        if not word[0].isupper() or PUNCTUATED.search(word):
             break
         run += 1
         rule = rules.match(word)
@@ -323,7 +317,7 @@ def _drop_tail(sentences: list[Sentence], removed: list[Removed]) -> None:
 def _related_length(text: str, pos: int, morph: Morph) -> int | None:
     """Where «Читайте также: <headline>» ends inside a sentence: at the glued start of the next
     sentence, else the whole sentence when it is short; None when that cannot be told."""
-    cut = _heading_cut(text[pos:], morph, first=True, commas=True)
+    cut = heading_cut(text[pos:], morph, first=True, commas=True)
     if cut is not None:
         return pos + cut
     return len(text) if len(_WORD.findall(text)) <= RELATED_WORDS else None
@@ -334,7 +328,7 @@ def _credit_length(text: str, pos: int, morph: Morph) -> int:
     known = _KNOWN_SOURCES.match(text[pos:])
     if known:
         return pos + known.end()
-    tokens = list(_TOKEN.finditer(text[pos:]))
+    tokens = list(TOKEN.finditer(text[pos:]))
     cut = len(text)
     for j, token in enumerate(tokens):
         word = token.group()
@@ -373,7 +367,7 @@ def _split_subheadings(
     for i, sentence in enumerate(sentences):
         first = page_start and i == 0
         cut = (
-            _heading_cut(sentence.text, morph, first=first) if sentence.kind == "sentence" else None
+            heading_cut(sentence.text, morph, first=first) if sentence.kind == "sentence" else None
         )
         if cut is None:
             out.append(sentence)
@@ -383,103 +377,6 @@ def _split_subheadings(
         out.append(Sentence(head, sentence.start, sentence.start + len(head), "subheading"))
         out.append(Sentence(rest.strip(), sentence.start + cut, sentence.end))
     return out
-
-
-def _heading_cut(
-    text: str, morph: Morph, *, first: bool = False, commas: bool = False
-) -> int | None:
-    """Offset where a subheading glued to the start of a sentence ends, or None.
-
-    Ordinary sentences put names and capitalised words mid-sentence all the time, so the word k
-    (3..12 tokens in, no punctuation before it, not an adjective — «Верховный суд» — and not
-    inside a multi-word name — «Имран Хан») must be one of:
-    (a) a function word, pronoun or adverb, never capitalised mid-sentence («…месяцев По оценке»,
-        also after a name: «…пророка Мухаммеда Если вы…»);
-    (b) a common noun in the nominative after a verbless prefix (or a question: «Що буде з
-        цінами Уряд…»), a finite verb following within five words («…в Казахстане Митинги…
-        начались»); on the page's first sentence a verb may precede it (a headline: «Токаев
-        назвал протесты попыткой переворота Президент Казахстана заявил…»);
-    (c) a name after a heading of four or more words that opens with a noun in the nominative
-        which the following verb does not agree with («Призывы отменить приказ … Блинкен также
-        заявил»: «призывы» is plural, «заявил» singular).
-    """
-    # Only the first 18 tokens are ever read (k < 13, a verb window of five after it), and 18 of
-    # them bound the loop as any longer count would: a long sentence's tail is not tokenised.
-    tokens = list(islice(_TOKEN.finditer(text), 18))
-    if len(tokens) < 6 or not tokens[0].group()[0].isupper():
-        return None
-    if not _has_candidate(tokens, commas):
-        return None  # no morphology for the common case
-    question = tokens[0].group().lower() in _QUESTION_WORDS
-    head_word = tokens[0].group()
-    # Morphology is the dear part (a word not seen before costs a dictionary parse), so the two
-    # answers the loop may need are asked only when a candidate gets that far: whether a finite
-    # verb precedes token k (the plain version asked it of every token in turn) and whether the
-    # heading opens with a preposition. Every answer is a pure function of its word.
-    verb_seen = False
-    verbs_asked = 0  # tokens[:verbs_asked] were asked whether they are finite verbs
-
-    def verb_before(k: int) -> bool:
-        nonlocal verb_seen, verbs_asked
-        while not verb_seen and verbs_asked < k:
-            verb_seen = morph.is_finite_verb(tokens[verbs_asked].group())
-            verbs_asked += 1
-        return verb_seen
-
-    opens_with_preposition: bool | None = None
-    for k in range(1, min(13, len(tokens) - 2)):
-        prev = tokens[k - 1].group()
-        if _PUNCTUATED.search(prev.rstrip(",") if commas else prev):
-            return None  # punctuation inside the would-be heading
-        word = tokens[k].group()
-        if k < 2 or not word[0].isupper() or word.isupper() or not _CAPITALISED.fullmatch(word):
-            continue
-        # «After a function word» or «an adjective» («Верховный суд») ends this token's turn
-        # whatever else holds, so it is asked only where the turn would otherwise end the search
-        # or reach the verb window (the plain order asked it first): each answer is a pure
-        # function of its word, so the order changes no result, only how many words are parsed.
-        if morph.starts_clause(word):
-            if morph.is_function_word(prev) or morph.is_adjective(word):
-                continue
-            return tokens[k].start() if k >= 3 or not verb_before(k) else None
-        if k < 3:
-            continue  # (before the next test, which would also end this turn: no question asked)
-        if prev[0].isupper() and not morph.is_preposition(tokens[k - 2].group()):
-            continue  # «Имран Хан», «Анн Идальго»: one name; «в Казахстане Митинги» is not
-        if opens_with_preposition is None:
-            opens_with_preposition = morph.is_preposition(head_word)
-        if opens_with_preposition or not morph.is_nominative(word):
-            continue  # «В сложившейся ситуации Казахстан был вынужден…» is one sentence
-        if morph.is_function_word(prev) or morph.is_adjective(word):
-            continue
-        window = [t.group().strip(",.;:") for t in tokens[k + 1 : k + 6]]
-        verb = next((w for w in window if w and morph.is_finite_verb(w)), None)
-        if verb is None:
-            continue
-        if not morph.is_proper(word):
-            if not (question or morph.is_noun_or_adjective(head_word)):
-                continue  # «Але таким чином Європа стає…»: an adverbial opening, not a heading
-            if not verb_before(k) or question or (first and not morph.is_verb_like(prev)):
-                return tokens[k].start()
-            continue
-        follower = tokens[k + 1].group()
-        if prev[0].isupper() or not follower[0].islower() or k < 4 or verb_before(k):
-            continue
-        if morph.is_nominative_noun(head_word) and not morph.agrees(head_word, verb):
-            return tokens[k].start()
-    return None
-
-
-def _has_candidate(tokens: list[re.Match[str]], commas: bool = False) -> bool:
-    """A capitalised word 2..12 tokens in, with no punctuation before it."""
-    for k in range(2, min(13, len(tokens) - 2)):
-        prev = tokens[k - 1].group()
-        if _PUNCTUATED.search(prev.rstrip(",") if commas else prev):
-            return False
-        word = tokens[k].group()
-        if word[0].isupper() and not word.isupper():
-            return True
-    return False
 
 
 def _regroup(sentences: list[Sentence]) -> list[Piece]:
