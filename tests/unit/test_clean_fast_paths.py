@@ -463,3 +463,77 @@ def test_heading_cuts_asking_fewer_questions_are_the_plain_ones(
     morph = Morph(lang)
     expected = _heading_cut_plain(text, morph, first=first, commas=commas)
     assert _heading_cut(text, morph, first=first, commas=commas) == expected
+
+
+def _join_wrapped_plain(lines: list[Line]) -> list[Line]:
+    """`_join_wrapped` without the fast path for a group of one line."""
+    from tui.clean.cleaner import _JOINABLE_END, _LABEL, _merge, _wrapped
+    from tui.clean.dates import date_line_of
+
+    out: list[Line] = []
+    i, n = 0, len(lines)
+    while i < n:
+        j = i + 1
+        if lines[i].kept:
+            while j < n and lines[j].kept and not lines[j].gap_before:
+                j += 1
+        if j - i >= 2 and _wrapped(lines[i:j]):
+            out.append(_merge(lines[i:j]))
+            i = j
+            continue
+        for line in lines[i:j]:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and not line.gap_before
+                and prev.kept
+                and line.kept
+                and len(prev.text) >= 15
+                and _JOINABLE_END.search(prev.text, len(prev.text) - 2)
+                and line.text[:1].islower()
+                and not _LABEL.match(line.text)
+                and date_line_of(line.text) is None
+            ):
+                out[-1] = _merge([prev, line])
+            else:
+                out.append(line)
+        i = j
+    return out
+
+
+_WRAP_TEXT = st.sampled_from(
+    [
+        "Длинная строка текста, которая обрывается на середине фразы и",
+        "продолжается здесь со строчной буквы и тоже довольно длинная,",
+        "заканчивается точкой.",
+        "Короткая",
+        "обрыв слова посере-",
+        "дине строки и дальше текст идёт без точки в конце длинной строки",
+        "12 января 2022",
+        "Фото: Reuters",
+        "1. Пункт списка",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(_WRAP_TEXT, st.booleans(), st.booleans()), max_size=8))
+def test_hard_wrap_joins_skipping_one_line_groups_are_the_plain_ones(
+    specs: list[tuple[str, bool, bool]],
+) -> None:
+    from tui.clean.cleaner import _join_wrapped
+
+    def build() -> list[Line]:
+        lines, at = [], 0
+        for text, gap, kept in specs:
+            line = Line(text, at, at + len(text), gap, len(text.split()))
+            if not kept:
+                line.drop("x")
+            lines.append(line)
+            at += len(text) + 1
+        return lines
+
+    def shape(lines: list[Line]) -> list[tuple[object, ...]]:
+        return [(n.text, n.start, n.end, n.gap_before, n.words, n.status) for n in lines]
+
+    assert shape(_join_wrapped(build())) == shape(_join_wrapped_plain(build()))

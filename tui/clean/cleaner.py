@@ -336,9 +336,17 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     n = len(lines)
     while i < n:
         j = i + 1
-        if lines[i].kept:
+        first = lines[i]
+        if first.kept:
             while j < n and lines[j].kept and not lines[j].gap_before:
                 j += 1
+        if j == i + 1:
+            # A group of one line (most lines) joins nothing: a kept line joins only a kept line
+            # right before it with no blank line between, and such lines form one group (the
+            # loop below, which joins inside a group, needs not look at it).
+            out.append(first)
+            i = j
+            continue
         if j - i >= 2 and _wrapped(lines[i:j]):
             out.append(_merge(lines[i:j]))
             i = j
