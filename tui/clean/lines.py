@@ -158,6 +158,9 @@ class Line:
 
 
 _LONE_MARKS = (" — ", " – ", " - ", " • ", " | ", " / ")
+# (the mark's character, the mark, the mark as a text may start or end with it): sliced once here,
+# not on every line (a slice of a non-Latin-1 string is a new string each time).
+_LONE_MARK_PARTS = tuple((mark[1], mark, mark[1:], mark[:-1]) for mark in _LONE_MARKS)
 
 
 def count_words(text: str) -> int:
@@ -178,9 +181,9 @@ def _lone_marks(text: str) -> int:
     """How many lone dashes, bullets and bars (« — », « | » …) `text` holds, at its ends too."""
     padded = ""
     found = 0
-    for mark in _LONE_MARKS:
-        if mark[1] in text:  # one character: a much faster scan than the three
-            if text.startswith(mark[1:]) or text.endswith(mark[:-1]):
+    for char, mark, head, tail in _LONE_MARK_PARTS:
+        if char in text:  # one character: a much faster scan than the three
+            if text.startswith(head) or text.endswith(tail):
                 padded = padded or f" {text} "
                 found += padded.count(mark)
             else:  # no mark at either end: the same occurrences without copying the text
