@@ -138,3 +138,32 @@ def test_dates_found_around_each_year_are_the_dates_a_full_scan_finds(text: str)
     from tui.corpus.pubdate import _dates_in, _scan_dates
 
     assert _dates_in(text) == _scan_dates(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.Я _-", min_size=1, max_size=12).filter(lambda n: n not in {".", ".."}))
+def test_sidecar_names_without_path_objects_are_the_path_stem_ones(name: str) -> None:
+    from tui.corpus.metadata import SIDECAR_SUFFIX, sidecar_name
+
+    assert sidecar_name(name) == Path(name).stem + SIDECAR_SUFFIX
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=64), st.sampled_from([b"", b"\x00", b"\x04", b"a\x00", b"\x04\x30"]))
+def test_the_utf16_shortcut_never_hides_utf16_text(data: bytes, pad: bytes) -> None:
+    from tui.corpus import decode
+
+    data = (data + pad * 40)[: len(data + pad * 40) // 2 * 2]
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+
+    def ratio(half: bytes) -> float:
+        return (half.count(0x00) + half.count(0x04)) / max(len(half), 1)
+
+    plain = None
+    if len(data) >= 4:
+        if ratio(odd) > 0.7 and ratio(even) < 0.3:
+            plain = "utf-16-le"
+        elif ratio(even) > 0.7 and ratio(odd) < 0.3:
+            plain = "utf-16-be"
+    assert decode._utf16_without_bom(data) == plain

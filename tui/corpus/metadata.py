@@ -47,7 +47,9 @@ def count_words(text: str) -> int:
 
 def sidecar_name(file_name: str) -> str:
     """The name of the sidecar of the article file `file_name` («a.txt» → «a.meta.toml»)."""
-    return Path(file_name).stem + SIDECAR_SUFFIX
+    dot = file_name.rfind(".")  # Path(file_name).stem, without building a Path (once per file)
+    stem = file_name[:dot] if 0 < dot < len(file_name) - 1 else file_name
+    return stem + SIDECAR_SUFFIX
 
 
 def read_sidecar(article_path: Path) -> dict[str, str]:

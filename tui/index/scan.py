@@ -183,11 +183,13 @@ Record = tuple
 
 def signature(path: Path) -> Signature:
     """(size, mtime_ns, sidecar mtime_ns or 0) of one article file, now ((0, 0, 0) if gone)."""
+    name = os.fspath(path)
     try:
-        st = os.stat(path)
+        st = os.stat(name)
     except OSError:
         return (0, 0, 0)
-    side = _mtime_ns(str(path.with_name(sidecar_name(path.name))))
+    folder, file_name = os.path.split(name)
+    side = _mtime_ns(os.path.join(folder, sidecar_name(file_name)))
     return (st.st_size, st.st_mtime_ns, side)
 
 

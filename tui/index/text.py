@@ -99,12 +99,13 @@ _TERM_CACHE = _TermCache()
 
 
 class _TokenCache(dict[str, str]):
-    """Lower-cased whitespace token («токаев,» «(казахстан»), punctuation and all → the index
-    terms of the words in it ("" for a dash); a miss splits the token with `WORD` (kept while the
-    cache holds fewer than 300,000 tokens)."""
+    """Whitespace token as written («Токаев,» «(Казахстан»), punctuation and all → the index
+    terms of the words in it ("" for a dash); a miss lower-cases the token and splits it with
+    `WORD` (kept while the cache holds fewer than 300,000 tokens). Keyed by the token as written,
+    so the text is never lower-cased as a whole (a capitalised word is one more entry)."""
 
     def __missing__(self, token: str) -> str:
-        found = " ".join(filter(None, map(_TERM_CACHE.__getitem__, WORD.findall(token))))
+        found = " ".join(filter(None, map(_TERM_CACHE.__getitem__, WORD.findall(token.lower()))))
         if len(self) < 300_000:
             self[token] = found
         return found
@@ -116,17 +117,17 @@ _TOKEN_CACHE = _TokenCache()
 def terms(text: str) -> str:
     """The index terms of `text` as one space-separated string (what the engine is given).
 
-    The text is lower-cased and split at whitespace at once (C speed); each token is looked up
+    The text is split at whitespace at once (C speed); each token is looked up
     in a cache and split into words, folded and stemmed only on a miss — news vocabulary is
     Zipfian, so after a few thousand articles nearly every token is a hit. No word spans
     whitespace, so this gives exactly the terms of `WORD.findall` over the whole text; it costs a
     third of it (the regex scan of every character was most of the time of indexing a file)."""
-    return " ".join(filter(None, map(_TOKEN_CACHE.__getitem__, text.lower().split())))
+    return " ".join(filter(None, map(_TOKEN_CACHE.__getitem__, text.split())))
 
 
 def terms_and_words(text: str) -> tuple[str, int]:
     """`terms(text)` and the number of words in `text` — tokens holding a letter or digit, which
     are the tokens with terms, so this equals `tui.corpus.metadata.count_words(text)` without a
     second pass over the text (the scan needs both for every file)."""
-    found = list(filter(None, map(_TOKEN_CACHE.__getitem__, text.lower().split())))
+    found = list(filter(None, map(_TOKEN_CACHE.__getitem__, text.split())))
     return " ".join(found), len(found)
