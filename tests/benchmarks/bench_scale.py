@@ -262,16 +262,18 @@ def bench_list(cat: Catalogue) -> None:
 
 def queries_for(cat: Catalogue, rng: random.Random) -> dict[str, list[str]]:
     """Query sets drawn from the corpus itself."""
-    from tui.index.store import unpack_text
+    from tui.index.scan import article_text
     from tui.index.text import WORD
 
     words: list[str] = []
     n = cat.count()
     conn = cat.connection()
     for _ in range(40):
-        z = conn.execute("SELECT z FROM doc WHERE rowid = ?", (rng.randrange(1, n + 1),)).fetchone()
-        if z:
-            text = unpack_text(z[0])
+        row = conn.execute(
+            "SELECT path FROM articles WHERE rowid = ?", (rng.randrange(1, n + 1),)
+        ).fetchone()
+        text = article_text(cat.root, row[0]) if row else None
+        if text:
             words.extend(w for w in WORD.findall(text) if len(w) >= 7 and not w[0].isupper())
     rng.shuffle(words)
     rare = [w for w in words if cat.search(w + " ", limit=1).total < max(5, n // 2000)][:15]
@@ -285,17 +287,23 @@ def bench_search(cat: Catalogue, corpus: Path) -> list[str]:
     rng = random.Random(11)
     sets = queries_for(cat, rng)
     every: list[float] = []
+    print("  search as the app runs it (best 500 hits, no snippets):")
     for name, qs in sets.items():
         times, totals = [], []
         for q in qs:
-            cat.search(q)  # warm
+            cat.search(q, limit=500, snippets=False)  # warm
             for _ in range(3):
-                r = cat.search(q)
+                r = cat.search(q, limit=500, snippets=False)
                 times.append(r.took_ms)
             totals.append(r.total)
         every.extend(times)
         print(f"  search {name:16s} {fmt(times)}  (hits: {min(totals)}..{max(totals)})")
     print(f"  search all queries      {fmt(every)}")
+    cli = []
+    for q in [q for qs in sets.values() for q in qs]:
+        for _ in range(2):
+            cli.append(cat.search(q, limit=50).took_ms)  # as `sverka search`: snippets of 50
+    print(f"  search as `sverka search` runs it (50 hits with snippets)  {fmt(cli)}")
     greps = []
     for q in ["Токаев", sets["rare"][0].strip() if sets["rare"] else "Алматы"]:
         t = time.perf_counter()
