@@ -52,7 +52,7 @@ def _fold(name: str) -> str:
 def literal_needle(pattern: str) -> str:
     """The literal text any match of `pattern` begins with, after its anchors ("" if none)."""
     try:
-        from re import _parser  # the parser of the standard `re` module
+        from re import _parser  # type: ignore[attr-defined]  # the standard `re` module's parser
 
         parsed = _parser.parse(pattern)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
