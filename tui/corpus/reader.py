@@ -28,6 +28,8 @@ from tui.corpus.sanitize import sanitize_line, sanitize_text
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 20 * 1024 * 1024
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+"""How article files are opened: never blocking on a FIFO or device, never taking a terminal."""
 
 
 class CorpusError(Exception):
@@ -131,8 +133,7 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
 
 def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
     """The file's bytes and its stat, from one open (never blocks on a FIFO or device)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(path, flags)
+    fd = os.open(path, OPEN_FLAGS)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):

@@ -36,8 +36,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from tui.index.store import unpack_text
-
 if TYPE_CHECKING:
     import sqlite3
 
@@ -188,19 +186,12 @@ def _cached_text_and_facts(
     ).fetchone()
     if row is None:
         return None
-    lang, date, z, rel = row
-    text = None
-    if z is not None:
-        try:
-            text = unpack_text(z)
-        except ValueError:  # UnicodeDecodeError is one
-            text = None
-    if text is None:
-        from tui.index.scan import article_text
+    from tui.index.scan import article_text
 
-        text = article_text(root, rel)
-        if text is None:
-            return None
+    lang, date, z, rel = row
+    text = article_text(root, rel, z)
+    if text is None:
+        return None
     return text, cached_facts(text, _language(text, lang), date, None)
 
 

@@ -28,11 +28,11 @@ from typing import Any
 
 from tui.corpus import Skipped
 from tui.corpus.metadata import sidecar_name
-from tui.corpus.reader import read_article_text
+from tui.corpus.reader import OPEN_FLAGS, read_article_text
 from tui.corpus.sanitize import sanitize_line
 from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
-from tui.index.store import LATE_INDEXES
+from tui.index.store import LATE_INDEXES, unpack_text
 from tui.index.text import fold, terms, terms_and_words
 
 ProgressFn = Callable[[int, int], None]
@@ -246,10 +246,9 @@ def prefetch(root: str, rels: list[str]) -> None:
     advise = getattr(os, "posix_fadvise", None)
     if advise is None:
         return
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     for rel in rels:
         try:
-            fd = os.open(os.path.join(root, rel), flags)
+            fd = os.open(os.path.join(root, rel), OPEN_FLAGS)
         except OSError:
             continue
         try:
@@ -414,11 +413,17 @@ def rebuild_engine(conn: sqlite3.Connection, engine: SearchIndex) -> int:
     return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
-def article_text(root: Path, rel: str) -> str | None:
-    """The cleaned text the catalogue indexed for the article file `rel`, read again from the
+def article_text(root: Path, rel: str, kept: bytes | None = None) -> str | None:
+    """The cleaned text the catalogue indexed for the article file `rel`: `kept` (a text `sverka
+    index --facts` stored, `store.pack_text`) if given and readable, else read again from the
     file (None if it cannot be read). The scan does not keep the texts — at a million articles
     they were most of a 4.3 GB catalogue and 5% of the indexing time; snippets and entity labels
-    read the few files they need, and `sverka index --facts` keeps the texts it extracted from."""
+    read the few files they need."""
+    if kept is not None:
+        try:
+            return unpack_text(kept)
+        except ValueError:
+            pass  # unreadable: the file has it
     try:
         result, text = read_article_text(root / rel, root)
     except Exception:  # a reader bug must not break a search

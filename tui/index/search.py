@@ -88,16 +88,15 @@ def snippet(text: str, finder: re.Pattern[str]) -> str:
 
 def _snippet_of(z: bytes | None, rel: str, root: Path | None, finder: re.Pattern[str]) -> str:
     """The snippet of a hit: from its kept text, else from its file ("" if neither is readable)."""
-    text = None
-    if z:
+    if root is None:  # no files to fall back on
         try:
-            text = unpack_text(z)
+            text = unpack_text(z) if z else None
         except ValueError:
             text = None
-    if text is None and root is not None:
+    else:
         from tui.index.scan import article_text  # the corpus reader: only when snippets are asked
 
-        text = article_text(root, rel)
+        text = article_text(root, rel, z)
     return snippet(text, finder) if text else ""
 
 

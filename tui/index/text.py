@@ -122,7 +122,7 @@ def terms(text: str) -> str:
     Zipfian, so after a few thousand articles nearly every token is a hit. No word spans
     whitespace, so this gives exactly the terms of `WORD.findall` over the whole text; it costs a
     third of it (the regex scan of every character was most of the time of indexing a file)."""
-    return " ".join(filter(None, map(_TOKEN_CACHE.__getitem__, text.split())))
+    return terms_and_words(text)[0]
 
 
 def terms_and_words(text: str) -> tuple[str, int]:
