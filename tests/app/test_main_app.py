@@ -167,6 +167,7 @@ FIRST_PAINT_NEVER = (
     "pymorphy2", "pymorphy3", "langdetect", "multiprocessing", "numpy",
     "tui.app.screens.compare", "tui.app.screens.notes", "tui.app.screens.note_editor",
     "tui.app.screens.help", "tui.app.screens.pick", "tui.app.commands", "tomli_w",
+    "tui.corpus.reader", "tui.corpus.decode", "tui.corpus.outlets", "tui.corpus.pubdate",
 )  # fmt: skip
 """Modules the first frame never needs: loaded later, on use or after the first paint."""
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui.cli.common import DEFAULT_CORPUS, fail
 from tui.config import ConfigError, load_config
-from tui.corpus.reader import CorpusError, check_folder
+from tui.corpus.folder import CorpusError, check_folder
 
 
 def build_app_parser() -> argparse.ArgumentParser:

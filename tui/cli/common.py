@@ -6,10 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.config import Config, ConfigError, load_config
-from tui.corpus import Corpus, CorpusError, load_corpus, sanitize_line
+from tui.corpus.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from tui.corpus import Corpus
 
 DEFAULT_CORPUS = Path("seeds")
 
@@ -64,6 +67,8 @@ def corpus_folder(args: argparse.Namespace, positional: Path | None = None) -> P
 
 def open_corpus(args: argparse.Namespace, positional: Path | None = None) -> Corpus:
     """Load the chosen corpus; print the skipped-files summary to stderr; CliError on failure."""
+    from tui.corpus.reader import CorpusError, load_corpus  # not needed by the app's start-up
+
     folder = corpus_folder(args, positional)
     try:
         corpus = load_corpus(folder)

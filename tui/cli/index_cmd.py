@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from tui.cli.common import add_corpus_option, corpus_folder, fail
-from tui.corpus.reader import CorpusError, check_folder
+from tui.corpus.folder import CorpusError, check_folder
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from tui.cli.common import add_corpus_option, add_json_option, corpus_folder, fail, print_json
-from tui.corpus.reader import CorpusError, check_folder
+from tui.corpus.folder import CorpusError, check_folder
 
 
 def register(sub: argparse._SubParsersAction) -> None:

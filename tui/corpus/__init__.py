@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _WHERE = {
     "Article": "reader",
     "Corpus": "reader",
-    "CorpusError": "reader",
+    "CorpusError": "folder",
     "Skipped": "reader",
     "article_id_for": "reader",
     "load_corpus": "reader",

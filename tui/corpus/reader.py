@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui.corpus.decode import UndecodableError, decode_bytes
+from tui.corpus.folder import CorpusError, check_folder
 from tui.corpus.metadata import (
     MetadataError,
     language_of,
@@ -30,10 +31,6 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 20 * 1024 * 1024
 OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 """How article files are opened: never blocking on a FIFO or device, never taking a terminal."""
-
-
-class CorpusError(Exception):
-    """A problem with the corpus as a whole (missing folder, no articles, unknown id)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,15 +291,6 @@ def count_reasons(reasons: Iterable[str]) -> str:
         key = reason.split(" (")[0]
         counts[key] = counts.get(key, 0) + 1
     return ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items()))
-
-
-def check_folder(folder: Path) -> Path:
-    """Raise CorpusError with one clear sentence unless `folder` is a readable directory."""
-    if not folder.exists():
-        raise CorpusError(f"corpus folder not found: {sanitize_line(str(folder))}")
-    if not folder.is_dir():
-        raise CorpusError(f"corpus path is not a folder: {sanitize_line(str(folder))}")
-    return folder
 
 
 def load_corpus(folder: Path) -> Corpus:

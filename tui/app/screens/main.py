@@ -29,7 +29,6 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.facts_pane import FactsPane
 from tui.app.widgets.list_pane import ListPane
 from tui.app.widgets.reading_view import ReadingView
-from tui.corpus.reader import count_reasons
 from tui.corpus.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ NARROW_WIDTH = 100
 
 def skipped_summary(skipped: list[tuple[str, str]]) -> str:
     """One readable line about the files a scan could not read as articles."""
+    from tui.corpus.reader import count_reasons  # only when files were skipped
+
     counts = count_reasons(reason for _path, reason in skipped)
     return sanitize_line(f"{len(skipped)} file(s) not loaded: {counts} (e.g. {skipped[0][0]})")
 
