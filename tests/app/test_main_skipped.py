@@ -1,4 +1,4 @@
-"""Files the scan cannot read are reported once, readably, and the rest of the corpus loads."""
+"""Files the scan cannot read are reported readably on every open, and the rest of the corpus loads."""
 
 from __future__ import annotations
 
@@ -34,3 +34,23 @@ async def test_binary_empty_and_fifo_files_give_one_warning_and_the_rest_loads(
         warnings = [n for n in app._notifications if n.title == "Files skipped"]
         assert len(warnings) == 1
         assert "not loaded" in warnings[0].message and "binary file" in warnings[0].message
+
+
+async def test_reopening_a_folder_warns_again_about_files_still_skipped(
+    corpus: Path, make_app: Callable[..., SverkaApp]
+) -> None:
+    (corpus / "image.txt").write_bytes(b"\x89PNG\x00\x00" * 100)
+    for _ in range(2):  # the second open finds the file unchanged: nothing is read again
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            await settle(pilot)
+            warnings = [n for n in app._notifications if n.title == "Files skipped"]
+            assert len(warnings) == 1
+            assert "1 file(s) not loaded: 1 binary file" in warnings[0].message
+    (corpus / "image.txt").unlink()  # gone: no warning
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        assert not [n for n in app._notifications if n.title == "Files skipped"]

@@ -94,8 +94,12 @@ def test_unreadable_files_are_remembered_not_reread(corpus: Path, count_reads: l
         report = cat.refresh(workers=1)
         assert [p for p, _ in report.skipped] == ["empty.txt"]
         count_reads.clear()
-        cat.refresh(workers=1)
+        again = cat.refresh(workers=1)
         assert count_reads == []
+        assert again.skipped == []  # not newly skipped…
+        assert [p for p, _ in cat.skipped_files(again)] == ["empty.txt"]  # …but still skipped
+        (corpus / "empty.txt").unlink()
+        assert cat.skipped_files(cat.refresh(workers=1)) == []
 
 
 def test_views_sort_and_filter(corpus: Path) -> None:

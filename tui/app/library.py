@@ -288,7 +288,7 @@ class CatalogueLibrary:
         self.catalogue = Catalogue(root, db_path)
         self.messages: list[str] = list(self.catalogue.messages)
         self.skipped: list[tuple[str, str]] = []
-        """(relative path, reason) of files the last scan could not read as articles."""
+        """(relative path, reason) of the corpus's files that could not be read as articles."""
 
     def __len__(self) -> int:
         return self.catalogue.count()
@@ -298,7 +298,9 @@ class CatalogueLibrary:
         _start_resource_tracker()
         report = self.catalogue.refresh(progress=progress, cancelled=cancelled)
         self.messages.extend(self.catalogue.messages[len(self.messages) :])
-        self.skipped = list(report.skipped)
+        self.skipped = self.catalogue.skipped_files(
+            report
+        )  # every open says so, not only the first
         return report.summary()
 
     def view(self, query: ViewQuery) -> RowSource:

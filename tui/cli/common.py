@@ -99,7 +99,7 @@ def refresh_catalogue(catalogue: Any, folder: Path) -> int | None:
     for message in catalogue.messages:
         print(f"sverka: {sanitize_line(message)}", file=sys.stderr)
     report = catalogue.refresh(progress=Progress("indexing", quiet=False))
-    skipped = catalogue.connection().execute("SELECT count(*) FROM skipped").fetchone()[0]
+    skipped = len(catalogue.skipped_files(report))
     if skipped:
         print(
             f"sverka: skipped {skipped} file(s) in {sanitize_line(str(folder))} (see sverka index)",

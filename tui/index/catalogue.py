@@ -485,6 +485,15 @@ class Catalogue:
             params = (key, limit)
         return [r[0] for r in self.connection().execute(sql, params)]
 
+    def skipped_files(self, report: ScanReport | None = None) -> list[tuple[str, str]]:
+        """(relative path, reason) of every file the corpus holds but the catalogue could not read
+        as an article: those of earlier scans (kept while the file is unchanged) and those
+        `report`'s scan found (including files that cannot be stored, like a FIFO), by path."""
+        found = dict(self.connection().execute("SELECT path, reason FROM skipped"))
+        if report is not None:
+            found.update(report.skipped)
+        return sorted(found.items())
+
     def facts_status(self) -> dict[str, int]:
         """How many articles have facts extracted ('done'), failed ('error') or not yet ('none')."""
         return dict(
