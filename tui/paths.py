@@ -7,6 +7,7 @@ environment variable (tests use these so they never touch the tester's own files
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir
@@ -57,8 +58,12 @@ def state_file() -> Path:
 
 
 def project_themes_dir() -> Path:
-    """The `themes/` folder shipped beside the package (source checkout)."""
-    return Path(__file__).resolve().parent.parent / "themes"
+    """The shipped themes: `themes/` beside the package in a source checkout (and its editable
+    install), else `<prefix>/share/sverka/themes`, where a wheel install puts them."""
+    checkout = Path(__file__).resolve().parent.parent / "themes"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "sverka" / "themes"
 
 
 def user_themes_dir() -> Path:
