@@ -73,6 +73,10 @@ def test_the_shipped_rules_file_parses_and_names_every_rule() -> None:
         ("Читайте РБК в Telegram", "donation-banner"),
         ("Хотите сообщить новость? Пишите в наш бот", "outlet-promo"),
         ("Все права на информацию, размещенную на сайте, принадлежат АО «Интерфакс».", "copyright"),
+        ("Reporting by Olzhas Auyezov; Editing by Frances Kerry", "agency-credit"),
+        ("Additional reporting by Tom Balmforth in Moscow", "agency-credit"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "agency-credit"),
+        ("Associated Press writer Dasha Litvinova contributed to this report.", "agency-credit"),
     ],
 )
 def test_boilerplate_lines_match_their_rule(line: str, reason: str) -> None:
@@ -89,6 +93,8 @@ def test_boilerplate_lines_match_their_rule(line: str, reason: str) -> None:
         "Раніше Фокус розбирався в тому, чому Захід пробачив Токаєву те, за що засуджує Лукашенко.",
         "Комментарии властей пока не поступало, сообщили в редакции.",
         "Видео с места событий появилось в соцсетях вечером в понедельник.",
+        "Reporting by state media suggested that the protests had spread to Almaty.",
+        "Editing by the censors removed every mention of the shootings, the paper said.",
     ],
 )
 def test_body_sentences_with_boilerplate_words_match_no_rule(line: str) -> None:

@@ -39,6 +39,13 @@ def test_copyright_holder_is_read_from_the_footer_line(line: str, holder: str | 
         ("Tengrinews.kz\nЖаңалықтар\n" + BODY, "tengrinews.kz"),
         (BODY + "Как сообщает lenta.ru, указ вступил в силу.\n" + BODY * 30, "unknown"),
         ("Поддержать команду Зеркала\nБеларусы на войне\n" + BODY, "zerkalo.io"),
+        (
+            "Мы используем cookies для улучшения работы сайта. Продолжая пользоваться сайтом,"
+            " вы соглашаетесь с этим.\nПринять\nРБК\nПолитика\n" + BODY * 3,
+            "rbc.ru",
+        ),
+        ("Главное\nПолитика\nЗаголовок\n" + BODY * 3 + "РБК\n", "unknown"),  # not near the top
+        ("Заголовок\n" + BODY.strip() + " " + BODY + "РБК\n" + BODY * 3, "unknown"),  # in the text
     ],
 )
 def test_outlet_comes_from_signature_copyright_or_masthead(page: str, outlet: str) -> None:

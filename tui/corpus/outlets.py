@@ -15,6 +15,10 @@ from importlib import resources
 
 UNKNOWN = "unknown"
 _TAIL_LINES = 25
+_HEAD_LINES = 6
+"""A masthead is the first line, or a short line of its own among the first six above the text."""
+_PARAGRAPH_CHARS = 160
+"""A line this long is a paragraph of the article (a cookie notice or menu line is shorter)."""
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–—]\s*(?:19|20)\d{2}\b)?")
@@ -188,6 +192,12 @@ def detect_outlet(raw: str) -> str:
             return known.name
     if lines:
         masthead = _known(lines[0]) or (_known(lines[0].split()[0]) if len(lines) <= 2 else None)
+        if masthead is None:  # under a cookie notice or a menu: a short line above the text
+            for line in lines[1:_HEAD_LINES]:
+                if len(line) > _PARAGRAPH_CHARS:
+                    break  # the article has begun
+                if len(line) <= 40 and (masthead := _known(line)):
+                    break
         if masthead:
             return masthead.name
     # The alternation of every known domain has no literal start to scan for (~45 µs per page):
