@@ -130,3 +130,59 @@ def test_a_quoted_name_after_an_organisation_noun_is_its_own_base_form() -> None
 def test_a_declined_quoted_name_is_still_put_in_the_nominative() -> None:
     found = _found("Представители фонда «Помощи церкви в беде» приехали в Пакистан.", "ru")
     assert [n for s, t, n in found if s == "Помощи церкви в беде"] == ["Помощь церкви в беде"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "normal"),
+    [
+        ("АЛМА-АТА, 10 января. /ТАСС/. Власти ввели режим ЧП.", "ru", "АЛМА-АТА", "Алма-Ата"),
+        (
+            "МОСКВА, 7 января. /ТАСС/. Президент России Владимир Путин провел совещание с"
+            " постоянными членами Совета безопасности.",
+            "ru",
+            "МОСКВА",
+            "Москва",
+        ),
+    ],
+)
+def test_a_place_in_capitals_gets_its_ordinary_case(
+    text: str, lang: str, surface: str, normal: str
+) -> None:
+    assert (surface, "LOC", normal) in _found(text, lang)
+
+
+def test_acronyms_in_capitals_stay_capitals() -> None:
+    found = _found("Делегация США прибыла в Алматы, сообщили в КНБ и ЕАЭС.", "ru")
+    normals = {n for _s, _t, n in found}
+    assert "США" in normals
+    assert not {"Сша", "Кнб", "Еаэс"} & normals
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "person"),
+    [
+        (
+            "Президент України Володимир Зеленський провів нараду з питань безпеки в Казахстані.",
+            "uk",
+            ("України", "LOC", "Україна"),
+            ("Володимир Зеленський", "PER", "Володимир Зеленський"),
+        ),
+        (
+            "Посол України Василь Бодня заявив про це журналістам.",
+            "uk",
+            ("України", "LOC", "Україна"),
+            ("Василь Бодня", "PER", "Василь Бодня"),
+        ),
+    ],
+)
+def test_the_country_of_an_office_is_not_part_of_the_holders_name(
+    text: str, lang: str, place: tuple[str, str, str], person: tuple[str, str, str]
+) -> None:
+    found = _found(text, lang)
+    assert place in found and person in found
+
+
+def test_a_capitalised_title_before_a_name_is_left_out_of_it() -> None:
+    found = _found("Ксендз Вальдемар Цисло заявил, что нападавших так и не нашли.", "ru")
+    assert ("Вальдемар Цисло", "PER", "Вальдемар Цисло") in found
+    assert not [f for f in found if f[0].startswith("Ксендз")]

@@ -34,7 +34,27 @@ def normalize(
     if not words:
         return "".join(t.text for t in toks)
     out = _person_forms(words, lang, feats) if type_ == "PER" else _phrase_forms(words, lang)
+    if type_ != "ORG":
+        out = _unshout(words, out, lang)
     return _join(toks, words, out)
+
+
+def _unshout(words: list[Tok], forms: list[str], lang: str) -> list[str]:
+    """A name or place written in capitals (a dateline's «АЛМА-АТА, 10 января», a headline set in
+    capitals) in ordinary case: «Алма-Ата». Acronyms stay: words the dictionary marks as
+    abbreviations («США», «ЕАЭС») and short or unknown ones («КНБ»)."""
+    out = list(forms)
+    for k, (tok, form) in enumerate(zip(words, forms, strict=True)):
+        letters = [ch for ch in tok.text if ch.isalpha()]
+        if len(letters) < 4 or not all(ch.isupper() for ch in letters):
+            continue
+        parses = nlp.parse(tok.text, lang)
+        if not any(_from_dictionary(p) for p in parses) or any(
+            p.tag.POS is None or "Abbr" in p.tag.grammemes for p in parses
+        ):
+            continue  # an acronym, or a word the dictionary does not know («СУАР»)
+        out[k] = "-".join(part[:1].upper() + part[1:].lower() for part in form.split("-"))
+    return out
 
 
 _MODIFIERS = {"ADJF", "PRTF"}

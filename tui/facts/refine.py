@@ -38,6 +38,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
             i += 1
         for piece in pieces(text, toks):
             out.extend(check_span(piece, span.type, lang, text))
+    out = _split_office_holder(text, tokens, starts, out, lang)
     out = _quoted_names(text, out)
     out = _described_quoted_names(text, out, lang)
     out = _extend_org_heads(text, tokens, starts, out, lang)
@@ -49,6 +50,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
     if lang == "uk":
         out = _org_of_place(text, out)
     out = _places_by_descriptor(text, tokens, starts, out, lang)
+    out = [_shouted_place(text, sp, lang) for sp in out]
     if lang == "ru":
         out = [_retype_known(text, s) for s in out]
         out = _relational_adjective(text, tokens, starts, out)
@@ -117,6 +119,94 @@ def _dictionary_places(text: str, tokens: list[Tok], spans: list[Span]) -> list[
 def _only_place(word: str) -> bool:
     parses = [p for p in nlp.parse(word, "ru") if _whole_dictionary(p)]
     return bool(parses) and all("Geox" in p.tag.grammemes for p in parses)
+
+
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def _split_office_holder(
+    text: str, tokens: list[Tok], starts: dict[int, int], spans: list[Span], lang: str
+) -> list[Span]:
+    """«Президент України Володимир Зеленський»: the tagger sometimes takes the country an office
+    belongs to («України»), or a capitalised title («Ксендз Вальдемар Цисло»), for the start of the
+    holder's name. A person of three or more words whose first word the dictionary knows, never as
+    a name, and whose second word is a first name loses that first word: it becomes a place if the
+    dictionary knows it as one, an organisation if it is an acronym («МЗС»), and is left out if it
+    is a person noun; any other first word keeps the span as it was."""
+    out: list[Span] = []
+    for sp in spans:
+        i = starts.get(sp.start)
+        if sp.type != "PER" or i is None or i + 2 >= len(tokens) or tokens[i + 2].end > sp.end:
+            out.append(sp)
+            continue
+        first, second = tokens[i].text, tokens[i + 1].text
+        kind = None
+        if (
+            first[:1].isupper()
+            and first.isalpha()
+            and text[tokens[i].end : tokens[i + 1].start] == " "
+            and not _may_be_name(first, lang)
+            and _is_first_name(second, lang)
+        ):
+            kind = _leading_word_kind(first, lang)
+        if kind is None:
+            out.append(sp)
+            continue
+        if kind != "person":
+            out.append(Span(tokens[i].start, tokens[i].end, kind))
+        out.append(Span(tokens[i + 1].start, sp.end, "PER"))
+    return out
+
+
+def _leading_word_kind(word: str, lang: str) -> str | None:
+    """ "LOC", "ORG" or "person" (a person noun: a title, a descriptor) for the word a person span
+    wrongly starts with; None when it is none of these."""
+    from tui.facts.keys import is_acronym
+
+    if is_acronym(word):
+        return "ORG"
+    known = [p for p in nlp.parse(word, lang) if _whole_dictionary(p)]
+    place = any("Geox" in p.tag.grammemes for p in known)
+    if not place and lang == "uk":  # the Ukrainian dictionary has no place tags
+        base = to_russian_letters(lemma(word, lang))
+        place = _only_place(base[:1].upper() + base[1:]) or _only_place(base)
+    if place:
+        return "LOC"
+    if any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes for p in known):
+        return "person"
+    return None
+
+
+def _may_be_name(word: str, lang: str) -> bool:
+    """Whether the dictionary has `word` as a name, or does not have it at all (then it may be)."""
+    parses = [p for p in nlp.parse(word, lang) if _whole_dictionary(p)]
+    return not parses or any(p.tag.grammemes & _NAME_GRAMMEMES for p in parses)
+
+
+def _is_first_name(word: str, lang: str) -> bool:
+    """A first name by the dictionary: tagged Name, or (the Ukrainian dictionary leaves some names
+    untagged, «Володимир») a capitalised animate noun."""
+    return word[:1].isupper() and any(
+        _whole_dictionary(p)
+        and ("Name" in p.tag.grammemes or (p.tag.POS == "NOUN" and "anim" in p.tag.grammemes))
+        for p in nlp.parse(word, lang)
+    )
+
+
+def _shouted_place(text: str, span: Span, lang: str) -> Span:
+    """A place set in capitals (a dateline's «АЛМА-АТА, 10 января. /ТАСС/.») that the tagger, which
+    reads capitals as an acronym, called an organisation: one word of four or more capitals that
+    the dictionary knows only as a place, and never as an abbreviation."""
+    surface = text[span.start : span.end]
+    letters = [ch for ch in surface if ch.isalpha()]
+    if span.type != "ORG" or len(letters) < 4 or " " in surface:
+        return span
+    if not all(ch.isupper() for ch in letters):
+        return span
+    parses = [p for p in nlp.parse(surface, lang) if _whole_dictionary(p)]
+    if parses and all("Geox" in p.tag.grammemes and "Abbr" not in p.tag.grammemes for p in parses):
+        return Span(span.start, span.end, "LOC")
+    return span
 
 
 def _whole_dictionary(parse: object) -> bool:
