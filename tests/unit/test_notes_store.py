@@ -281,3 +281,26 @@ def test_bom_and_crlf_from_a_windows_editor_are_accepted(tmp_path: Path) -> None
     assert store.get("x").text == "hi"
     store.add("a", "more")
     assert [n.text for n in fresh(path).list()] == ["hi", "more"]
+
+
+def test_notes_made_within_one_millisecond_list_in_the_order_they_were_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.notes import store as store_mod
+
+    monkeypatch.setattr(store_mod, "now_iso", lambda: "2026-12-06T07:00:00.000Z")  # one stamp
+    store = fresh(tmp_path / "notes.toml")
+    for i in range(20):
+        store.add("a", str(i))
+    expected = [str(i) for i in range(20)]
+    assert [n.text for n in store.list()] == expected
+    assert [n.text for n in fresh(tmp_path / "notes.toml").list()] == expected
+
+
+def test_note_ids_are_unique_32_hex_digits() -> None:
+    from tui.notes.model import new_note_id
+
+    ids = [new_note_id() for _ in range(10_000)]
+    assert len(set(ids)) == len(ids)
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
+    assert ids == sorted(ids)

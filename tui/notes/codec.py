@@ -4,7 +4,7 @@
 version = 1
 
 [[notes]]
-id = "3f0c…"              # uuid4 hex, stable
+id = "18a3…"              # 32 hex digits, stable
 article = "rbc/2022-01-05-…" # Article.id
 text = "The note itself"
 tags = ["check", "casualties"]
