@@ -186,3 +186,21 @@ def test_a_capitalised_title_before_a_name_is_left_out_of_it() -> None:
     found = _found("Ксендз Вальдемар Цисло заявил, что нападавших так и не нашли.", "ru")
     assert ("Вальдемар Цисло", "PER", "Вальдемар Цисло") in found
     assert not [f for f in found if f[0].startswith("Ксендз")]
+
+
+def test_a_council_the_tagger_took_for_a_person_is_an_organisation_in_its_base_form() -> None:
+    found = _found(
+        "Про це він сказав на засіданні Ради колективної безпеки ОДКБ, передає «Інтерфакс».", "uk"
+    )
+    assert ("Ради колективної безпеки", "ORG", "Рада колективної безпеки") in found
+    assert not [f for f in found if f[1] == "PER"]
+
+
+def test_a_council_has_one_key_in_russian_and_ukrainian() -> None:
+    from tui.facts.entities import find_entities
+
+    uk = find_entities("Про це він сказав на засіданні Ради колективної безпеки ОДКБ.", "uk")
+    ru = find_entities("Об этом он заявил на сессии Совета коллективной безопасности ОДКБ.", "ru")
+    uk_keys = {e.key for e in uk if e.normal.startswith("Рада")}
+    ru_keys = {e.key for e in ru if e.normal.startswith("Совет")}
+    assert uk_keys and uk_keys == ru_keys

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from tui.facts import keys, nlp
-from tui.facts.spans import Tok
+from tui.facts.spans import ORG_HEADS, Tok
 from tui.facts.ukrainian import to_russian_letters
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -96,6 +96,9 @@ def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
     if not any(p.tag.POS == "NOUN" for p in all_parses[i]):
         return out
     head = [p for p in all_parses[i] if p.tag.POS == "NOUN"]
+    # An organisation noun read first as something else («Ради»: the plural of «рад», or «рада»).
+    org_head = [p for p in head if to_russian_letters(p.normal_form) in ORG_HEADS]
+    head = org_head or head
     mods = [[p for p in ps if p.tag.POS in _MODIFIERS] for ps in all_parses[:i]]
     # The case (and number) every word of the phrase can be in; the head's best parse among them.
     shared = {p.tag.case for p in head}

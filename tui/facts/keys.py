@@ -170,7 +170,10 @@ def org_key(normal: str, drop_tail: int = 0) -> str:
         return alias(fold(words[0]) if is_acronym(words[0]) else fold(" ".join(words)))
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
     if len(content) >= 2 and all(w.isalpha() for w in content):
-        return alias(initials(words))
+        # A council heading the name is «Рада» in Ukrainian and «Совет» in Russian («Рада
+        # колективної безпеки» ~ «Совет коллективной безопасности»); «Верховна Рада» is not headed by it.
+        head = _HEAD_NOUNS.get(fold(words[0]))
+        return alias(initials([head, *words[1:]] if head else words))
     return alias(fold(" ".join(words)))
 
 
@@ -181,6 +184,9 @@ def person_key(normal: str) -> str:
         return fold(normal)
     return alias(fold(words[-1]))
 
+
+_HEAD_NOUNS = {"рада": "совет"}
+"""Organisation nouns that differ between the languages, as the first word of a name (folded)."""
 
 # Words in front of a place name that do not change the place («Республика Казахстан»).
 _PLACE_PREFIXES = frozenset(

@@ -39,6 +39,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
         for piece in pieces(text, toks):
             out.extend(check_span(piece, span.type, lang, text))
     out = _split_office_holder(text, tokens, starts, out, lang)
+    out = [_org_noun_as_person(text, tokens, starts, sp, lang) for sp in out]
     out = _quoted_names(text, out)
     out = _described_quoted_names(text, out, lang)
     out = _extend_org_heads(text, tokens, starts, out, lang)
@@ -177,6 +178,31 @@ def _leading_word_kind(word: str, lang: str) -> str | None:
     return None
 
 
+def _org_noun_as_person(
+    text: str, tokens: list[Tok], starts: dict[int, int], span: Span, lang: str
+) -> Span:
+    """«засіданні Ради колективної безпеки»: one capitalised organisation noun (Рада, Совет,
+    Комитет…) followed by more words that the tagger called a person is an organisation (whose
+    genitive phrase `_extend_org_heads` then takes)."""
+    i = starts.get(span.start)
+    if span.type != "PER" or i is None or tokens[i].end != span.end or i + 1 >= len(tokens):
+        return span
+    nxt = tokens[i + 1]
+    if not nxt.text.isalpha() or text[span.end : nxt.start] != " ":
+        return span
+    if _org_head(tokens[i].text, lang):
+        return Span(span.start, span.end, "ORG")
+    return span
+
+
+def _org_head(word: str, lang: str) -> bool:
+    """Whether some reading of `word` is an organisation noun (Рада, Совет, Комитет…): «Ради» is
+    read first as the plural of «рад», then as «рада»."""
+    if to_russian_letters(lemma(word, lang)) in ORG_HEADS:
+        return True
+    return any(to_russian_letters(p.normal_form) in ORG_HEADS for p in nlp.parse(word, lang))
+
+
 def _may_be_name(word: str, lang: str) -> bool:
     """Whether the dictionary has `word` as a name, or does not have it at all (then it may be)."""
     parses = [p for p in nlp.parse(word, lang) if _whole_dictionary(p)]
@@ -301,10 +327,7 @@ def _extend_org_heads(
         if sp.type != "ORG" or i is None or tokens[i].end != sp.end:
             out.append(sp)
             continue
-        if (
-            to_russian_letters(lemma(tokens[i].text, lang)) not in ORG_HEADS
-            or tokens[i].text[:2].isupper()
-        ):
+        if not _org_head(tokens[i].text, lang) or tokens[i].text[:2].isupper():
             # An acronym is the whole name already: «МИД страны» is the МИД.
             out.append(sp)
             continue
