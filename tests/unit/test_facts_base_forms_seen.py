@@ -204,3 +204,16 @@ def test_a_council_has_one_key_in_russian_and_ukrainian() -> None:
     uk_keys = {e.key for e in uk if e.normal.startswith("Рада")}
     ru_keys = {e.key for e in ru if e.normal.startswith("Совет")}
     assert uk_keys and uk_keys == ru_keys
+
+
+def test_a_ukrainian_place_the_dictionary_lacks_gets_its_nominative_and_the_russian_key() -> None:
+    from tui.facts.entities import find_entities
+
+    uk = find_entities(
+        "Генпрокурор заявив на брифінгу в Нур-Султані, що поранених понад 4,5 тисячі.", "uk"
+    )
+    ru = find_entities(
+        "Генпрокурор заявил на брифинге в Нур-Султане, что раненых более 4,5 тысячи.", "ru"
+    )
+    assert [(e.normal, e.key) for e in uk if e.type == "LOC"] == [("Нур-Султан", "нур султан")]
+    assert {e.key for e in ru if e.type == "LOC"} == {"нур султан"}

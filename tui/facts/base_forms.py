@@ -125,8 +125,21 @@ def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
         wanted = {"nomn"} | (
             {number} if number and "Pltm" not in head_parse.tag.grammemes else set()
         )
-        head_form = _inflect_to(head_parse, wanted) or head_parse
-        out[i] = _transfer(texts[i], head_form.word)
+        inflected = _inflect_to(head_parse, wanted)
+        if (
+            inflected is not None
+            and inflected.tag.number == "plur"
+            and head_parse.tag.number != "plur"
+            and "plur" not in wanted
+        ):
+            inflected = None  # a singular (unmarked in Ukrainian) must not become a plural
+        head_form = inflected or head_parse
+        if inflected is None and _guessed_noun_form(head_parse, number):
+            # A place the dictionary lacks, guessed from its ending («Нур-Султані», «Жанаозені»):
+            # the guess cannot be inflected, but its base form is the nominative singular.
+            out[i] = _transfer(texts[i], head_parse.normal_form)
+        else:
+            out[i] = _transfer(texts[i], head_form.word)
     gender = head_form.tag.gender
     for k, mod_parses in enumerate(mods):
         p = next(
@@ -299,6 +312,19 @@ def _person_word(word: str, lang: str, case: str | None, gender: str | None) -> 
         return _surname_fallback(word, True, gender)
     form = _undo_case(word, case, gender)
     return form if form != word else _surname_fallback(word, True, gender)
+
+
+def _guessed_noun_form(parse: Any, number: str | None) -> bool:
+    """A guessed (not dictionary) singular noun in an oblique case, whose base form is therefore
+    its nominative."""
+    return (
+        not _from_dictionary(parse)
+        and parse.tag.POS == "NOUN"
+        and parse.tag.case in ("gent", "datv", "accs", "ablt", "loct")
+        and number != "plur"
+        and "Pltm" not in parse.tag.grammemes
+        and bool(parse.normal_form)
+    )
 
 
 def _from_dictionary(parse: Any) -> bool:
