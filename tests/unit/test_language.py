@@ -75,3 +75,13 @@ def test_a_long_page_is_judged_by_its_head_only_when_the_head_is_clear_cut(monke
     # a head of mixed letters is not enough: the rest of the page decides
     mixed = "Київ і Москва: ёлка, съезд. " * 40 + "Влада України заявила, що ціни зростуть. " * 80
     assert detect_language(mixed) == "uk"
+
+
+@pytest.mark.parametrize("text", ["x", "Hello world", "Токаев заявил", "2022 — 15:40 · ok"])
+def test_too_few_letters_without_a_telling_one_is_unknown_not_a_guess(text: str) -> None:
+    assert detect_language(text) == "unknown"
+
+
+def test_a_short_text_with_a_telling_letter_still_gets_its_language() -> None:
+    assert detect_language("Мы выехали") == "ru"
+    assert detect_language("Їх затримали") == "uk"

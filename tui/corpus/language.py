@@ -14,6 +14,8 @@ _SAMPLE = 4000
 _QUICK = 1200
 """Most pages are decided by their first 1,200 characters (see `detect_language`)."""
 _QUICK_EVIDENCE = 12
+_MIN_LETTERS = 20
+"""Fewer letters than this, none of them telling, give `unknown`."""
 _DISTINCT = "ыэъёіїєґўәғқңөұүһи"
 """The letters `_by_letters` weighs (the rest only count towards the Cyrillic total)."""
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
@@ -60,6 +62,8 @@ def detect_language(text: str) -> str:
             return by_letters
     elif not cyr and not latin and not any(map(str.isalpha, sample)):
         return "unknown"
+    if cyr + latin < _MIN_LETTERS and sum(map(str.isalpha, sample)) < _MIN_LETTERS:
+        return "unknown"  # too little to go on: langdetect would guess («x» came out Somali)
     return _langdetect(sample)
 
 
