@@ -406,3 +406,15 @@ def test_a_large_first_scan_builds_the_late_indexes_at_its_end_and_a_later_scan_
         cat.refresh(workers=1)
         assert set(LATE_INDEXES) <= indexes(cat)
         assert [r.id for r in cat.view(sort="words").rows(0, 10)]
+
+
+def test_broken_and_looping_symlinks_are_reported_not_silently_left_out(corpus: Path) -> None:
+    (corpus / "dangling.txt").symlink_to(corpus / "gone.txt")
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    with Catalogue(corpus) as cat:
+        report = cat.refresh(workers=1)
+        assert report.total == 4
+        assert dict(cat.skipped_files(report)) == {
+            "dangling.txt": "broken symlink",
+            "loop.txt": "broken symlink",
+        }

@@ -91,10 +91,11 @@ def walk_folders(
             if name.startswith("."):  # hidden, as the corpus reader does
                 continue
             try:
-                if entry.is_dir():
-                    stack.append((entry.path, prefix + name + "/"))
-                    continue
-            except OSError:
+                is_dir = entry.is_dir()
+            except OSError:  # a symlink loop: not a folder; the stat below says what it is
+                is_dir = False
+            if is_dir:
+                stack.append((entry.path, prefix + name + "/"))
                 continue
             low = name.lower()
             if not low.endswith(SUFFIXES):
@@ -112,7 +113,12 @@ def walk_folders(
                 st = entry.stat()
             except OSError as exc:
                 if report is not None:
-                    report.skipped.append((rel, f"cannot stat: {exc.strerror or exc}"))
+                    reason = (
+                        "broken symlink"  # as the corpus reader says
+                        if entry.is_symlink()
+                        else f"cannot stat: {exc.strerror or exc}"
+                    )
+                    report.skipped.append((rel, reason))
                 continue
             if not stat_mod.S_ISREG(st.st_mode):
                 if report is not None:
