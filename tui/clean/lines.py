@@ -205,6 +205,35 @@ def has_odd_space(text: str) -> bool:
     )
 
 
+# Markdown a scraper left in the text (a .md file, or markdown saved as .txt): heading and quote
+# markers at the start of a line, emphasis, links and images. The reader sees their words only.
+_MD_PREFIX = re.compile(r"^(?:#{1,6}|>)\s+(?=\S)")
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|\.)[^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+
+
+def demarkdown(text: str) -> str:
+    """`text` (one stripped line) without markdown markup: «# Заголовок» → «Заголовок», «> цитата»
+    → «цитата», «**Нур-Султан.**» → «Нур-Султан.», «[текст](https://…)» → «текст»; an image
+    («![Фото: Акорда](…)») becomes its alt text, which the credit rules then judge."""
+    text = _MD_PREFIX.sub("", text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub(r"\1", text))
+    if "**" in text or "__" in text:
+        text = _MD_STRONG.sub(r"\2", text)
+    if "*" in text:
+        text = _MD_EMPHASIS.sub(r"\1", text)
+    return text.strip()
+
+
+def _inline_markup(text: str) -> bool:
+    """Whether `text` may hold inline markup `demarkdown` removes (emphasis, links, images): a
+    cheap gate, tried on the whole page first (two scans; most pages have neither character)."""
+    return "*" in text or "](" in text
+
+
 def split_lines(raw: str) -> list[Line]:
     """Non-blank lines with the raw offsets of their stripped content.
 
@@ -216,6 +245,7 @@ def split_lines(raw: str) -> list[Line]:
     append = lines.append
     pos = 0
     gap = True  # a blank line since the last line kept (the first line starts a paragraph)
+    inline = _inline_markup(raw)
     for segment in raw.split("\n"):
         start = pos
         pos += len(segment) + 1
@@ -229,6 +259,15 @@ def split_lines(raw: str) -> list[Line]:
         if len(stripped) != len(segment):
             start += len(segment) - len(segment.lstrip())
         end = start + len(stripped)
+        if stripped[0] in "#>" or (inline and (_inline_markup(stripped) or "__" in stripped)):
+            bare = demarkdown(stripped)
+            if bare != stripped:
+                if not bare:  # only markup («---» is not markup: it stays)
+                    gap = True
+                    continue
+                append(Line(bare, start, end, gap, count_words(bare)))
+                gap = False
+                continue
         if stripped.isprintable() and "  " not in stripped:
             text = stripped
             words = stripped.count(" ") + 1
