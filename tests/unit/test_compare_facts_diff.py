@@ -153,3 +153,11 @@ def test_keys_differing_by_a_case_ending_are_merged() -> None:
     # a different type is a different thing
     c = [ent(b_text, "Токаєва", "LOC", "Токаєва", "токаева")]
     assert not diff_entities(a, c).shared
+
+
+def test_a_count_of_detained_people_meets_a_count_of_people_detained() -> None:
+    b_text = "Ранее МВД Казахстана сообщало о 7939 задержанных."
+    b = Side(b_text, [], [], [qty(b_text, "7939 задержанных", 7939, "задержанный", None)])  # type: ignore[arg-type]
+    (group,) = diff_quantities(ru_side(), b)
+    assert [v.value for v in group.a] == [7939] and [v.value for v in group.b] == [7939]
+    assert group.status == "agree"

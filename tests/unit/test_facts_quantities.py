@@ -236,3 +236,24 @@ def test_currency_abbreviation_in_ukrainian_is_spelled_in_ukrainian() -> None:
     (ru,) = find_quantities("Запад инвестировал в Казахстан более 100 млрд долл.", "ru")
     assert (uk.counted, ru.counted) == ("долар", "доллар")
     assert quantity_signature(uk) == quantity_signature(ru)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "event"),
+    [
+        ("Ранее МВД сообщало о 7939 задержанных.", "ru", "задержать"),
+        ("МВД сообщило о 164 погибших.", "ru", "погибнуть"),
+        ("МВС повідомило про 164 загиблих.", "uk", "погибнуть"),
+        ("Медики повідомили про 30 постраждалих.", "uk", "пострадать"),
+    ],
+)
+def test_people_counted_by_what_happened_to_them_compare_as_people_with_that_event(
+    text: str, lang: str, event: str
+) -> None:
+    (q,) = find_quantities(text, lang)
+    assert quantity_signature(q) == ("человек", fold(event))
+
+
+def test_a_participle_with_its_own_event_keeps_its_signature() -> None:
+    (q,) = find_quantities("Задержаны 7939 человек.", "ru")
+    assert quantity_signature(q) == ("человек", "задержать")

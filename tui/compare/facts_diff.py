@@ -130,7 +130,11 @@ def quantity_group_key(q: Quantity, signature: Callable[[Quantity], Hashable]) -
     if sig is None:
         return None
     event = sig[1] if isinstance(sig, tuple) and len(sig) == 2 else None
-    if event and is_person_noun(q.counted):
+    counted = sig[0] if isinstance(sig, tuple) and len(sig) == 2 else None
+    # (the signature may name people where the text did not: «7939 задержанных» → человек)
+    if event and (
+        is_person_noun(q.counted) or (isinstance(counted, str) and is_person_noun(counted))
+    ):
         return (PERSONS, event)
     return sig
 

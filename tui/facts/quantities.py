@@ -419,9 +419,31 @@ _FOLD = str.maketrans({"ё": "е", "є": "е", "э": "е", "і": "и", "ї": "и
 
 
 @lru_cache(maxsize=1)
+def _vocab_data() -> dict[str, Any]:
+    return tomllib.loads((Path(__file__).with_name("quantity_vocab.toml")).read_text("utf-8"))
+
+
 def _vocab() -> tuple[dict[str, str], dict[str, str]]:
-    data = tomllib.loads((Path(__file__).with_name("quantity_vocab.toml")).read_text("utf-8"))
+    data = _vocab_data()
     return dict(data.get("counted", {})), dict(data.get("event", {}))
+
+
+@lru_cache(maxsize=10_000)
+def _verb_of_participle(word: str) -> str | None:
+    """The verb of a participle that names people («задержанный» → «задержать», «погибший» →
+    «погибнуть»), from the dictionary's participle reading or the vocabulary; None otherwise."""
+    known = _vocab_data().get("participle", {}).get(word)
+    if known:
+        return str(known)
+    for p in parses(word, "ru"):
+        if p.tag.POS == "PRTF" and _from_dictionary(p):
+            return str(p.normal_form).replace("ё", "е")
+    return None
+
+
+def _from_dictionary(parse: Any) -> bool:
+    stack: tuple[Any, ...] = getattr(parse, "methods_stack", ())
+    return bool(stack) and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def fold(word: str) -> str:
@@ -488,5 +510,12 @@ def _infinitive(parse: object, form: str) -> bool:
 
 
 def quantity_signature(q: Quantity) -> tuple[str | None, str | None]:
-    """(counted, event) in a language-neutral form, so «затримано 1 925 осіб» ≈ «задержали 7939 человек»."""
+    """(counted, event) in a language-neutral form, so «затримано 1 925 осіб» ≈ «задержали 7939 человек»;
+    people counted by what happened to them («7939 задержанных», «164 загиблих») are people with
+    that event («задержать», «погибнуть»)."""
+    if q.event is None and q.counted and " " not in q.counted:
+        base = _vocab()[0].get(q.counted, q.counted)  # «загиблий» → «погибший»
+        verb = _verb_of_participle(base.replace("ё", "е"))
+        if verb:
+            return _neutral("человек", "counted"), _neutral(verb, "event")
     return _neutral(q.counted, "counted"), _neutral(q.event, "event")
