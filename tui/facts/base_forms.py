@@ -49,7 +49,7 @@ def _unshout(words: list[Tok], forms: list[str], lang: str) -> list[str]:
         if len(letters) < 4 or not all(ch.isupper() for ch in letters):
             continue
         parses = nlp.parse(tok.text, lang)
-        if not any(_from_dictionary(p) for p in parses) or any(
+        if not any(nlp.from_dictionary(p) for p in parses) or any(
             p.tag.POS is None or "Abbr" in p.tag.grammemes for p in parses
         ):
             continue  # an acronym, or a word the dictionary does not know («СУАР»)
@@ -73,12 +73,12 @@ def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
     while i < len(words) and any(p.tag.POS in _MODIFIERS for p in all_parses[i]):
         # A noun reading only guessed from the ending does not make a head: «Мангистауской»
         # (of «Мангистауской и Актюбинской областях») is an adjective, not a noun «Мангистауска».
-        known_noun = any(p.tag.POS == "NOUN" and _from_dictionary(p) for p in all_parses[i])
+        known_noun = any(p.tag.POS == "NOUN" and nlp.from_dictionary(p) for p in all_parses[i])
         singular_adjective = any(
             p.tag.POS in _MODIFIERS and "plur" not in p.tag.grammemes for p in all_parses[i]
         )
         if not known_noun and (
-            any(_from_dictionary(p) for p in all_parses[i]) or not singular_adjective
+            any(nlp.from_dictionary(p) for p in all_parses[i]) or not singular_adjective
         ):
             known_noun = any(p.tag.POS == "NOUN" for p in all_parses[i])
         if not known_noun or i + 1 < len(words):
@@ -262,7 +262,7 @@ def _agree(words: list[str], lang: str) -> tuple[str | None, str]:
             g = p.tag.grammemes
             if not g & _NAME_TAGS or "plur" in g or "Abbr" in g:
                 continue
-            weight = 1.0 if _from_dictionary(p) else 0.5
+            weight = 1.0 if nlp.from_dictionary(p) else 0.5
             case = None if "Fixd" in g else p.tag.case
             found.append(
                 (case, {x for x in ("masc", "femn") if x in g} or {"masc", "femn"}, weight)
@@ -318,19 +318,13 @@ def _guessed_noun_form(parse: Any, number: str | None) -> bool:
     """A guessed (not dictionary) singular noun in an oblique case, whose base form is therefore
     its nominative."""
     return (
-        not _from_dictionary(parse)
+        not nlp.from_dictionary(parse)
         and parse.tag.POS == "NOUN"
         and parse.tag.case in ("gent", "datv", "accs", "ablt", "loct")
         and number != "plur"
         and "Pltm" not in parse.tag.grammemes
         and bool(parse.normal_form)
     )
-
-
-def _from_dictionary(parse: Any) -> bool:
-    """A parse of the whole word found in the dictionary, not guessed from a prefix or an ending."""
-    stack = parse.methods_stack
-    return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def _maybe_nominative(word: str, lang: str, gender: str | None) -> bool:
@@ -363,7 +357,7 @@ def _name_parse(
     best, best_score = None, -99.0
     for p in candidates:
         g = p.tag.grammemes
-        if not g & tags or "Abbr" in g or not _from_dictionary(p):
+        if not g & tags or "Abbr" in g or not nlp.from_dictionary(p):
             continue
         score = p.score + (2 if case and case in g else 0)
         if gender in ("masc", "femn") and ({"masc", "femn"} - {gender}) & g and gender not in g:

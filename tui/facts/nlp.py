@@ -61,6 +61,12 @@ def parse(word: str, lang: str = "ru") -> tuple[Any, ...]:
     return parses(word, "uk" if lang == "uk" else "ru")
 
 
+def from_dictionary(parse_: Any) -> bool:
+    """A parse of the whole word found in the dictionary, not guessed from a prefix or an ending."""
+    stack: tuple[Any, ...] = getattr(parse_, "methods_stack", ())
+    return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
 def warm_up() -> None:
     """Load every model now (for a worker process or a progress screen)."""
     segmenter()

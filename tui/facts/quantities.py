@@ -42,6 +42,7 @@ from typing import Any
 from tui.facts.dates import find_dates
 from tui.facts.model import Quantity
 from tui.facts.morph import Lang, Token, best, lemma, parses, text_lang, tokenize
+from tui.facts.nlp import from_dictionary
 from tui.facts.quantity_words import (
     APPROX,
     APPROX_AFTER,
@@ -436,14 +437,9 @@ def _verb_of_participle(word: str) -> str | None:
     if known:
         return str(known)
     for p in parses(word, "ru"):
-        if p.tag.POS == "PRTF" and _from_dictionary(p):
+        if p.tag.POS == "PRTF" and from_dictionary(p):
             return str(p.normal_form).replace("ё", "е")
     return None
-
-
-def _from_dictionary(parse: Any) -> bool:
-    stack: tuple[Any, ...] = getattr(parse, "methods_stack", ())
-    return bool(stack) and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def fold(word: str) -> str:

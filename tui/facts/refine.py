@@ -72,7 +72,7 @@ def _adjective_of_a_common_noun(
     nxt = tokens[i + 1]
     if text[span.end : nxt.start] != " " or not nxt.text.isalpha() or not nxt.text.islower():
         return False
-    adjs = [p for p in nlp.parse(tokens[i].text, "ru") if _whole_dictionary(p)]
+    adjs = [p for p in nlp.parse(tokens[i].text, "ru") if nlp.from_dictionary(p)]
     if not adjs or any(p.tag.POS != "ADJF" for p in adjs):
         return False
     nouns = [p for p in nlp.parse(nxt.text, "ru") if p.tag.POS == "NOUN"]
@@ -118,7 +118,7 @@ def _dictionary_places(text: str, tokens: list[Tok], spans: list[Span]) -> list[
 
 
 def _only_place(word: str) -> bool:
-    parses = [p for p in nlp.parse(word, "ru") if _whole_dictionary(p)]
+    parses = [p for p in nlp.parse(word, "ru") if nlp.from_dictionary(p)]
     return bool(parses) and all("Geox" in p.tag.grammemes for p in parses)
 
 
@@ -166,7 +166,7 @@ def _leading_word_kind(word: str, lang: str) -> str | None:
 
     if is_acronym(word):
         return "ORG"
-    known = [p for p in nlp.parse(word, lang) if _whole_dictionary(p)]
+    known = [p for p in nlp.parse(word, lang) if nlp.from_dictionary(p)]
     place = any("Geox" in p.tag.grammemes for p in known)
     if not place and lang == "uk":  # the Ukrainian dictionary has no place tags
         base = to_russian_letters(lemma(word, lang))
@@ -205,7 +205,7 @@ def _org_head(word: str, lang: str) -> bool:
 
 def _may_be_name(word: str, lang: str) -> bool:
     """Whether the dictionary has `word` as a name, or does not have it at all (then it may be)."""
-    parses = [p for p in nlp.parse(word, lang) if _whole_dictionary(p)]
+    parses = [p for p in nlp.parse(word, lang) if nlp.from_dictionary(p)]
     return not parses or any(p.tag.grammemes & _NAME_GRAMMEMES for p in parses)
 
 
@@ -213,7 +213,7 @@ def _is_first_name(word: str, lang: str) -> bool:
     """A first name by the dictionary: tagged Name, or (the Ukrainian dictionary leaves some names
     untagged, «Володимир») a capitalised animate noun."""
     return word[:1].isupper() and any(
-        _whole_dictionary(p)
+        nlp.from_dictionary(p)
         and ("Name" in p.tag.grammemes or (p.tag.POS == "NOUN" and "anim" in p.tag.grammemes))
         for p in nlp.parse(word, lang)
     )
@@ -229,15 +229,10 @@ def _shouted_place(text: str, span: Span, lang: str) -> Span:
         return span
     if not all(ch.isupper() for ch in letters):
         return span
-    parses = [p for p in nlp.parse(surface, lang) if _whole_dictionary(p)]
+    parses = [p for p in nlp.parse(surface, lang) if nlp.from_dictionary(p)]
     if parses and all("Geox" in p.tag.grammemes and "Abbr" not in p.tag.grammemes for p in parses):
         return Span(span.start, span.end, "LOC")
     return span
-
-
-def _whole_dictionary(parse: object) -> bool:
-    stack: tuple[Any, ...] = getattr(parse, "methods_stack", ())
-    return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def _relational_adjective(
