@@ -1,4 +1,5 @@
-"""`sverka [--config F] [--notes F] [--theme NAME] [CORPUS]`: argument errors never start the app."""
+"""`sverka [--config F] [--notes F] [--theme NAME] [CORPUS]`: a bad corpus argument never starts the
+app; an unusable config starts it with the defaults and says why."""
 
 from __future__ import annotations
 
@@ -10,15 +11,31 @@ from tui.cli import main
 from tui.cli.app_cmd import run_app
 
 
-def test_bad_config_is_one_clear_message(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("content", ["theme = 3\n", "corpus = [broken\n", None])
+def test_an_unusable_config_starts_the_app_with_defaults_and_one_clear_message(
+    tmp_path: Path,
+    seeds_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    content: str | None,
 ) -> None:
     config = tmp_path / "config.toml"
-    config.write_text("theme = 3\n", encoding="utf-8")
-    assert run_app(["--config", str(config), "seeds"]) == 2
-    err = capsys.readouterr().err
-    assert str(config) in err and "theme" in err
-    assert "Traceback" not in err
+    if content is not None:  # None: the named file does not exist
+        config.write_text(content, encoding="utf-8")
+    before = config.read_bytes() if content is not None else None
+    seen = {}
+
+    def fake_run(self):  # type: ignore[no-untyped-def]
+        seen.update(problems=self._startup_problems, theme=self.config.theme)
+        return 0
+
+    monkeypatch.setattr("tui.app.app.SverkaApp.run", fake_run)
+    assert run_app(["--config", str(config), str(seeds_dir)]) == 0
+    (problem,) = seen["problems"]
+    assert str(config) in problem and "default settings" in problem
+    assert "theme" in problem or content != "theme = 3\n"
+    assert "Traceback" not in capsys.readouterr().err
+    assert (config.read_bytes() if content is not None else None) == before  # left as it was
 
 
 def test_missing_corpus_is_one_clear_message(

@@ -117,6 +117,18 @@ async def test_broken_theme_file_gives_one_notification(make_app, tmp_path: Path
         assert "fine" in app.theme_names
 
 
+async def test_an_unusable_config_is_said_in_the_first_frame_and_the_app_works(make_app) -> None:
+    problem = "/home/u/.config/sverka/config.toml: `theme` must be a string — using the defaults"
+    app = make_app(startup_problems=[problem])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        (note,) = list(app._notifications)
+        assert "config.toml" in note.message and "theme" in note.message
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert screen.article is not None
+
+
 async def test_keymap_from_config_remaps_a_binding(make_app) -> None:
     config = Config(keymap={"main.toggle-facts": "F2", "no.such-binding": "x"})
     app = make_app(config)

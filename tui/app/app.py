@@ -78,6 +78,7 @@ class SverkaApp(App[int]):
         extractor: Callable[[Any, Any], Any] | None = None,
         preload: LibraryPreload | None = None,
         resume_gc: bool = False,
+        startup_problems: list[str] | None = None,
     ) -> None:
         # App.__init__ asks for the theme (see `theme` below), which needs these.
         self.config = config or Config()
@@ -87,6 +88,8 @@ class SverkaApp(App[int]):
         self._theme_folders = theme_folders
         self.theme_names: list[str] = []
         self._theme_problems: list[str] = []
+        self._startup_problems = list(startup_problems or [])
+        """Problems found before the app was made (an unusable config file), shown at start."""
         super().__init__()
         self.corpus_path = corpus or self.config.corpus or Path("seeds")
         self.notes_path = notes_path
@@ -104,7 +107,7 @@ class SverkaApp(App[int]):
     # -- start-up -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        problems = self._theme_problems + self._setup_keymap()
+        problems = self._startup_problems + self._theme_problems + self._setup_keymap()
         if problems:
             self.notify(
                 "\n".join(sanitize_line(p) for p in problems),

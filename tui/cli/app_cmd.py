@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui.cli.common import DEFAULT_CORPUS, fail
-from tui.config import ConfigError, load_config
+from tui.config import Config, ConfigError, load_config
 from tui.corpus.folder import CorpusError, check_folder
 
 
@@ -46,13 +46,20 @@ def build_app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def app_config(path: Path | None) -> tuple[Config, list[str]]:
+    """The config for the app, and what to tell the user about it. A config that cannot be used
+    does not keep the app from starting: it starts with the defaults and says why in its first
+    frame (the file is left as it is; the other commands still refuse it, for scripts' sake)."""
+    try:
+        return load_config(path), []
+    except ConfigError as exc:
+        return Config(), [f"{exc} — using the default settings until it is fixed"]
+
+
 def run_app(argv: Sequence[str]) -> int:
     """Parse `argv`, load the config, check the corpus folder, run the app; the exit status."""
     args = build_app_parser().parse_args(list(argv))
-    try:
-        config = load_config(Path(args.config) if args.config else None)
-    except ConfigError as exc:
-        return fail(str(exc))
+    config, problems = app_config(Path(args.config) if args.config else None)
     corpus = args.corpus or config.corpus or DEFAULT_CORPUS
     try:
         check_folder(corpus)
@@ -69,6 +76,7 @@ def run_app(argv: Sequence[str]) -> int:
     app = SverkaApp(
         config,
         corpus,
+        startup_problems=problems,
         notes_path=Path(args.notes) if args.notes else None,
         theme=args.theme,
         preload=preload,
