@@ -58,3 +58,16 @@ def test_a_markdown_page_reads_like_the_plain_page() -> None:
     assert {r.text: r.reason for r in doc.removed}.get("Фото: Акорда") == "photo-credit"
     for block in doc.blocks:  # offsets still lead back to the raw lines
         assert block.text.split()[-1].strip("»«.") in PAGE[block.raw_start : block.raw_end]
+
+
+def test_a_short_page_in_one_line_keeps_its_text_when_a_rule_matches_inside_it() -> None:
+    page = (
+        "Главная Новости Политика Токаев заявил о мерах «по наведению порядка» 10:42 11 января 2022"
+        " Президент Казахстана Касым-Жомарт Токаев заявил о введении режима ЧП. «Порядок будет"
+        " восстановлен», — сказал он. В Алматы задержаны 2 600 человек. По данным МВД, погибли 164"
+        " человека. Власти сообщили о восстановлении связи в городе. Читайте также: Что происходит"
+        " в Казахстане © 2022 Вечерние новости"
+    )
+    doc = clean_text(page)
+    assert "В Алматы задержаны 2 600 человек." in doc.text
+    assert "Главная Новости" not in doc.text and "© 2022" not in doc.text

@@ -180,9 +180,19 @@ def _sentence(line: Line) -> bool:
     return line.terminal and line.words >= 3
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"»”)]*\s+[«\"A-ZА-ЯЁІЇЄҐ]")
+
+
+def _several_sentences(line: Line) -> bool:
+    """Three or more sentences of running text: not a boilerplate line, whatever it contains."""
+    return line.words >= 30 and len(_SENTENCE_BREAK.findall(line.text)) >= 3
+
+
 def _needs_sentences(line: Line, kept_chars: int) -> bool:
     """Long lines (a page scraped into one line, or most of one) and lines with a photo credit
-    glued inside are cleaned sentence by sentence."""
+    or another rule's match glued inside are cleaned sentence by sentence."""
+    if line.glued:
+        return True
     size = len(line.text)
     if size >= LONG_LINE or (size >= SHORT_PAGE_LINE and size >= 0.8 * kept_chars):
         return True
@@ -212,6 +222,11 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
         rule = match(line.text)
         if rule is None or _mixed(line):
             continue  # article text with a link or credit glued in: the sentence pass sorts it
+        if _several_sentences(line):
+            # a short page scraped into one line («Главная Новости … Токаев заявил … © 2022 …»):
+            # the rule matched a piece of it, so the sentence pass decides piece by piece
+            line.glued = True
+            continue
         if rule.where == "edges":
             line.edge_reason = rule.name  # decided once the body's extent is known
             continue

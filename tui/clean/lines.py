@@ -55,6 +55,7 @@ class Line:
         "edge_reason",
         "body_like",
         "plain",
+        "glued",
     )
 
     text: str
@@ -105,6 +106,7 @@ class Line:
         self.reason = reason
         self.kind = kind
         self.edge_reason = ""
+        self.glued = False  # sentences of article text with a boilerplate rule's match inside
         # _TERMINAL / _ENDS_PERIOD on the last 8 characters, with str methods (runs on every line).
         # Most lines end with a letter or a mark, not a closing quote: their last character is
         # the one `text[-8:].rstrip(_CLOSERS)[-1:]` gives, without the two copies (a test

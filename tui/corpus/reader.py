@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tui.corpus.decode import UndecodableError, decode_bytes
 from tui.corpus.folder import CorpusError, check_folder
+from tui.corpus.markup import html_to_text
 from tui.corpus.metadata import (
     MetadataError,
     language_of,
@@ -195,7 +196,7 @@ def _read_article(
         decoded = decode_bytes(data)
     except UndecodableError as exc:
         return Skipped(path, str(exc))
-    raw = sanitize_text(decoded.text)
+    raw = sanitize_text(html_to_text(decoded.text))
     if not raw.strip():
         return Skipped(path, "empty file (whitespace only)")
     try:
