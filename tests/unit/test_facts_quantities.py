@@ -257,3 +257,18 @@ def test_people_counted_by_what_happened_to_them_compare_as_people_with_that_eve
 def test_a_participle_with_its_own_event_keeps_its_signature() -> None:
     (q,) = find_quantities("Задержаны 7939 человек.", "ru")
     assert quantity_signature(q) == ("человек", "задержать")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Среди 1300 раненых есть дети.", "ru"),  # «есть» is «быть» here, not «to eat»
+        ("Серед 30 постраждалих є діти, повідомили медики.", "uk"),  # «діти»: children
+    ],
+)
+def test_a_copula_or_a_noun_that_reads_as_an_infinitive_is_not_the_event(
+    text: str, lang: str
+) -> None:
+    (q,) = find_quantities(text, lang)
+    assert q.event is None
+    assert quantity_signature(q)[0] == "человек"

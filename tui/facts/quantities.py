@@ -284,9 +284,23 @@ class _Extractor:
         t = self.toks[k]
         if t.kind != "word":
             return None
-        p = best(_low(t), self.lang)
+        low = _low(t)
+        p = best(low, self.lang)
         if p is None or p.tag.POS not in _VERB_POS:
             return None
+        readings = parses(low, self.lang)
+        weak = next(
+            (
+                q.normal_form
+                for q in readings
+                if q.tag.POS in _VERB_POS and q.normal_form in WEAK_VERBS
+            ),
+            None,
+        )
+        if weak:  # «есть» is also «быть»: a copula, not what happened («1300 раненых есть дети»)
+            return str(weak)
+        if (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and any(q.tag.POS == "NOUN" for q in readings):
+            return None  # an infinitive that is also a noun («діти»: to put / children) is the noun
         return p.normal_form.replace("ё", "е")
 
     def event_for(self, first: int, last: int, participle: str | None) -> str | None:
