@@ -262,13 +262,9 @@ def split_lines(raw: str) -> list[Line]:
             start += len(segment) - len(segment.lstrip())
         end = start + len(stripped)
         if stripped[0] in "#>" or (inline and (_inline_markup(stripped) or "__" in stripped)):
-            bare = demarkdown(stripped)
-            if bare != stripped:
-                if not bare:  # only markup («---» is not markup: it stays)
-                    gap = True
-                    continue
-                append(Line(bare, start, end, gap, count_words(bare)))
-                gap = False
+            stripped = demarkdown(stripped)  # (the raw span stays the marked-up line's)
+            if not stripped:  # nothing but markup («[](…)»)
+                gap = True
                 continue
         if stripped.isprintable() and "  " not in stripped:
             text = stripped
