@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from tui.facts import nlp
+from tui.facts.keys import is_acronym
 from tui.facts.spans import ORG_HEADS, Span, Tok, check_span, pieces, sentence_start
 from tui.facts.ukrainian import lemma, to_russian_letters, token_kind
 
@@ -162,8 +163,6 @@ def _split_office_holder(
 def _leading_word_kind(word: str, lang: str) -> str | None:
     """ "LOC", "ORG" or "person" (a person noun: a title, a descriptor) for the word a person span
     wrongly starts with; None when it is none of these."""
-    from tui.facts.keys import is_acronym
-
     if is_acronym(word):
         return "ORG"
     known = [p for p in nlp.parse(word, lang) if nlp.from_dictionary(p)]
