@@ -298,9 +298,8 @@ class CatalogueLibrary:
         _start_resource_tracker()
         report = self.catalogue.refresh(progress=progress, cancelled=cancelled)
         self.messages.extend(self.catalogue.messages[len(self.messages) :])
-        self.skipped = self.catalogue.skipped_files(
-            report
-        )  # every open says so, not only the first
+        # every file still skipped, so every open says so (not only the scan that found them)
+        self.skipped = self.catalogue.skipped_files(report)
         return report.summary()
 
     def view(self, query: ViewQuery) -> RowSource:

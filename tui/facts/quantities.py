@@ -299,7 +299,9 @@ class _Extractor:
         )
         if weak:  # «есть» is also «быть»: a copula, not what happened («1300 раненых есть дети»)
             return str(weak)
-        if (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and any(q.tag.POS == "NOUN" for q in readings):
+        if (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and any(
+            q.tag.POS == "NOUN" for q in readings
+        ):
             return None  # an infinitive that is also a noun («діти»: to put / children) is the noun
         return p.normal_form.replace("ё", "е")
 
