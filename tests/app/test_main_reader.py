@@ -135,3 +135,25 @@ async def test_click_selects_the_sentence_under_the_mouse(make_app) -> None:
         offset = reader.offset_at(5, y)
         assert span is not None and offset is not None
         assert span[0] <= offset < span[1]
+
+
+async def test_a_page_with_no_article_text_says_so_and_how_to_see_it(corpus, make_app) -> None:
+    (corpus / "index.txt").write_text(
+        "Главная\nНовости\nПолитика\n  1. Токаев назначил нового премьера\n"
+        "  2. В Алматы восстановили интернет\n  3. ОДКБ начала вывод миротворцев\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        for index in range(len(screen.article_list.source)):
+            if screen.article_list.row_at(index).id == "index":
+                screen.article_list.cursor = index
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.article.id == "index" and not screen.document.blocks
+        text = " ".join(screen.reader.visible_text().split())
+        assert "No article text was found on this page" in text
+        assert "x shows them in place, r the file as read" in text
+        await pilot.press("x")
+        assert "Токаев назначил нового премьера" in screen.reader.visible_text()

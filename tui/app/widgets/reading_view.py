@@ -210,10 +210,26 @@ class ReadingView(ScrollView, can_focus=True):
             self._paras = raw_paras(self.article.raw)
         else:
             self._paras = document_paras(self.document, self.reveal_removed)
+            if not self.document.blocks and not self.reveal_removed:
+                self._paras.append(Para(self._nothing_kept(), "placeholder", None))
         self._chars = sum(len(p.text) for p in self._paras)
         self._wrapped_width = self._pending_width = -1
         self._lines = []
         self._rewrap()
+
+    def _nothing_kept(self) -> str:
+        """What to say when the cleaner kept nothing of a page (a list of headlines, a menu)."""
+        removed = list(self.document.removed) if self.document is not None else []
+        keys = getattr(self.app, "keymap_in_force", {})
+        raw_key = keys.get("main.toggle-raw", "r")
+        removed_key = keys.get("main.toggle-removed", "x")
+        if not removed:
+            return f"This page holds no article text. {raw_key} shows the file as read."
+        reasons = ", ".join(dict.fromkeys(r.reason for r in removed))
+        return (
+            f"No article text was found on this page: the cleaner removed {len(removed)} "
+            f"block(s) ({reasons}). {removed_key} shows them in place, {raw_key} the file as read."
+        )
 
     def _rewrap(self) -> None:
         if not self.scrollable_content_region.width:  # not laid out yet: wait for a size
