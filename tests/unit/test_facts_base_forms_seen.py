@@ -117,9 +117,20 @@ def test_a_quoted_name_after_an_organisation_noun_is_an_organisation() -> None:
     assert ("Допомога Церкві в нужді", "ORG") in [(s, t) for s, t, _n in found]
 
 
-def test_a_guessed_adjective_alone_goes_to_the_nominative_adjective() -> None:
+def test_a_guessed_adjective_alone_goes_to_the_nominative_and_takes_the_shared_noun() -> None:
     found = _found("Положение отменили в Мангистауской и Актюбинской областях.", "ru")
-    assert ("Мангистауской", "LOC", "Мангистауская") in found
+    assert ("Мангистауской", "LOC", "Мангистауская область") in found
+
+
+def test_regions_sharing_one_noun_get_it_both_and_one_key_in_both_languages() -> None:
+    from tui.facts.entities import find_entities
+
+    uk = find_entities("Становище зберігається в Алматинській і Жамбилській областях.", "uk")
+    ru = find_entities("Положение сохраняется в Алматинской и Жамбылской областях.", "ru")
+    assert [e.normal for e in uk] == ["Алматинська область", "Жамбилська область"]
+    assert [e.normal for e in ru] == ["Алматинская область", "Жамбылская область"]
+    assert [e.key for e in uk] == [e.key for e in ru]
+    assert (uk[0].start, uk[0].end) == (25, 37)  # the mention itself is unchanged
 
 
 def test_a_quoted_name_after_an_organisation_noun_is_its_own_base_form() -> None:

@@ -56,7 +56,37 @@ def find_entities(text: str, lang: str | None = None) -> list[Entity]:
         else:
             normal = normalize(toks, sp.type, lang, feats)
         entities.append((sp, normal))
-    return link(text, entities)
+    return link(text, _shared_place_heads(text, entities, lang))
+
+
+# Place nouns a coordination can share («в Алматинской и Жамбылской областях»), in Russian letters.
+_SHARED_HEADS = frozenset(
+    ("область", "район", "край", "округ", "регион", "провинция", "штат", "губерния", "уезд")
+)
+_COORDINATION = frozenset(("и", "і", "й", "та", "а также", "а також"))
+
+
+def _shared_place_heads(
+    text: str, found: list[tuple[Span, str]], lang: str
+) -> list[tuple[Span, str]]:
+    """«Алматинській і Жамбилській областях»: the first place is a lone adjective whose noun is
+    the next place's («Жамбилська область»), so it becomes «Алматинська область» — the name a
+    reader knows it by and the key the same region has elsewhere. Offsets do not change."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        (sp, normal), (nxt, nxt_normal) = out[i], out[i + 1]
+        words, nxt_words = normal.split(), nxt_normal.split()
+        if sp.type != "LOC" or nxt.type != "LOC" or len(words) != 1 or len(nxt_words) != 2:
+            continue
+        if text[sp.end : nxt.start].strip().lower() not in _COORDINATION:
+            continue
+        head = nxt_words[-1]
+        if to_russian_letters(head).lower() not in _SHARED_HEADS:
+            continue
+        if not any(p.tag.POS == "ADJF" for p in nlp.parse(words[0], lang)):
+            continue
+        out[i] = (sp, f"{normal} {head}")
+    return out
 
 
 def _nominative_word(toks: list[Any], lang: str) -> bool:
