@@ -228,3 +228,11 @@ def test_a_ukrainian_place_the_dictionary_lacks_gets_its_nominative_and_the_russ
     )
     assert [(e.normal, e.key) for e in uk if e.type == "LOC"] == [("Нур-Султан", "нур султан")]
     assert {e.key for e in ru if e.type == "LOC"} == {"нур султан"}
+
+
+def test_regions_followed_by_their_noun_in_plain_text_take_it() -> None:
+    found = _found(
+        "Комендатура повідомляє, що зачищено житлові масиви Бостандицького та Турксибського районів.",
+        "uk",
+    )
+    assert [n for _s, t, n in found if t == "LOC"] == ["Бостандицький район", "Турксибський район"]

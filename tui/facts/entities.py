@@ -12,6 +12,7 @@ puts each entity in its base form and gives it a key (`keys`):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
@@ -69,24 +70,44 @@ _COORDINATION = frozenset(("и", "і", "й", "та", "а также", "а так
 def _shared_place_heads(
     text: str, found: list[tuple[Span, str]], lang: str
 ) -> list[tuple[Span, str]]:
-    """«Алматинській і Жамбилській областях»: the first place is a lone adjective whose noun is
-    the next place's («Жамбилська область»), so it becomes «Алматинська область» — the name a
+    """«Алматинській і Жамбилській областях», «Бостандицького та Турксибського районів»: a place
+    that is a lone adjective takes its noun — the word right after it, or the one the next place
+    in the coordination has — so it reads «Алматинська область», «Турксибський район»: the name a
     reader knows it by and the key the same region has elsewhere. Offsets do not change."""
     out = list(found)
-    for i in range(len(out) - 2, -1, -1):
-        (sp, normal), (nxt, nxt_normal) = out[i], out[i + 1]
-        words, nxt_words = normal.split(), nxt_normal.split()
-        if sp.type != "LOC" or nxt.type != "LOC" or len(words) != 1 or len(nxt_words) != 2:
+    head_of: dict[int, str] = {}
+    for i in range(len(out) - 1, -1, -1):
+        sp, normal = out[i]
+        words = normal.split()
+        if sp.type != "LOC":
             continue
-        if text[sp.end : nxt.start].strip().lower() not in _COORDINATION:
+        if len(words) == 2 and to_russian_letters(words[1]).lower() in _SHARED_HEADS:
+            head_of[i] = words[1]  # «Жамбилська область»: its noun may serve the place before
             continue
-        head = nxt_words[-1]
-        if to_russian_letters(head).lower() not in _SHARED_HEADS:
+        if len(words) != 1 or not any(p.tag.POS == "ADJF" for p in nlp.parse(words[0], lang)):
             continue
-        if not any(p.tag.POS == "ADJF" for p in nlp.parse(words[0], lang)):
-            continue
-        out[i] = (sp, f"{normal} {head}")
+        head = _head_after(text, sp.end, lang)
+        if head is None and i + 1 < len(out) and i + 1 in head_of:
+            between = text[sp.end : out[i + 1][0].start].strip().lower()
+            head = head_of[i + 1] if between in _COORDINATION else None
+        if head is not None:
+            out[i] = (sp, f"{normal} {head}")
+            head_of[i] = head
     return out
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+
+
+def _head_after(text: str, end: int, lang: str) -> str | None:
+    """The place noun right after a mention («… Турксибського районів» → «район»), in the base form."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or not m.group(1).islower():
+        return None
+    for p in nlp.parse(m.group(1), lang):
+        if p.tag.POS == "NOUN" and to_russian_letters(p.normal_form) in _SHARED_HEADS:
+            return str(p.normal_form)
+    return None
 
 
 def _nominative_word(toks: list[Any], lang: str) -> bool:
