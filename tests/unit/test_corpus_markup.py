@@ -48,3 +48,9 @@ def test_an_article_saved_with_html_reads_like_the_plain_article(tmp_path: Path)
         "По данным МВД, погибли 164 человека.",
     ]
     assert "<" not in article.raw and "&nbsp;" not in article.raw
+
+
+def test_blocks_and_comments_without_an_end_keep_the_text_after_them() -> None:
+    assert html_to_text("<p>Один</p><script>Два<script>Три") == "\n\nОдин\n\nДваТри"
+    assert html_to_text("<p>Один</p><!-- Два <!-- Три") == "\n\nОдин\n\n<!-- Два <!-- Три"
+    assert html_to_text("<p>Один</p><style>x</style>Два") == "\n\nОдин\n\nДва"

@@ -210,10 +210,16 @@ def has_odd_space(text: str) -> bool:
 # Markdown a scraper left in the text (a .md file, or markdown saved as .txt): heading and quote
 # markers at the start of a line, emphasis, links and images. The reader sees their words only.
 _MD_PREFIX = re.compile(r"^(?:#{1,6}|>)\s+(?=\S)")
-_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|\.)[^)\s]*(?:\s+\"[^\"]*\")?\)")
-_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_MAX_LINE = 20_000
+"""Longer lines are not searched for markup (a page scraped into one line is read as it is)."""
+# Every span below is bounded (a link text of 300 characters, a URL of 2,000, emphasis of 300): an
+# unbounded one would make a hostile line of a million unclosed «**» or «![» cost minutes.
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{1,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+_MD_LINK = re.compile(
+    r"\[([^\]\n]{1,300})\]\((?:https?://|/|\.)[^)\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"
+)
+_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1(?![\w*])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])")
 
 
 def demarkdown(text: str) -> str:
@@ -261,7 +267,9 @@ def split_lines(raw: str) -> list[Line]:
         if len(stripped) != len(segment):
             start += len(segment) - len(segment.lstrip())
         end = start + len(stripped)
-        if stripped[0] in "#>" or (inline and (_inline_markup(stripped) or "__" in stripped)):
+        if len(stripped) <= _MD_MAX_LINE and (
+            stripped[0] in "#>" or (inline and (_inline_markup(stripped) or "__" in stripped))
+        ):
             stripped = demarkdown(stripped)  # (the raw span stays the marked-up line's)
             if not stripped:  # nothing but markup («[](…)»)
                 gap = True
