@@ -20,7 +20,7 @@ from typing import Any
 from tui.facts import keys, nlp
 from tui.facts.base_forms import normalize
 from tui.facts.model import Entity
-from tui.facts.refine import described_quote, refine
+from tui.facts.refine import CONJUNCTIONS, PLACE_NOUNS, described_quote, refine
 from tui.facts.spans import Span, tag
 from tui.facts.ukrainian import detect_language, is_geo, to_russian_letters
 
@@ -60,13 +60,6 @@ def find_entities(text: str, lang: str | None = None) -> list[Entity]:
     return link(text, _shared_place_heads(text, entities, lang))
 
 
-# Place nouns a coordination can share («в Алматинской и Жамбылской областях»), in Russian letters.
-_SHARED_HEADS = frozenset(
-    ("область", "район", "край", "округ", "регион", "провинция", "штат", "губерния", "уезд")
-)
-_COORDINATION = frozenset(("и", "і", "й", "та", "а также", "а також"))
-
-
 def _shared_place_heads(
     text: str, found: list[tuple[Span, str]], lang: str
 ) -> list[tuple[Span, str]]:
@@ -81,7 +74,7 @@ def _shared_place_heads(
         words = normal.split()
         if sp.type != "LOC":
             continue
-        if len(words) == 2 and to_russian_letters(words[1]).lower() in _SHARED_HEADS:
+        if len(words) == 2 and to_russian_letters(words[1]).lower() in PLACE_NOUNS:
             head_of[i] = words[1]  # «Жамбилська область»: its noun may serve the place before
             continue
         if len(words) != 1 or not any(p.tag.POS == "ADJF" for p in nlp.parse(words[0], lang)):
@@ -89,7 +82,7 @@ def _shared_place_heads(
         head = _head_after(text, sp.end, lang)
         if head is None and i + 1 < len(out) and i + 1 in head_of:
             between = text[sp.end : out[i + 1][0].start].strip().lower()
-            head = head_of[i + 1] if between in _COORDINATION else None
+            head = head_of[i + 1] if between in CONJUNCTIONS else None
         if head is not None:
             out[i] = (sp, f"{normal} {head}")
             head_of[i] = head
@@ -105,7 +98,7 @@ def _head_after(text: str, end: int, lang: str) -> str | None:
     if m is None or not m.group(1).islower():
         return None
     for p in nlp.parse(m.group(1), lang):
-        if p.tag.POS == "NOUN" and to_russian_letters(p.normal_form) in _SHARED_HEADS:
+        if p.tag.POS == "NOUN" and to_russian_letters(p.normal_form) in PLACE_NOUNS:
             return str(p.normal_form)
     return None
 

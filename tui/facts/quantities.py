@@ -440,6 +440,7 @@ def _vocab_data() -> dict[str, Any]:
     return tomllib.loads((Path(__file__).with_name("quantity_vocab.toml")).read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
 def _vocab() -> tuple[dict[str, str], dict[str, str]]:
     data = _vocab_data()
     return dict(data.get("counted", {})), dict(data.get("event", {}))

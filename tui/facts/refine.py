@@ -77,7 +77,7 @@ def _adjective_of_a_common_noun(
     if not adjs or any(p.tag.POS != "ADJF" for p in adjs):
         return False
     nouns = [p for p in nlp.parse(nxt.text, "ru") if p.tag.POS == "NOUN"]
-    if not nouns or any(p.normal_form in _PLACE_NOUNS for p in nouns):
+    if not nouns or any(p.normal_form in PLACE_NOUNS for p in nouns):
         return False
 
     def agree(a: Any, n: Any) -> bool:
@@ -552,8 +552,9 @@ def _is_adjective(word: str, lang: str) -> bool:
     return bool(parses) and all(p.tag.POS == "ADJF" for p in parses[:2])
 
 
-# Nouns after a name that make it a place: «Бостандыкского района», «Жамбилській області».
-_PLACE_NOUNS = frozenset(
+# Nouns after a name that make it a place: «Бостандыкского района», «Жамбилській області» (also
+# the noun coordinated places share, `tui.facts.entities`).
+PLACE_NOUNS = frozenset(
     [
         "район",
         "область",
@@ -564,7 +565,6 @@ _PLACE_NOUNS = frozenset(
         "площадь",
         "площа",
         "проспект",
-        "провинция",
         "провинция",
         "штат",
         "регион",
@@ -578,7 +578,7 @@ _PLACE_NOUNS = frozenset(
         "провулок",
     ]
 )
-_CONJUNCTIONS = frozenset({"и", "та", "і", "й", "или", "або", ","})
+CONJUNCTIONS = frozenset({"и", "та", "і", "й", "или", "або", ","})
 
 
 def _places_by_descriptor(
@@ -596,8 +596,8 @@ def _places_by_descriptor(
         if nxt is not None:
             word = to_russian_letters(nxt.text.lower())
             place = word[:1].isalpha() and (
-                to_russian_letters(lemma(nxt.text, lang)) in _PLACE_NOUNS
-                or (next_is_place and word in _CONJUNCTIONS)
+                to_russian_letters(lemma(nxt.text, lang)) in PLACE_NOUNS
+                or (next_is_place and word in CONJUNCTIONS)
             )
         if sp.type == "PER" and place:
             out[k] = sp = Span(sp.start, sp.end, "LOC")
