@@ -10,7 +10,7 @@ from pathlib import Path
 import tui
 
 PACKAGE = Path(tui.__file__).resolve().parent
-CORE = ["corpus", "clean", "facts", "compare", "notes", "index", "config.py", "paths.py"]
+CORE = ["lang", "corpus", "clean", "facts", "compare", "notes", "index", "config.py", "paths.py"]
 
 
 def _core_files() -> list[Path]:

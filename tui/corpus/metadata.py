@@ -11,7 +11,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from tui.corpus.language import detect_language
+from tui.lang import detect as detect_language
 from tui.corpus.sanitize import sanitize_line
 
 SIDECAR_SUFFIX = ".meta.toml"
@@ -87,5 +87,5 @@ def title_words_text(raw: str, count: bool = True) -> tuple[str, int, str]:
 
 
 def language_of(text: str) -> str:
-    """Language code of the article text (see tui.corpus.language)."""
+    """Language code of the article text (see tui.lang.identify)."""
     return detect_language(text)

@@ -1,9 +1,11 @@
-"""Which language an article is in.
+"""Which language a text is in: the one detector (`tui.lang.detect`).
 
 Letters decide first, because they are exact and fast: Ukrainian (і ї є ґ, no ы э ъ), Belarusian
 (ў; і without и), Kazakh (ә ғ қ ң ө ұ ү һ), Russian (ы э ъ ё, none of the Ukrainian letters).
 langdetect — made deterministic by a fixed seed — decides the rest. Ukrainian never comes out as
 Russian or Bulgarian: whenever Ukrainian-only letters dominate, the answer is `uk`.
+
+The letters each language is known by are its profile's `evidence` (`tui/lang/<code>/`).
 """
 
 from __future__ import annotations
@@ -12,13 +14,19 @@ from collections import Counter
 
 _SAMPLE = 4000
 _QUICK = 1200
-"""Most pages are decided by their first 1,200 characters (see `detect_language`)."""
+"""Most pages are decided by their first 1,200 characters (see `detect`)."""
 _QUICK_EVIDENCE = 12
 _MIN_LETTERS = 20
 """Fewer letters than this, none of them telling, give `unknown`."""
-_DISTINCT = "ыэъёіїєґўәғқңөұүһи"
-"""The letters `_by_letters` weighs (the rest only count towards the Cyrillic total)."""
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+
+# The telling letters of each language (kept in step with the profiles by a test).
+KK = "әғқңөұүһ"
+UK = "іїєґ"
+RU = "ыэъё"
+BE = "ў"
+_DISTINCT = RU + UK + BE + KK + "и"
+"""The letters `_by_letters` weighs (the rest only count towards the Cyrillic total)."""
 
 
 def _script_counts(sample: str) -> tuple[int, int]:
@@ -40,7 +48,7 @@ def _letters(text: str) -> Counter[str]:
     return Counter({ch: n for ch in _DISTINCT if (n := lowered.count(ch))})
 
 
-def detect_language(text: str) -> str:
+def detect(text: str) -> str:
     """ISO 639-1 code of `text`'s language, or `unknown`.
 
     A long text is first judged by its first `_QUICK` characters; when those are mostly
@@ -69,11 +77,11 @@ def detect_language(text: str) -> str:
 
 def _by_letters(c: Counter[str], total: int, evidence: int = 1) -> str | None:
     """The language the distinctive letters point to, if at least `evidence` of them do."""
-    kazakh = sum(c[ch] for ch in "әғқңөұүһ")
+    kazakh = sum(c[ch] for ch in KK)
     if kazakh / total > 0.01:
         return "kk" if kazakh >= evidence else None
-    uk_only = c["ї"] + c["є"] + c["ґ"] + c["і"]
-    ru_only = c["ы"] + c["э"] + c["ъ"] + c["ё"]
+    uk_only = sum(c[ch] for ch in UK)
+    ru_only = sum(c[ch] for ch in RU)
     if c["ў"] and c["і"] and c["и"] < c["і"] / 4:
         return "be" if c["ў"] + c["і"] >= evidence else None
     if uk_only and uk_only > 4 * ru_only:
@@ -85,12 +93,23 @@ def _by_letters(c: Counter[str], total: int, evidence: int = 1) -> str | None:
 
 def _langdetect(sample: str) -> str:
     try:
-        from langdetect import DetectorFactory, detect
+        from langdetect import DetectorFactory
+        from langdetect import detect as langdetect_detect
         from langdetect.lang_detect_exception import LangDetectException
     except ImportError:  # pragma: no cover - a declared dependency
         return "unknown"
     DetectorFactory.seed = 0
     try:
-        return str(detect(sample))
+        return str(langdetect_detect(sample))
     except LangDetectException:
         return "unknown"
+
+
+def ru_or_uk(text: str) -> str:
+    """"uk" when Ukrainian-only letters (і ї є ґ) outnumber Russian-only ones (ы э ъ ё), else "ru".
+
+    For a snippet too short for `detect` (a word, a name, a phrase) that must be analysed with one
+    of the two dictionaries."""
+    uk = sum(text.count(ch) for ch in "іїєґІЇЄҐ")
+    ru = sum(text.count(ch) for ch in "ыэъёЫЭЪЁ")
+    return "uk" if uk > ru else "ru"

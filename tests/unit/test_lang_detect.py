@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.corpus.language import detect_language
+from tui.lang import detect as detect_language
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_mostly_latin_page_with_a_cyrillic_quote_is_not_taken_for_russian() -> N
 
 
 def test_a_long_page_is_judged_by_its_head_only_when_the_head_is_clear_cut(monkeypatch) -> None:
-    import tui.corpus.language as language
+    import tui.lang.identify as language
 
     seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
     for path in seeds:

@@ -1,0 +1,76 @@
+"""The language layer: everything Sverka knows about a language, in one place.
+
+    from tui import lang
+    lang.detect(text)            # "ru", "uk", "be", "kk", "en", another ISO code, or "unknown"
+    profile = lang.get("uk")     # a `Language`: letters, months, number words, speech verbs,
+                                 # place nouns, stop words, fold(), analyzer(), sentences()
+    lang.data("uk", "measures.toml")   # any data file of a language package (dict or tuple)
+    lang.words("ru", "speech_verbs.txt")  # a .txt list as a frozenset
+
+One package per language, `tui/lang/<code>/`: its `__init__.py` builds the profile (`PROFILE`), its
+word lists are data files beside it (`*.txt`, one entry a line; `*.toml`). Adding a language means
+adding such a package, its data and its tests, and its code to `CODES`.
+
+Cross-language folding (Russian and Ukrainian spellings made to meet, for keys, search and
+comparison) is `tui.lang.fold`; the pymorphy3 analysers are `tui.lang.morph`; sentence splitting
+is `tui.lang.sentences`.
+
+This package imports nothing else of Sverka (an import-linter contract checks it).
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from tui.lang.datafiles import data, words
+from tui.lang.identify import detect, ru_or_uk
+from tui.lang.profile import Language
+
+__all__ = [
+    "CODES",
+    "Language",
+    "data",
+    "detect",
+    "get",
+    "known",
+    "normalize",
+    "ru_or_uk",
+    "words",
+]
+
+CODES = ("ru", "uk", "be", "kk", "en")
+"""The languages with a profile, in the order Sverka weighs them."""
+_ALIASES = {"ua": "uk", "ukr": "uk", "rus": "ru", "bel": "be", "by": "be", "kaz": "kk", "eng": "en"}
+
+
+def normalize(code: str | None) -> str | None:
+    """A language code as Sverka writes it: "ru-RU" → "ru", "ua"/"ukr" → "uk"; None for "", None,
+    "unknown" or anything that is not a two-letter (or known three-letter) code."""
+    if not code:
+        return None
+    low = code.strip().lower().replace("_", "-").split("-")[0]
+    low = _ALIASES.get(low, low)
+    if len(low) == 2 and low.isascii() and low.isalpha():
+        return low
+    return None
+
+
+def known(code: str | None) -> bool:
+    """Whether `code` (normalised) has a profile."""
+    return normalize(code) in CODES
+
+
+@cache
+def _profile(code: str) -> Language:
+    module = importlib.import_module(f"tui.lang.{code}")
+    profile: Language = module.PROFILE
+    return profile
+
+
+def get(code: str | None) -> Language:
+    """The profile of `code` ("uk", "ua", "ru-RU"...); `KeyError` for a language without one."""
+    norm = normalize(code)
+    if norm not in CODES:
+        raise KeyError(f"no language profile for {code!r}")
+    return _profile(norm)
