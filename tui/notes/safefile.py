@@ -4,7 +4,9 @@
   lock degrades to a no-op (`FileLock.real` is False) and safety rests on the atomic replace and the
   re-read-and-merge alone.
 - `atomic_write`: temp file in the same folder, fsync, `os.replace`, fsync of the folder.
-- `rotate_backups`: `<file>.1` is the previous content, `.2` the one before, up to `BACKUPS`.
+- `replace_keeping_backups`: the new file written first, then the backups rotated (`<file>.1` the
+  previous content, `.2` the one before, up to `BACKUPS`), then the rename: a full disk changes
+  neither the file nor its backups.
 - `clean_stale_temps`: removes temp files left by a writer that died before its rename.
 """
 
@@ -101,8 +103,9 @@ def read_bytes(path: Path) -> bytes | None:
         raise NotesError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file, whole."""
+def write_temp(path: Path, data: bytes) -> Path:
+    """`data` in a new, fsynced temp file beside `path` (with `path`'s permissions), not yet in
+    place. On any failure (a full disk) the temp file is removed and the error raised."""
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     tmp = Path(tmp_name)
@@ -113,12 +116,44 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         with contextlib.suppress(OSError):  # keep the user's permissions on the file
             os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file, whole."""
+    tmp = write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(folder)
+    fsync_dir(path.parent)
+
+
+def replace_keeping_backups(path: Path, data: bytes, previous: bytes | None) -> None:
+    """Put `data` in place of `path`, keeping the file it replaces (`previous`) as `.1`.
+
+    Order matters on a full disk: the new file is written and fsynced first, and the copy of
+    the current file for `.1` made next (a hard link: no space needed; a copy where links are
+    not possible); only when both exist are the backups shifted (renames, which need no space)
+    and the new file renamed into place. A failure before that leaves the file and every backup
+    as they were; a crash after the shift leaves the old file in place with `.1` a copy of it.
+    """
+    tmp = write_temp(path, data)
+    try:
+        if previous is not None:
+            rotate_backups(path, previous)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -140,14 +175,41 @@ def backup_path(path: Path, n: int) -> Path:
 
 
 def rotate_backups(path: Path, previous: bytes, keep: int = BACKUPS) -> None:
-    """Shift `.1`..`.{keep-1}` up by one and write `previous` as `.1` (atomically)."""
+    """Shift `.1`..`.{keep-1}` up by one and make `previous` (the current content of `path`) the
+    new `.1`. The new `.1` is prepared before anything is shifted, so a failure (no space for a
+    copy) changes no backup."""
     if keep < 1:
         return
-    for n in range(keep - 1, 0, -1):
-        src = backup_path(path, n)
-        if src.exists():
-            os.replace(src, backup_path(path, n + 1))
-    atomic_write(backup_path(path, 1), previous)
+    fresh = _backup_copy(path, previous)
+    try:
+        for n in range(keep - 1, 0, -1):
+            src = backup_path(path, n)
+            if src.exists():
+                os.replace(src, backup_path(path, n + 1))
+        os.replace(fresh, backup_path(path, 1))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            fresh.unlink()
+        raise
+
+
+def _backup_copy(path: Path, previous: bytes) -> Path:
+    """A temp file beside `path` holding `previous`: a hard link to `path` when it still holds
+    exactly that (no disk space needed), else a written copy."""
+    tmp = path.with_name(f"{temp_prefix(path)}{os.getpid()}-{time.monotonic_ns()}{TEMP_SUFFIX}")
+    try:
+        os.link(path, tmp)
+    except OSError:
+        pass
+    else:
+        try:
+            if tmp.read_bytes() == previous:
+                return tmp
+        except OSError:
+            pass
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return write_temp(path, previous)
 
 
 def clean_stale_temps(path: Path, any_age: bool) -> list[Path]:

@@ -236,9 +236,7 @@ class NotesStore:
             written = data != raw
             if written:
                 try:
-                    if raw is not None:
-                        safefile.rotate_backups(target, raw)
-                    safefile.atomic_write(target, data)
+                    safefile.replace_keeping_backups(target, data, raw)
                 except OSError as exc:
                     raise NotesError(
                         f"{self.path}: cannot save notes ({exc.strerror or exc})"
