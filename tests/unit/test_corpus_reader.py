@@ -157,17 +157,43 @@ def test_no_control_character_survives_into_text_ids_or_titles(hostile_folder: P
             assert not CONTROL.search(value.replace("\n", "").replace("\t", "")), value
     evil = next(a for a in corpus.articles if a.path.name.startswith("evil"))
     assert "ссылка" in evil.raw and "перевернуто" in evil.raw and "]52;" not in evil.raw
-    assert evil.id == "evil"
+    assert evil.id == "evil\\033[31m"  # escaped as `ls -b` shows it: the id names one file
 
 
-def test_colliding_file_names_get_distinct_ids_and_the_first_keeps_its_name(tmp_path: Path) -> None:
+def test_ids_are_paths_so_files_of_one_name_in_two_folders_never_share_one(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "same.txt").write_text(RU, encoding="utf-8")
     (tmp_path / "b" / "same.txt").write_text(UK, encoding="utf-8")
     (tmp_path / "b" / "same.md").write_text(RU, encoding="utf-8")
+    (tmp_path / "same.md").write_text(RU, encoding="utf-8")
     ids = sorted(a.id for a in load_corpus(tmp_path).articles)
-    assert ids == ["b/same", "b/same~2", "same"]  # the first file keeps its name: ids stay stable
+    # the .txt keeps the stem beside a .md of the same name; a file alone keeps its stem
+    assert ids == ["a/same", "b/same", "b/same.md", "same"]
+
+
+def test_an_id_does_not_depend_on_what_else_the_folder_holds(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(RU, encoding="utf-8")
+    before = {a.path: a.id for a in load_corpus(tmp_path).articles}
+    (tmp_path / "a.txt").write_text(UK, encoding="utf-8")  # sorts first, at the top
+    (tmp_path / "sub" / "a.md").write_text(UK, encoding="utf-8")  # ranks after the .txt
+    after = {a.path: a.id for a in load_corpus(tmp_path).articles}
+    assert all(after[path] == aid for path, aid in before.items())
+    assert sorted(after.values()) == ["a", "sub/a", "sub/a.md"]
+
+
+def test_a_nested_article_is_found_by_its_file_name_and_an_exact_id_wins(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "abc.txt").write_text(RU, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(UK, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.resolve("ab").id == "sub/abc" and corpus.resolve("sub").id == "sub/abc"
+    (tmp_path / "abc.txt").write_text(UK, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.resolve("abc").id == "abc" and corpus.resolve("sub/abc").id == "sub/abc"
+    with pytest.raises(CorpusError, match="ambiguous"):
+        corpus.resolve("ab")
 
 
 def test_sidecar_overrides_metadata_and_a_broken_sidecar_is_reported(tmp_path: Path) -> None:

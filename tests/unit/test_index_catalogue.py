@@ -83,9 +83,9 @@ def test_deleted_files_disappear(corpus: Path) -> None:
         (corpus / "sub" / "a3.txt").unlink()
         report = cat.refresh(workers=1)
         assert report.removed == 1 and report.total == 3
-        assert cat.row("a3") is None
+        assert cat.row("sub/a3") is None
         assert cat.search("миротворцев").total == 0
-        assert "a3" not in [r.id for r in cat.view().rows(0, 10)]
+        assert "sub/a3" not in [r.id for r in cat.view().rows(0, 10)]
 
 
 def test_unreadable_files_are_remembered_not_reread(corpus: Path, count_reads: list[str]) -> None:
@@ -110,17 +110,17 @@ def test_views_sort_and_filter(corpus: Path) -> None:
         view = cat.view("title", descending=True)
         assert [r.title[:5] for r in view.rows(1, 2)] == ["Гамма", "Бета:"]
         assert len(view) == 4 and view.rows(10, 5) == []
-        assert [r.id for r in cat.view("id").rows(0, 4)] == ["a1", "a2", "a3", "a4"]
+        assert [r.id for r in cat.view("id").rows(0, 4)] == ["a1", "a2", "a4", "sub/a3"]
         uk = cat.view("title", language="uk")
         assert [r.id for r in uk.rows(0, 10)] == ["a4"]
         assert [r.id for r in cat.view("title", text_filter="АЛМАТЫ").rows(0, 10)] == ["a2"]
-        assert [r.id for r in cat.view("title", text_filter="a3").rows(0, 10)] == ["a3"]
+        assert [r.id for r in cat.view("title", text_filter="a3").rows(0, 10)] == ["sub/a3"]
         assert dict(cat.languages()) == {"ru": 3, "uk": 1}
         assert sum(n for _, n in cat.outlets()) == 4
         outlet = cat.outlets()[0][0]
         assert len(cat.view("date", outlet=outlet)) == dict(cat.outlets())[outlet]
-        assert cat.view("words").index_of("a3") is not None
-        row = cat.view("id").rows(2, 1)[0]
+        assert cat.view("words").index_of("sub/a3") is not None
+        row = cat.view("id").rows(3, 1)[0]
         assert row.path == (corpus / "sub" / "a3.txt").resolve() and row.words > 0
         with pytest.raises(CatalogueError):
             cat.view("colour")
@@ -253,15 +253,15 @@ def test_lost_or_broken_search_index_is_rebuilt_from_the_files_keeping_ids(
     with Catalogue(corpus) as cat:
         cat.refresh(workers=1)
         folder = engine_path(cat.db_path)
-        before = {cat.rowid_of(i): i for i in ("a1", "a2", "a3", "a4")}
+        before = {cat.rowid_of(i): i for i in ("a1", "a2", "sub/a3", "a4")}
     shutil.rmtree(folder)
     count_reads.clear()
     with Catalogue(corpus) as cat:
         report = cat.refresh(workers=1)
         assert sorted(count_reads) == ["a1.txt", "a2.txt", "a3.txt", "a4.txt"]
         assert report.updated == 4 and report.added == 0  # rows updated in place
-        assert {cat.rowid_of(i): i for i in ("a1", "a2", "a3", "a4")} == before
-        assert [h.id for h in cat.search("миротворцев").hits] == ["a3"]
+        assert {cat.rowid_of(i): i for i in ("a1", "a2", "sub/a3", "a4")} == before
+        assert [h.id for h in cat.search("миротворцев").hits] == ["sub/a3"]
     (folder / "meta.json").write_text("{broken")
     with Catalogue(corpus) as cat:
         cat.refresh(workers=1)
@@ -277,7 +277,7 @@ def test_cached_views_follow_changes(corpus: Path) -> None:
         write(corpus, "a6.txt", "Дзета: ще одна новина", uk=True)
         cat.refresh(workers=1)
         assert len(cat.view("date")) == 5
-        assert [r.id for r in cat.view("id", descending=True).rows(0, 1)] == ["a6"]
+        assert [r.id for r in cat.view("id", descending=True).rows(0, 2)] == ["sub/a3", "a6"]
         assert dict(cat.languages()) == {"ru": 3, "uk": 2}
         (corpus / "a1.txt").unlink()
         cat.refresh(workers=1)
@@ -307,8 +307,9 @@ def test_rescan_in_lookup_batches_sees_changes_across_nested_folders(
         assert sorted(count_reads) == ["deep1.txt", "new.txt"]
         assert (report.added, report.updated, report.removed) == (1, 1, 6)
         assert report.unchanged == 8 and report.total == 10
-        assert cat.row("deep1").title == "Глубокий заголовок один, исправленный"
-        assert cat.row("g0") is None and cat.row("deep3") is None
+        assert cat.row("x/y/deep1").title == "Глубокий заголовок один, исправленный"
+        assert cat.row("gone/g0") is None and cat.row("x/y/deep3") is None
+        assert cat.row("x/y/deep0") is not None and cat.row("x/new") is not None
 
 
 def test_signature_is_taken_before_reading_so_a_later_edit_is_read_again(tmp_path: Path) -> None:

@@ -287,8 +287,11 @@ class SverkaApp(App[int]):
         article_id = screen.article.id if screen and screen.article else None
         self.push_screen(NotesScreen(store, article_id, self.document_text))
 
-    def document_text(self, article_id: str) -> str | None:
-        """The cleaned text of an article (for re-anchoring notes)."""
+    def document_text(self, article_id: str) -> Any | None:
+        """An article as it is now — cleaned text, content hash, title (`tui.notes.ArticleState`)
+        — for checking and re-anchoring its notes; None when there is no library."""
+        from tui.notes import ArticleState
+
         screen = self.main_screen
         if screen is None or screen.library is None:
             return None
@@ -297,10 +300,13 @@ class SverkaApp(App[int]):
             and screen.article.id == article_id
             and screen.document is not None
         ):
-            return str(screen.document.text)
-        from tui.clean import clean_article
+            article, text = screen.article, str(screen.document.text)
+        else:
+            from tui.clean import clean_article
 
-        return str(clean_article(screen.library.article(article_id)).text)
+            article = screen.library.article(article_id)
+            text = str(clean_article(article).text)
+        return ArticleState(text, getattr(article, "sha1", ""), getattr(article, "title", ""))
 
     def _store_or_report(self) -> Any | None:
         try:

@@ -51,6 +51,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     lst.add_argument("--json", action="store_true", help="print JSON for scripts")
     lst.add_argument("--tag", metavar="TAG", help="only notes with this tag")
     lst.add_argument("--article", metavar="ID", help="only notes on this article (id or id prefix)")
+    lst.add_argument(
+        "--corpus",
+        metavar="DIR",
+        type=Path,
+        help="check each note against this corpus: a note whose article is no longer the one it"
+        " was made on, or whose passage is gone, is listed as orphaned (the file is not changed)",
+    )
     lst.set_defaults(func=run_list)
 
     exp = actions.add_parser("export", help="export notes as Markdown, JSON, TOML or CSV")
@@ -101,7 +108,9 @@ def run_add(args: argparse.Namespace) -> int:
         hits = count_occurrences(text, anchor.quote)
         if hits > 1:
             print(f"note: the quote occurs {hits} times; anchored to the first", file=sys.stderr)
-    meta = ArticleMeta(title=article.title, outlet=article.outlet, date=article.date)
+    meta = ArticleMeta(
+        title=article.title, outlet=article.outlet, date=article.date, sha1=article.sha1
+    )
     try:
         note = store.add(article.id, args.text, anchor=anchor, tags=args.tag, article=meta)
     except NotesError as exc:
@@ -120,6 +129,8 @@ def run_list(args: argparse.Namespace) -> int:
         prefixed = sorted(i for i in ids if i.startswith(article_id))
         article_id = exact or (prefixed[0] if len(prefixed) == 1 else article_id)
     notes = store.list(article_id=article_id, tag=args.tag)
+    if args.corpus is not None:
+        notes = check_notes(store, notes, args)
     if args.json:
         sys.stdout.write(sanitize_text(export(notes, "json")))  # a no-op: JSON export escapes them
         return 0
@@ -131,13 +142,39 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def check_notes(store: NotesStore, notes: list[Note], args: argparse.Namespace) -> list[Note]:
+    """`notes` as they stand against the corpus now (in memory only): each article read once,
+    a note whose article changed identity marked orphaned, passages re-anchored; a note whose
+    article is not in the corpus keeps its saved status."""
+    from tui.clean import clean_article
+    from tui.notes import ArticleState
+
+    corpus = open_corpus(args)
+    by_id = corpus.by_id()
+    states: dict[str, ArticleState] = {}
+    for note in notes:
+        article = by_id.get(note.article_id)
+        if article is None:
+            continue
+        state = states.get(article.id)
+        if state is None:
+            text = clean_article(article).text if note.anchor is not None else ""
+            state = states[article.id] = ArticleState(text, article.sha1, article.title)
+        elif note.anchor is not None and not state.text:
+            state = states[article.id] = ArticleState(
+                clean_article(article).text, article.sha1, article.title
+            )
+        store.reanchor(note, state)
+    return [store.get(n.id) for n in notes]
+
+
 def format_note(note: Note) -> str:
     """One note as a few lines of plain, sanitised text."""
     head = [note.id[:12], note.article_id, note.created[:16].replace("T", " ")]
     if note.tags:
         head.append("[" + ", ".join(note.tags) + "]")
     if note.orphaned:
-        head.append("(orphaned: passage not found)")
+        head.append(f"(orphaned: {note.orphan_reason})")
     lines = [sanitize_line("  ".join(head))]
     if note.article.title:
         lines.append("  " + sanitize_line(note.article.title))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from tui.corpus.metadata import (
 )
 from tui.corpus.outlets import detect_outlet
 from tui.corpus.pubdate import detect_date
-from tui.corpus.sanitize import sanitize_line, sanitize_text
+from tui.corpus.sanitize import escape_name, sanitize_line, sanitize_text
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 20 * 1024 * 1024
@@ -154,9 +154,80 @@ def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
         os.close(fd)
 
 
-def article_id_for(path: Path) -> str:
-    """The id an article gets: its file name without extension (sanitised)."""
-    return sanitize_line(path.name.rsplit(".", 1)[0]) or "untitled"
+def split_suffix(name: str) -> tuple[str, str]:
+    """(stem, suffix) of an article file name: `.txt`/`.md` in any case; ("", "") otherwise."""
+    low = name.lower()
+    for suffix in ARTICLE_SUFFIXES:
+        if low.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], name[-len(suffix) :]
+    return "", ""
+
+
+def _case_variants(suffix: str) -> list[str]:
+    variants = [""]
+    for ch in suffix:
+        variants = [v + c for v in variants for c in dict.fromkeys((ch.lower(), ch.upper()))]
+    return variants
+
+
+_SUFFIX_VARIANTS = [v for suffix in ARTICLE_SUFFIXES for v in _case_variants(suffix)]
+
+
+def _rank(name: str) -> tuple[int, str]:
+    """Which of several files sharing a stem keeps the bare stem as its id: `.txt`, then `.md`,
+    then the other spellings of the suffix by name."""
+    return (0 if name.endswith(".txt") else 1 if name.endswith(".md") else 2, name)
+
+
+def id_name(name: str, sibling: Callable[[str], bool]) -> str:
+    """The last part of an article's id: its file name without `.txt`/`.md` — unless another
+    article file in the same folder has the same stem and ranks before it (`a.txt` beside
+    `a.md`): then the whole name (`a.md`). `sibling(name)` says whether an entry (not a folder)
+    of that name is in the folder."""
+    stem, suffix = split_suffix(name)
+    if not stem:
+        return name
+    if name.endswith(".txt"):  # ranks first: nothing can take the stem from it
+        return stem
+    mine = _rank(name)
+    for variant in _SUFFIX_VARIANTS:
+        other = stem + variant
+        if other != name and _rank(other) < mine and sibling(other):
+            return name
+    return stem
+
+
+def _on_disk(folder: Path) -> Callable[[str], bool]:
+    def sibling(name: str) -> bool:
+        path = os.path.join(folder, name)
+        return os.path.lexists(path) and not os.path.isdir(path)
+
+    return sibling
+
+
+def article_id_for(
+    path: Path, root: Path | None = None, sibling: Callable[[str], bool] | None = None
+) -> str:
+    """The id of the article file `path`: its path relative to the corpus `root`, '/'-separated,
+    without `.txt`/`.md` (`sub/a` for `root/sub/a.txt`; a file at the top keeps its bare name).
+
+    It depends on nothing but the file's place (and, for `a.md` beside an `a.txt`, on that
+    neighbour): never on the order files are found in, what else the corpus holds, or what a
+    catalogue remembers — so the CLI, the catalogue, search and the app all give an article
+    the same id, and it stays its id for as long as the file is where it is. Names are escaped
+    as `ls -b` does (`escape_name`), which keeps two different files' ids apart.
+    `sibling(name)` answers whether the folder holds an entry of that name (default: look)."""
+    rel: Path
+    if root is not None:
+        try:
+            rel = path.relative_to(root)
+        except ValueError:
+            rel = Path(path.name)
+    else:
+        rel = Path(path.name)
+    parts = rel.parts or (path.name,)
+    last = id_name(parts[-1], sibling or _on_disk(path.parent))
+    return "/".join(escape_name(p) for p in (*parts[:-1], last)) or "untitled"
 
 
 def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
@@ -177,12 +248,12 @@ def read_article_text(
     catalogue's scan, which already knows and counts more: `words=False` leaves the word count 0
     (the scan counts words while making search terms), `has_sidecar` says whether the file has a
     sidecar (None: look)."""
-    found = _read_article(path, words, has_sidecar)
+    found = _read_article(path, root, words, has_sidecar)
     return found if isinstance(found, tuple) else (found, "")
 
 
 def _read_article(
-    path: Path, count: bool = True, has_sidecar: bool | None = None
+    path: Path, root: Path | None = None, count: bool = True, has_sidecar: bool | None = None
 ) -> tuple[Article, str] | Skipped:
     try:
         data, st = _read_bytes(path)
@@ -205,7 +276,7 @@ def _read_article(
         return Skipped(path, str(exc))
     title, words, text = title_words_text(raw, count)
     article = Article(
-        id=article_id_for(path),
+        id=article_id_for(path, root),
         path=path,
         raw=raw,
         encoding=decoded.encoding,
@@ -223,28 +294,26 @@ def _read_article(
 
 
 def assign_ids(articles: list[Article], root: Path) -> list[Article]:
-    """Make ids unique, the way the catalogue does (tui.index.scan._unique_id).
-
-    The first file with a name keeps it as its id; a later file with the same name gets its path
-    relative to the corpus root without extension, then `~2`, `~3`… So adding a file never
-    changes the id of one already there — notes stay attached.
-    """
-    out: list[Article] = []
+    """Ids are unique by construction (`article_id_for`); in the one case they are not — a file
+    `a.md.txt` beside `a.txt` and `a.md` — the file whose path sorts later gets `~2`, `~3`…
+    (the catalogue does the same, `tui.index.scan`)."""
+    final: dict[Path, str] = {}
     taken: set[str] = set()
-    for article in articles:
-        new_id = article.id
-        if new_id in taken:
-            try:
-                rel = article.path.relative_to(root)
-            except ValueError:
-                rel = Path(article.path.name)
-            base = sanitize_line(rel.with_suffix("").as_posix()) or article.id
-            new_id, n = base, 2
-            while new_id in taken:
-                new_id, n = f"{base}~{n}", n + 1
+    for article in sorted(articles, key=lambda a: str(a.path)):
+        new_id, n = article.id, 2
+        while new_id in taken:
+            new_id, n = f"{article.id}~{n}", n + 1
         taken.add(new_id)
-        out.append(article if new_id == article.id else replace(article, id=new_id))
-    return out
+        final[article.path] = new_id
+    return [a if final[a.path] == a.id else replace(a, id=final[a.path]) for a in articles]
+
+
+def id_matches(article_id: str, prefix: str) -> bool:
+    """True when `prefix` abbreviates `article_id`: the id starts with it, or the id's last part
+    does (`a` finds `sub/a` — a file in a subfolder by its name)."""
+    return bool(prefix) and (
+        article_id.startswith(prefix) or article_id.rpartition("/")[2].startswith(prefix)
+    )
 
 
 @dataclass(slots=True)
@@ -256,19 +325,21 @@ class Corpus:
     skipped: list[Skipped]
 
     def resolve(self, prefix: str) -> Article:
-        """The article whose id is `prefix` or starts with it (must be unique)."""
+        """The article whose id is `prefix`, or the one whose id — or file name, for an article in
+        a subfolder — starts with it (must be unique; see `id_matches`)."""
         exact = [a for a in self.articles if a.id == prefix]
         if exact:
             return exact[0]
-        matches = [a for a in self.articles if a.id.startswith(prefix)]
+        matches = [a for a in self.articles if id_matches(a.id, prefix)]
         if not matches:
             raise CorpusError(
-                f"no article with id starting with {sanitize_line(prefix)!r} in {self.root}"
+                f"no article with id starting with {escape_name(prefix)!r} in"
+                f" {escape_name(str(self.root))}"
             )
         if len(matches) > 1:
             shown = ", ".join(a.id for a in matches[:5])
             more = "…" if len(matches) > 5 else ""
-            raise CorpusError(f"id prefix {sanitize_line(prefix)!r} is ambiguous: {shown}{more}")
+            raise CorpusError(f"id prefix {escape_name(prefix)!r} is ambiguous: {shown}{more}")
         return matches[0]
 
     def by_id(self) -> dict[str, Article]:

@@ -41,3 +41,35 @@ def sanitize_text(text: str) -> str:
 def sanitize_line(text: str) -> str:
     """Sanitise and also flatten newlines and tabs to spaces (for one-line labels, file names)."""
     return " ".join(sanitize_text(text).split())
+
+
+# What `escape_name` writes as a backslash escape: the backslash itself, C0/DEL/C1 controls, bidi
+# controls, line/paragraph separators, the BOM, and lone surrogates (the undecodable bytes of a
+# file name, as `os` hands them over: U+DC80..U+DCFF).
+_NAME_UNSAFE = re.compile(
+    "[\\\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ud800-\udfff]"
+)
+_NAME_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def escape_name(name: str) -> str:
+    r"""A file name (or any string) as printable text, the way `ls -b` and git show names: `\\`
+    for a backslash, `\t` `\n` `\r`, and every other control, bidi control or undecodable byte
+    as octal escapes of its bytes (`\033`, `\377`, `\342\200\256`).
+
+    One-to-one (two different names never give the same text), so it can make ids; and it
+    never raises, whatever the name holds — the result encodes in any UTF-8 output."""
+    if not _NAME_UNSAFE.search(name):
+        return name
+    return _NAME_UNSAFE.sub(_escape_one, name)
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    char = match.group()
+    known = _NAME_ESCAPES.get(char)
+    if known is not None:
+        return known
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte under surrogateescape
+        return f"\\{code - 0xDC00:03o}"
+    return "".join(f"\\{b:03o}" for b in char.encode("utf-8", "surrogatepass"))

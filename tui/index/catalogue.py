@@ -223,7 +223,7 @@ class Catalogue:
         """Articles sorted by `sort` (one of SORTS), optionally filtered.
 
         `outlet` / `language` keep exact matches; `text_filter` keeps articles whose title contains
-        it (case- and ё/е-insensitive) or whose id starts with it.
+        it (case- and ё/е-insensitive) or whose id starts with it (or has a part that does).
         """
         if sort not in _ORDER:
             raise CatalogueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
@@ -236,11 +236,13 @@ class Catalogue:
             params.append(language)
         if text_filter and text_filter.strip():
             needle = text_filter.strip()
-            where.append("(instr(title_key, ?) > 0 OR id LIKE ? ESCAPE '\\')")
+            where.append(
+                "(instr(title_key, ?) > 0 OR id LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')"
+            )
             escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             from tui.index.text import fold
 
-            params.extend([fold(needle), escaped + "%"])
+            params.extend([fold(needle), escaped + "%", "%/" + escaped + "%"])
         sql = "SELECT rowid FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -334,29 +336,36 @@ class Catalogue:
         return rows[0] if rows else None
 
     def resolve(self, prefix: str) -> Row:
-        """The article whose id is `prefix` or starts with it; CatalogueError if none or several."""
+        """The article whose id is `prefix`, or the one whose id — or file name, for an article
+        in a subfolder — starts with it (`tui.corpus.reader.id_matches`); CatalogueError if none
+        or several."""
+        from tui.corpus.reader import id_matches
+        from tui.corpus.sanitize import escape_name
+
         exact = self.row(prefix)
         if exact is not None:
             return exact
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        found = (
-            self.connection()
-            .execute(
-                "SELECT rowid FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
-                (escaped + "%",),
-            )
-            .fetchall()
-        )
+        found: list[int] = []
+        for rowid, aid in self.connection().execute(
+            "SELECT rowid, id FROM articles WHERE id LIKE ? ESCAPE '\\'"
+            " OR id LIKE ? ESCAPE '\\' ORDER BY id",
+            (escaped + "%", "%/" + escaped + "%"),
+        ):
+            if id_matches(aid, prefix):
+                found.append(rowid)
+                if len(found) > 5:
+                    break
         if not found:
-            raise CatalogueError(f"no article id starts with {prefix!r}")
+            raise CatalogueError(f"no article id starts with {escape_name(prefix)!r}")
         if len(found) > 1:
-            rows = self.rows_by_rowid([r[0] for r in found[:5]])
+            rows = self.rows_by_rowid(found[:5])
             raise CatalogueError(
-                f"{prefix!r} is ambiguous: "
+                f"{escape_name(prefix)!r} is ambiguous: "
                 + ", ".join(r.id for r in rows)
                 + ("…" if len(found) > 5 else "")
             )
-        return self.rows_by_rowid([found[0][0]])[0]
+        return self.rows_by_rowid([found[0]])[0]
 
     def listing(self) -> Iterator[dict[str, object]]:
         """Every article's metadata in the shape of `Article.meta()` (for `sverka list`), by path."""

@@ -28,8 +28,8 @@ from typing import Any
 
 from tui.corpus import Skipped
 from tui.corpus.metadata import sidecar_name
-from tui.corpus.reader import OPEN_FLAGS, read_article_text
-from tui.corpus.sanitize import sanitize_line
+from tui.corpus.reader import OPEN_FLAGS, id_name, read_article_text
+from tui.corpus.sanitize import escape_name
 from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
 from tui.index.store import LATE_INDEXES, unpack_text
@@ -62,8 +62,11 @@ Signature = tuple[int, int, int]
 
 def walk_folders(
     root: Path, report: ScanReport | None = None
-) -> Iterator[tuple[str, list[tuple[str, Signature]]]]:
-    """Each folder under `root` as ('/'-prefix of its relative path, [(file name, signature)]).
+) -> Iterator[tuple[str, list[tuple[str, Signature, str]]]]:
+    """Each folder under `root` as ('/'-prefix of its relative path, [(file name, signature, id)]).
+
+    The id is `tui.corpus.reader.article_id_for`'s, made from the names the walk sees (no extra
+    stat): the one id the CLI, the catalogue and the app give the file.
 
     Same rules as `tui.corpus.walk_articles` (hidden entries ignored, symlinked folders followed
     but never the same folder twice), but only stats: no sorting, no Path objects, and one folder
@@ -71,9 +74,9 @@ def walk_folders(
     left out (listed in `report`).
     """
     seen: set[tuple[int, int]] = set()
-    stack: list[tuple[str, str]] = [(str(root), "")]
+    stack: list[tuple[str, str, str]] = [(str(root), "", "")]
     while stack:
-        folder, prefix = stack.pop()
+        folder, prefix, id_prefix = stack.pop()
         try:
             st = os.stat(folder)
             key = (st.st_dev, st.st_ino)
@@ -84,8 +87,9 @@ def walk_folders(
                 entries = list(it)
         except OSError:
             continue
-        names = None
-        files: list[tuple[str, Signature]] = []
+        names: set[str] | None = None
+        not_folders: set[str] | None = None
+        files: list[tuple[str, Signature, str]] = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):  # hidden, as the corpus reader does
@@ -95,7 +99,7 @@ def walk_folders(
             except OSError:  # a symlink loop: not a folder; the stat below says what it is
                 is_dir = False
             if is_dir:
-                stack.append((entry.path, prefix + name + "/"))
+                stack.append((entry.path, prefix + name + "/", id_prefix + escape_name(name) + "/"))
                 continue
             low = name.lower()
             if not low.endswith(SUFFIXES):
@@ -130,9 +134,22 @@ def walk_folders(
             side_name = sidecar_name(name)
             if side_name in names:
                 side = _mtime_ns(os.path.join(folder, side_name))
-            files.append((name, (st.st_size, st.st_mtime_ns, side)))
+            if name.endswith(".txt"):  # the common case: its id is its stem, whatever is beside it
+                last = name[:-4]
+            else:
+                if not_folders is None:
+                    not_folders = {e.name for e in entries if not _is_dir(e)}
+                last = id_name(name, not_folders.__contains__)
+            files.append((name, (st.st_size, st.st_mtime_ns, side), id_prefix + escape_name(last)))
         if files:
             yield prefix, files
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def count_files(root: Path, stop_at: int | None = None) -> int:
@@ -314,25 +331,35 @@ def remove_rows(conn: sqlite3.Connection, engine: SearchIndex, rowids: list[int]
         conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
 
-def _unique_id(conn: sqlite3.Connection, wanted: str, rel: str, own: int | None) -> str:
-    """`wanted`, or a disambiguated variant if another article already has it.
+def _unique_id(conn: sqlite3.Connection, wanted: str, own: int | None) -> str:
+    """`wanted`, or `wanted~2`, `wanted~3`… if another article holds it.
 
-    Like `tui.corpus.reader.assign_ids`: a colliding file name gets its path relative to the root
-    (without extension), then `~2`, `~3`... (Only the later file of a colliding pair is renamed,
-    so that ids already shown stay stable across scans.)
-    """
+    Ids are unique by construction (`tui.corpus.reader.article_id_for`); two files want one id
+    only when `a.md.txt` sits beside `a.txt` and `a.md`, or for a moment while a scan moves an
+    id from one file to its neighbour (`fix_ids` settles that at the end of the scan)."""
 
     def free(candidate: str) -> bool:
         row = conn.execute("SELECT rowid FROM articles WHERE id = ?", (candidate,)).fetchone()
         return row is None or row[0] == own
 
-    if free(wanted):
-        return wanted
-    base = sanitize_line(rel.rsplit(".", 1)[0]) or wanted
-    candidate, n = base, 2
+    candidate, n = wanted, 2
     while not free(candidate):
-        candidate, n = f"{base}~{n}", n + 1
+        candidate, n = f"{wanted}~{n}", n + 1
     return candidate
+
+
+def fix_ids(conn: sqlite3.Connection, wanted: dict[int, str]) -> None:
+    """Give the rows that had to take a `~n` id during this scan the id they want, where it is
+    free now (its holder was updated after them), until nothing changes."""
+    while wanted:
+        progress = False
+        for rowid, aid in list(wanted.items()):
+            if _unique_id(conn, aid, rowid) == aid:
+                conn.execute("UPDATE articles SET id = ? WHERE rowid = ?", (aid, rowid))
+                del wanted[rowid]
+                progress = True
+        if not progress:
+            return
 
 
 def _store(
@@ -343,9 +370,13 @@ def _store(
     report: ScanReport,
     was_skipped: set[str] | None = None,
     reader: str = "",
+    ids: dict[str, str] | None = None,
+    displaced: dict[int, str] | None = None,
 ) -> None:
     """Store one worker record; `changed` maps the paths already in the catalogue to their rowid
-    (every other path is new), `was_skipped` holds the paths in the skipped table."""
+    (every other path is new), `was_skipped` holds the paths in the skipped table, `ids` the id
+    the walk gave each path (else the reader's), `displaced` collects rows that could not take
+    their id yet (see `fix_ids`)."""
     kind, rel, sig = rec[0], rec[1], rec[2]
     old = changed.get(rel)
     if kind == "s":
@@ -376,12 +407,13 @@ def _store(
         bterms,
     ) = rec
     fields = (sha1, title, key, outlet, language, date, words, encoding, url)
+    wanted = aid = (ids or {}).get(rel, aid)
     if old is not None:
         rowid = old
         engine.delete(rowid)
         conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
         conn.execute("DELETE FROM doc WHERE rowid = ?", (rowid,))  # the text changed
-        aid = _unique_id(conn, aid, rel, rowid)
+        aid = _unique_id(conn, aid, rowid)
         conn.execute(
             "UPDATE articles SET id=?, size=?, mtime_ns=?, side_mtime_ns=?, sha1=?, title=?,"
             " title_key=?, outlet=?, language=?, date=?, words=?, encoding=?, url=?, facts='none',"
@@ -400,10 +432,12 @@ def _store(
         except sqlite3.IntegrityError as exc:
             if "articles.id" not in str(exc):
                 raise
-            aid = _unique_id(conn, aid, rel, None)
+            aid = _unique_id(conn, aid, None)
             cur = conn.execute(insert, (aid, rel, *sig, *fields, reader))
         rowid = int(cur.lastrowid or 0)
         report.added += 1
+    if aid != wanted and displaced is not None:
+        displaced[rowid] = wanted
     engine.add(rowid, tterms, bterms, outlet, language)
     if was_skipped is None or rel in was_skipped:
         conn.execute("DELETE FROM skipped WHERE path = ?", (rel,))
@@ -469,25 +503,26 @@ def scan(
     }
     skipped_seen: set[str] = set()
     todo: list[str] = []
+    ids: dict[str, str] = {}
     changed: dict[str, int] = {}
     for prefix, files in walk_folders(root, report):
         for i in range(0, len(files), LOOKUP_BATCH):
             chunk = files[i : i + LOOKUP_BATCH]
-            rels = [prefix + name for name, _sig in chunk]
+            rels = [prefix + name for name, _sig, _id in chunk]
             found = {
-                path: (rowid, (size, mtime, side), made_with)
-                for path, rowid, size, mtime, side, made_with in conn.execute(
-                    "SELECT path, rowid, size, mtime_ns, side_mtime_ns, reader FROM articles"
+                path: (rowid, (size, mtime, side), made_with, aid)
+                for path, rowid, size, mtime, side, made_with, aid in conn.execute(
+                    "SELECT path, rowid, size, mtime_ns, side_mtime_ns, reader, id FROM articles"
                     f" WHERE path IN ({','.join('?' * len(rels))})",
                     rels,
                 )
             }
-            for (_name, sig), rel in zip(chunk, rels, strict=True):
+            for (_name, sig, aid), rel in zip(chunk, rels, strict=True):
                 old = found.get(rel)
                 if old is not None:
                     if old[0] <= top:
                         seen[old[0]] = 1
-                    if old[1] == sig and old[2] == reader:
+                    if old[1] == sig and old[2] == reader and old[3] == aid:
                         report.unchanged += 1
                         continue
                     changed[rel] = old[0]
@@ -496,6 +531,7 @@ def scan(
                     if known_skipped[rel] == sig[:2]:
                         continue
                 todo.append(rel)
+                ids[rel] = aid
     gone = [
         rowid
         for (rowid,) in conn.execute("SELECT rowid FROM articles WHERE rowid <= ?", (top,))
@@ -520,6 +556,7 @@ def scan(
     pending = 0
     limit = FIRST_COMMIT
     results = _results(root, todo, workers)
+    displaced: dict[int, str] = {}
     # Checkpoint the write-ahead log every 64 MB instead of every 4 MB while the scan writes: the
     # same index pages, rewritten by every transaction, are copied back far fewer times (~10% of
     # the writer's time at the default).
@@ -534,7 +571,7 @@ def scan(
     try:
         for batch in results:
             for rec in batch:
-                _store(conn, engine, rec, changed, report, was_skipped, reader)
+                _store(conn, engine, rec, changed, report, was_skipped, reader, ids, displaced)
             done += len(batch)
             pending += len(batch)
             report.read += len(batch)
@@ -549,7 +586,8 @@ def scan(
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
-        if pending:
+        fix_ids(conn, displaced)
+        if pending or displaced:
             bump_generation(conn)
         engine.commit()
         conn.execute("COMMIT")

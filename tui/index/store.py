@@ -18,10 +18,11 @@ from pathlib import Path
 from tui.index.model import CatalogueError
 from tui.paths import cache_dir
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 """4: search indexes the cleaned text (not the raw page) and holds outlet and language;
 5: each article row records the reader version it was read with; 6: texts are zstd, not zlib;
-7: the scan keeps no texts (only `sverka index --facts` does)."""
+7: the scan keeps no texts (only `sverka index --facts` does); 8: ids are made from the path
+(`tui.corpus.reader.article_id_for`), no longer by the order files were first seen."""
 
 LATE_INDEXES = {
     "art_outlet": "CREATE INDEX IF NOT EXISTS art_outlet ON articles(outlet, title_key);",

@@ -4,8 +4,9 @@ Core module: never imports textual. Public API:
 
 - `NotesStore(path)`: `load()`, `add(article_id, text, quote=None, anchor=None, tags=(), article=None)`,
   `update(note_id, text=None, tags=None, anchor=...)`, `delete(note_id)`,
-  `list(article_id=None, tag=None)`, `reanchor(note, document_text) -> AnchorStatus`, `save()`.
-- `Note`, `Anchor`, `ArticleMeta`, `AnchorStatus`, `NotesError`, `SaveResult`.
+  `list(article_id=None, tag=None)`, `reanchor(note, ArticleState | text) -> AnchorStatus`, `save()`.
+- `Note`, `Anchor`, `ArticleMeta`, `ArticleState`, `AnchorStatus`, `NotesError`, `SaveResult`;
+  `same_article(meta, sha1, title)`: is the article under a note's id still the one it was made on.
 - `make_anchor(document_text, start, end) -> Anchor`, `find_quote(document_text, quote)`.
 - `export(notes, fmt, articles_meta=None) -> str` for 'md', 'json', 'toml', 'csv'.
 - `resolve_notes_path(cli_value, config_value) -> Path`.
@@ -20,9 +21,11 @@ from tui.notes.model import (
     Anchor,
     AnchorStatus,
     ArticleMeta,
+    ArticleState,
     Note,
     NotesError,
     normalize_tags,
+    same_article,
 )
 from tui.notes.store import NotesStore, SaveResult
 
@@ -31,6 +34,7 @@ __all__ = [
     "Anchor",
     "AnchorStatus",
     "ArticleMeta",
+    "ArticleState",
     "Note",
     "NotesError",
     "NotesStore",
@@ -40,5 +44,6 @@ __all__ = [
     "locate",
     "make_anchor",
     "normalize_tags",
+    "same_article",
     "resolve_notes_path",
 ]

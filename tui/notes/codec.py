@@ -13,6 +13,8 @@ updated = "2026-11-22T03:05:10.412Z"
 title = "Article title"    # captured when the note was made
 outlet = "rbc.ru"
 date = "2022-01-05"
+sha1 = "5f0c…"             # the article file's hash when the note was made
+detached = true            # only when the article under `article` is no longer that one
 quote = "…"                # only for a quote without anchor
 
 [notes.anchor]             # only for a passage note
@@ -51,12 +53,15 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # Characters that are legal raw in a TOML basic string but unsafe to show in a terminal.
 _UNSAFE = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
 
-_NOTE_STRINGS = ("article", "text", "title", "outlet", "date", "quote", "created", "updated")
+_NOTE_STRINGS = (
+    "article", "text", "title", "outlet", "date", "sha1", "quote", "created", "updated",
+)  # fmt: skip
 _NOTE_KEYS = {
     "id",
     "article",
     "tags",
     "anchor",
+    "detached",
     *_NOTE_STRINGS,
     *(f"{k}_exact" for k in _NOTE_STRINGS),
 }
@@ -97,6 +102,10 @@ def note_to_table(note: Note) -> dict[str, Any]:
     _put(table, "outlet", note.article.outlet)
     if note.article.date is not None:
         _put(table, "date", note.article.date)
+    if note.article.sha1:
+        _put(table, "sha1", note.article.sha1)
+    if note.detached:
+        table["detached"] = True
     if note.anchor is not None:
         a = note.anchor
         anchor: dict[str, Any] = {}
@@ -166,6 +175,9 @@ def _note_from_table(table: object, where: str) -> Note:
     if "anchor" in table:
         anchor = _anchor_from_table(table["anchor"], f"{where}: anchor")
     date = _str(table, "date", where) if "date" in table else None
+    detached = table.get("detached", False)
+    if not isinstance(detached, bool):
+        raise NotesError(f"{where}: 'detached' should be true or false")
     quote = (
         anchor.quote
         if anchor is not None
@@ -179,10 +191,14 @@ def _note_from_table(table: object, where: str) -> Note:
         quote=quote,
         anchor=anchor,
         article=ArticleMeta(
-            title=_str(table, "title", where), outlet=_str(table, "outlet", where), date=date
+            title=_str(table, "title", where),
+            outlet=_str(table, "outlet", where),
+            date=date,
+            sha1=_str(table, "sha1", where),
         ),
         created=_str(table, "created", where),
         updated=_str(table, "updated", where),
+        detached=detached,
     )
 
 

@@ -60,11 +60,40 @@ class Anchor:
 
 @dataclass(frozen=True)
 class ArticleMeta:
-    """What a note remembers about its article, captured when the note is made (used by export)."""
+    """What a note remembers about its article, captured when the note is made (used by export,
+    and to tell whether the article now under the note's id is still the one it was made on)."""
 
     title: str = ""
     outlet: str = ""
     date: str | None = None
+    sha1: str = ""
+    """`Article.sha1` (the hash of the file's bytes) when the note was made; "" if unknown."""
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """An article as it is now, for checking and re-anchoring its notes (`NotesStore.reanchor`)."""
+
+    text: str
+    """Its cleaned text (`Document.text`)."""
+    sha1: str = ""
+    title: str = ""
+
+
+def same_article(meta: ArticleMeta, sha1: str, title: str) -> bool:
+    """Is the article now under a note's id (content hash `sha1`, `title`) the one the note was
+    made on (`meta`)? The same bytes, or — a file edited since — the same title. A note made
+    before hashes were kept is judged by its title alone; with neither, it cannot be told and
+    counts as the same."""
+    if meta.sha1 and sha1 and meta.sha1 == sha1:
+        return True
+    if meta.title and title:
+        return _title_key(meta.title) == _title_key(title)
+    return not (meta.sha1 and sha1)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().replace("ё", "е").split())
 
 
 def now_iso() -> str:
@@ -107,18 +136,34 @@ class Note:
     """ISO 8601 UTC time the note was made."""
     updated: str = ""
     """ISO 8601 UTC time the note was last changed."""
+    detached: bool = False
+    """The last check found another article under `article_id` (neither the bytes nor the
+    title the note was made on, `same_article`): the note is orphaned — kept, listed, and never
+    re-anchored into that other article's text."""
 
     @property
     def status(self) -> AnchorStatus:
-        """`ARTICLE` for a note without anchor, else the anchor's last known status."""
+        """`ORPHANED` for a detached note, `ARTICLE` for a note without anchor, else the anchor's
+        last known status."""
+        if self.detached:
+            return AnchorStatus.ORPHANED
         if self.anchor is None:
             return AnchorStatus.ARTICLE
         return self.anchor.status
 
     @property
     def orphaned(self) -> bool:
-        """True when the quoted passage was not found in the article's current text."""
+        """True when the note's article changed identity or its passage was not found."""
         return self.status is AnchorStatus.ORPHANED
+
+    @property
+    def orphan_reason(self) -> str:
+        """Why the note is orphaned, in a few words ("" if it is not)."""
+        if self.detached:
+            return "the article under this id is no longer the one the note was made on"
+        if self.orphaned:
+            return "passage not found"
+        return ""
 
 
 def normalize_tag(tag: str) -> str:

@@ -26,11 +26,13 @@ from tui.notes.model import (
     Anchor,
     AnchorStatus,
     ArticleMeta,
+    ArticleState,
     Note,
     NotesError,
     new_note_id,
     normalize_tags,
     now_iso,
+    same_article,
 )
 
 _UNSET = object()
@@ -184,19 +186,32 @@ class NotesStore:
         del self._notes[note_id]
         self.save()
 
-    def reanchor(self, note: Note | str, document_text: str) -> AnchorStatus:
-        """Re-attach a passage note to the article's current cleaned text; returns where it was found.
+    def reanchor(self, note: Note | str, article: ArticleState | str) -> AnchorStatus:
+        """Check a note against its article as it is now and re-attach its passage to the current
+        cleaned text; returns the note's status.
 
-        The new offsets and status are kept in memory (not saved: call `save()` if `pending`).
-        The quote and context never change; an orphaned note keeps its old offsets.
+        `article` is an `ArticleState` (cleaned text, content hash, title) or just the cleaned
+        text. With an `ArticleState`, a note whose article changed identity (`same_article`) is
+        marked `detached` (orphaned) and its passage is not looked for in the other article's
+        text. The result is kept in memory (not saved: call `save()` if `pending`). The quote and
+        context never change; an orphaned note keeps its old offsets.
         """
         current = self._notes[note if isinstance(note, str) else note.id]
+        if isinstance(article, ArticleState):
+            detached = not same_article(current.article, article.sha1, article.title)
+            if detached != current.detached:
+                current = self._notes[current.id] = replace(current, detached=detached)
+            if detached:
+                return AnchorStatus.ORPHANED
+            text = article.text
+        else:
+            text = article
         if current.anchor is None:
-            return AnchorStatus.ARTICLE
-        found = locate(current.anchor, document_text)
+            return current.status
+        found = locate(current.anchor, text)
         if found != current.anchor:
-            self._notes[current.id] = replace(current, anchor=found)
-        return found.status
+            current = self._notes[current.id] = replace(current, anchor=found)
+        return current.status
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -288,6 +303,8 @@ def _merge_fields(base: Note | None, ours: Note, theirs: Note) -> Note | None:
             values[f.name] = o
         elif f.name == "anchor" and _same_passage(o, t):
             values[f.name] = t  # only offsets/status differ: a re-anchoring, not a user's edit
+        elif f.name == "detached":
+            values[f.name] = t  # the result of a check, not a user's edit: the later one holds
         else:
             return None
     values["updated"] = max(ours.updated, theirs.updated)

@@ -109,6 +109,7 @@ class NoteEditor(ModalScreen[Note | None]):
             title=getattr(article, "title", "") or "",
             outlet=getattr(article, "outlet", "") or "",
             date=getattr(article, "date", None),
+            sha1=getattr(article, "sha1", "") or "",
         )
         anchor = None
         if span is not None and document is not None:

@@ -9,10 +9,12 @@ How to open it:
 
 `store` is a `tui.notes.NotesStore` (the screen calls `store.load()` on opening, which keeps unsaved
 changes, so notes added by another running Sverka show up; a NotesError is shown, not raised).
-`documents`, if given, is a callable `article_id -> str | None` returning the article's current
-cleaned text (`Document.text`); it is called in a thread worker, and passage notes are then
-re-attached to that text (moved offsets and orphans are saved), so "orphaned" reflects the text as
-it is now. Without it the status saved with each note is shown.
+`documents`, if given, is a callable `article_id -> ArticleState | str | None` returning the
+article as it is now (`tui.notes.ArticleState`: cleaned text, content hash, title — or just the
+cleaned text); it is called in a thread worker, and each note is then checked against it: a note
+whose article changed identity is orphaned (never moved into the other article), passage notes
+are re-attached to the text (moved offsets and orphans are saved), so "orphaned" reflects the
+corpus as it is now. Without it the status saved with each note is shown.
 
 Keys: `/` filter by tag (typing filters as you go; Enter or ↓ goes back to the list), `Enter`/`e`
 edit (opens `NoteEditor`), `d`/`Delete` delete (asks first), `a` all notes / this article,
@@ -37,7 +39,7 @@ from textual.worker import get_current_worker
 
 from tui.app.screens.note_editor import CSS_FILE, NoteEditor
 from tui.corpus.sanitize import sanitize_line, sanitize_text
-from tui.notes import Note, NotesError, NotesStore
+from tui.notes import ArticleState, Note, NotesError, NotesStore
 
 PREVIEW_LINES = 2
 """Lines of a note's text shown in the list (the preview below shows all of it)."""
@@ -82,8 +84,13 @@ def note_details(note: Note) -> Text:
     out.append(sanitize_line(meta.title or note.article_id), style="bold")
     details = [sanitize_line(v) for v in (meta.outlet, meta.date or "", note.article_id) if v]
     out.append("\n" + " · ".join(details), style="dim")
+    if note.detached:
+        out.append(
+            "\nOrphaned: the article under this id is no longer the one this note was made on.",
+            style="bold red",
+        )
     if note.quote:
-        if note.orphaned:
+        if note.orphaned and not note.detached:
             out.append("\nPassage no longer found in the article's current text:", style="bold red")
         out.append(
             "\n> " + sanitize_text(note.quote).strip("\n").replace("\n", "\n> "), style="italic"
@@ -150,7 +157,7 @@ class NotesScreen(Screen[None]):
         self,
         store: NotesStore,
         article_id: str | None = None,
-        documents: Callable[[str], str | None] | None = None,
+        documents: Callable[[str], ArticleState | str | None] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -182,7 +189,7 @@ class NotesScreen(Screen[None]):
         self.refresh_list()
         self.query_one("#notes-list", OptionList).focus()
         if self.documents is not None:
-            ids = sorted({n.article_id for n in self.store.list() if n.anchor is not None})
+            ids = sorted({n.article_id for n in self.store.list()})
             if ids:
                 self._fetch_texts(ids)
 
@@ -190,7 +197,7 @@ class NotesScreen(Screen[None]):
     def _fetch_texts(self, article_ids: list[str]) -> None:
         """Get each article's current cleaned text (slow: cleaning) off the UI thread."""
         worker = get_current_worker()
-        texts: dict[str, str] = {}
+        texts: dict[str, ArticleState | str] = {}
         for article_id in article_ids:
             if worker.is_cancelled:
                 return
@@ -202,10 +209,11 @@ class NotesScreen(Screen[None]):
                 texts[article_id] = text
         self.app.call_from_thread(self._reanchor, texts)
 
-    def _reanchor(self, texts: dict[str, str]) -> None:
-        """Re-attach passage notes to their articles' current text; save moves and orphans."""
+    def _reanchor(self, texts: dict[str, ArticleState | str]) -> None:
+        """Check notes against their articles as they are now (identity, passage); save moves
+        and orphans."""
         for note in self.store.list():
-            if note.anchor is not None and note.article_id in texts:
+            if note.article_id in texts:
                 self.store.reanchor(note, texts[note.article_id])
         if self.store.pending:
             self._save()
