@@ -16,6 +16,8 @@ from typing import Any
 
 import razdel
 
+from tui.facts.names import uk_ru_lexicon
+
 _FOLD = str.maketrans(
     {
         "ё": "е",
@@ -64,6 +66,7 @@ _STOP_WORDS = """
     число страна країна ряд
     сообщать сообщить заявить говорить сказать отметить передавать данные фото время
     повідомляти повідомити заявити говорити сказати зазначити дані час
+    почти около более свыше примерно менее майже близько понад понада щонайменше приблизно
 """
 _STOP = frozenset(fold(w) for w in _STOP_WORDS.split())
 
@@ -122,148 +125,39 @@ def lemma(word: str, lang: str) -> tuple[str, bool]:
 def bridge_uk(normal: str) -> str:
     """The Russian counterpart of a Ukrainian base form, or the form itself.
 
-    First the lexicon of frequent news words that are not cognates (країна → страна); then, for
-    words with «і», the Russian dictionary is asked about «і» → «о»/«е» (підготовка → подготовка).
+    First the lexicon of news words that are not cognates (`tui/lang/uk/ru_lexicon.txt`: країна →
+    страна, доба → сутки); then cognate rules — the regular letter correspondences of the two
+    languages (і → о/е: підготовка → подготовка, кінь → конь; prefixes від-/роз-/з- → от-/раз-/с-;
+    и → ы), each candidate accepted only when the Russian dictionary knows it as a whole word.
     """
-    if normal in UK_RU_LEXICON:
-        return UK_RU_LEXICON[normal]
-    if "і" in normal:
-        ru = _analyzer("ru")
-        for letter in ("о", "е"):
-            candidate = normal.replace("і", letter)
-            if ru.word_is_known(candidate):
-                return candidate
+    mapped = uk_ru_lexicon().get(normal)
+    if mapped is not None:
+        return mapped
+    ru = _analyzer("ru")
+    for candidate in _cognates(normal):
+        if candidate != normal and ru.word_is_known(candidate):
+            return candidate
     return normal
 
 
-UK_RU_LEXICON: dict[str, str] = {
-    pair.split(":")[0]: pair.split(":")[1]
-    for pair in [
-        "країна:страна",
-        "влада:власть",
-        "уряд:правительство",
-        "місто:город",
-        "село:село",
-        "область:область",
-        "людина:человек",
-        "особа:человек",
-        "люди:люди",
-        "населення:население",
-        "мешканець:житель",
-        "затримати:задержать",
-        "затримання:задержание",
-        "заарештувати:арестовать",
-        "вбити:убить",
-        "загинути:погибнуть",
-        "загиблий:погибший",
-        "поранити:ранить",
-        "постраждати:пострадать",
-        "заворушення:беспорядки",
-        "протестувальник:протестующий",
-        "мітинг:митинг",
-        "акція:акция",
-        "звернутися:обратиться",
-        "звернення:обращение",
-        "допомога:помощь",
-        "підтримка:поддержка",
-        "оголосити:объявить",
-        "заява:заявление",
-        "заявити:заявить",
-        "повідомлення:сообщение",
-        "наголосити:подчеркнуть",
-        "зазначити:отметить",
-        "вважати:считать",
-        "розповісти:рассказать",
-        "збройний:вооруженный",
-        "зброя:оружие",
-        "військовий:военный",
-        "військо:войско",
-        "сила:сила",
-        "безпека:безопасность",
-        "договір:договор",
-        "організація:организация",
-        "колективний:коллективный",
-        "попередній:предварительный",
-        "даний:данный",
-        "дані:данные",
-        "досвід:опыт",
-        "бойовий:боевой",
-        "нападник:нападавший",
-        "учасник:участник",
-        "участь:участие",
-        "угруповання:группировка",
-        "переслідування:преследование",
-        "зазнати:подвергнуться",
-        "змушений:вынужденный",
-        "жалоба:траур",
-        "загальнонаціональний:общенациональный",
-        "день:день",
-        "тиждень:неделя",
-        "січень:январь",
-        "лютий:февраль",
-        "березень:март",
-        "квітень:апрель",
-        "травень:май",
-        "червень:июнь",
-        "липень:июль",
-        "серпень:август",
-        "вересень:сентябрь",
-        "жовтень:октябрь",
-        "листопад:ноябрь",
-        "грудень:декабрь",
-        "рік:год",
-        "тисяча:тысяча",
-        "мільйон:миллион",
-        "мільярд:миллиард",
-        "понад:свыше",
-        "майже:почти",
-        "близько:около",
-        "минулий:прошлый",
-        "наступний:следующий",
-        "розслідування:расследование",
-        "правоохоронний:правоохранительный",
-        "поліція:полиция",
-        "прокуратура:прокуратура",
-        "суд:суд",
-        "міністерство:министерство",
-        "закордонний:иностранный",
-        "справа:дело",
-        "голова:глава",
-        "керівник:руководитель",
-        "президент:президент",
-        "прем'єр:премьер",
-        "відставка:отставка",
-        "вимога:требование",
-        "вимагати:требовать",
-        "ціна:цена",
-        "газ:газ",
-        "аеропорт:аэропорт",
-        "будівля:здание",
-        "адміністрація:администрация",
-        "захопити:захватить",
-        "стрілянина:перестрелка",
-        "стріляти:стрелять",
-        "вогонь:огонь",
-        "наказ:приказ",
-        "наказати:приказать",
-        "миротворець:миротворец",
-        "миротворчий:миротворческий",
-        "направити:направить",
-        "надіслати:отправить",
-        "відправити:отправить",
-        "вивести:вывести",
-        "залишити:покинуть",
-        "терорист:террорист",
-        "терористичний:террористический",
-        "загроза:угроза",
-        "напад:нападение",
-        "вилучити:изъять",
-        "боєприпас:боеприпас",
-        "одиниця:единица",
-        "техніка:техника",
-    ]
-}
-"""Ukrainian → Russian base forms of frequent news words that folding alone does not bridge."""
+_PREFIXES = (("від", "от"), ("роз", "раз"), ("без", "бес"), ("з", "с"), ("ви", "вы"))
+
+
+def _cognates(normal: str) -> list[str]:
+    """Russian spellings a Ukrainian base form may have by the regular correspondences."""
+    stems = [normal]
+    for uk, ru in _PREFIXES:
+        if normal.startswith(uk) and len(normal) > len(uk) + 3:
+            stems.append(ru + normal[len(uk) :])
+    out: list[str] = []
+    for word in stems:
+        for letter in ("о", "е", "и"):
+            if "і" in word:
+                out.append(word.replace("і", letter))
+        if "и" in word:
+            out.append(word.replace("и", "ы"))
+        out.append(word.replace("ї", "и").replace("є", "е").replace("ґ", "г"))
+    return out
 
 
 def stem(normal: str) -> str:
@@ -304,13 +198,45 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> tuple[dict[str, float], dict[str, float]]:
+    """(units, scales) of both languages' number words, folded: «четыре»/«чотири» 4, «тисяча» 1000."""
+    from tui.lang import data
+
+    units: dict[str, float] = {}
+    scales: dict[str, float] = {}
+    for code in ("ru", "uk"):
+        table = data(code, "numbers.toml", default={})
+        units.update({fold(k): float(v) for k, v in table.get("units", {}).items()})
+        scales.update({fold(k): float(v) for k, v in table.get("scales", {}).items()})
+    return units, scales
+
+
+def _word_value(token: str, normal: str) -> tuple[float | None, float | None]:
+    """(value as a number word, value as a scale word) of a word, by its surface or base form."""
+    units, scales = _number_words()
+    surface = fold(token)
+    unit = units.get(surface, units.get(normal))
+    scale = scales.get(surface, scales.get(normal))
+    return unit, scale
+
+
+def _key_of(value: float) -> str:
+    return f"#{value:g}"
+
+
 def sentences(text: str, lang: str | None) -> list[Sentence]:
-    """Split `text` into sentences and compute their word features (entities are added later)."""
+    """Split `text` into sentences and compute their word features (entities are added later).
+
+    Numbers are read as values whatever their spelling: «2 тис.», «дві тисячі» and «2000» are all
+    `#2000`, «четыре» and «чотири» `#4`, so a Russian and a Ukrainian sentence meet on them.
+    """
     out: list[Sentence] = []
     lang = lang or "ru"
     for i, (start, end) in enumerate(split_sentences(text)):
         chunk = text[start:end]
         sent = Sentence(index=i, start=start, end=end, text=chunk)
+        last_number: tuple[int, float] | None = None  # (index in terms, value) of a number just read
         for match in WORD_RE.finditer(chunk):
             token = match.group()
             num = number_key(token)
@@ -319,9 +245,27 @@ def sentences(text: str, lang: str | None) -> list[Sentence]:
                 sent.surface.append(num)
                 sent.keys.add(num)
                 sent.terms.append((*where, num))
+                last_number = (len(sent.terms) - 1, float(num[1:]))
                 continue
             sent.surface.append(fold(token))
             normal, content = lemma(token, lang)
+            unit, scale = _word_value(token, normal)
+            if scale is not None and last_number is not None:
+                index, value = last_number
+                old_start, _, old_key = sent.terms[index]
+                key = _key_of(value * scale)  # «2 тисячі» → #2000, in place of #2
+                sent.keys.discard(old_key)
+                sent.keys.add(key)
+                sent.terms[index] = (old_start, where[1], key)
+                last_number = None
+                continue
+            if unit is not None:
+                key = _key_of(unit)
+                sent.keys.add(key)
+                sent.terms.append((*where, key))
+                last_number = (len(sent.terms) - 1, unit)
+                continue
+            last_number = None
             if content:
                 sent.keys.add(stem(normal))
                 sent.terms.append((*where, stem(normal)))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from tui.facts import keys, nlp
+from tui.facts.names import is_known_place, place_names
 from tui.facts.spans import ORG_HEADS, Tok
 from tui.facts.ukrainian import to_russian_letters
 
@@ -33,6 +34,10 @@ def normalize(
     words = [t for t in toks if any(ch.isalnum() for ch in t.text)]
     if not words:
         return "".join(t.text for t in toks)
+    if type_ == "LOC" and len(words) == 1:
+        place = _known_place_form(words[0].text, lang)
+        if place is not None:
+            return _join(toks, words, [place])
     out = _person_forms(words, lang, feats) if type_ == "PER" else _phrase_forms(words, lang)
     if type_ != "ORG":
         out = _unshout(words, out, lang)
@@ -58,6 +63,29 @@ def _unshout(words: list[Tok], forms: list[str], lang: str) -> list[str]:
 
 
 _MODIFIERS = {"ADJF", "PRTF"}
+
+
+def _known_place_form(word: str, lang: str) -> str | None:
+    """The base form of a one-word place, when one reading of it is a place the gazetteer or the
+    dictionary knows: «Луцька» → «Луцьк» (not the adjective «луцький»), «Мараші» → «Мараш» (not a
+    guessed «Мараша»). None when no reading is a known place, or the word is already one."""
+    if not word[:1].isupper() or keys.is_acronym(word) or not word.replace("-", "").isalpha():
+        return None
+    low = word.lower()
+    own = place_names(lang)
+    parses = nlp.parse(low, lang)
+    if low in own or is_known_place(low):
+        return None  # already the base form («Бровари», «Алматы»)
+    nouns = [p.normal_form for p in parses if p.tag.POS == "NOUN"]
+    for normal in nouns:  # a name of this language's gazetteer («Луцька» → «Луцьк»)
+        if normal != low and normal in own:
+            return _transfer(word, normal)
+    if not any(nlp.from_dictionary(p) for p in parses):
+        for normal in nouns:  # a guess: the reading that is a known place («Мараші» → «Мараш»)
+            if normal != low and is_known_place(normal):
+                return _transfer(word, normal)
+    return None
+
 
 
 def _phrase_forms(words: list[Tok], lang: str) -> list[str]:

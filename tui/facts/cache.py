@@ -28,8 +28,11 @@ def pipeline_version() -> str:
     """`PIPELINE_VERSION` plus a short digest of the extractor code and vocabularies."""
     digest = hashlib.sha1()
     here = Path(__file__).resolve().parent
-    for path in sorted([*here.glob("*.py"), *here.glob("*.toml")]):
-        digest.update(path.name.encode())
+    # The language data the extractor reads (gazetteers, lexicons, word lists) counts too.
+    lang = here.parent / "lang"
+    data = [*lang.glob("*/*.txt"), *lang.glob("*/*.toml")]
+    for path in sorted([*here.glob("*.py"), *here.glob("*.toml"), *data]):
+        digest.update(str(path.relative_to(here.parent)).encode())
         digest.update(path.read_bytes())
     return f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"
 

@@ -20,6 +20,7 @@ from typing import Any
 from tui.facts import keys, nlp
 from tui.facts.base_forms import normalize
 from tui.facts.model import Entity
+from tui.facts.names import russian_place
 from tui.facts.refine import CONJUNCTIONS, PLACE_NOUNS, described_quote, refine
 from tui.facts.spans import Span, tag
 from tui.facts.ukrainian import detect_language, is_geo, to_russian_letters
@@ -186,4 +187,7 @@ def _place_tail(normal: str) -> int:
         return 0
     last = to_russian_letters(words[-1]).lower()
     lemma = nlp.parse(last, "ru")[0].normal_form
-    return 1 if is_geo(lemma) else 0
+    if is_geo(lemma):
+        return 1
+    # «Міністерство оборони Румунії»: a Ukrainian country or place the gazetteer knows
+    return 1 if any(russian_place(p.normal_form) for p in nlp.parse(words[-1].lower(), "uk")[:2]) else 0

@@ -19,6 +19,9 @@ the key «ес» links both). The steps:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from tui.facts.names import latin_to_cyrillic, place_table, russian_spelling, russian_word
 
 _FOLD = str.maketrans(
     {
@@ -88,6 +91,21 @@ FUNCTION_WORDS = frozenset(
 # import): left side → the shared key.
 _ALIAS_SOURCE: dict[str, str] = {
     "МЗС": "МИД",
+    "КДБ": "КГБ",
+    "ДСНС": "ГСЧС",
+    "МНС": "МЧС",
+    "МОЗ": "Минздрав",
+    "Міністерство охорони здоров'я": "Минздрав",
+    "Министерство здравоохранения": "Минздрав",
+    "Мінздоров'я": "Минздрав",
+    "МАГАТЕ": "МАГАТЭ",
+    "Держприкордонслужба": "Госпогранслужба",
+    "ДПСУ": "Госпогранслужба",
+    "ГПСУ": "Госпогранслужба",
+    "Укргідрометцентр": "Укргидрометцентр",
+    "Нацполіція": "Нацполиция",
+    "Національна поліція": "Нацполиция",
+    "Национальная полиция": "Нацполиция",
     "МВС": "МВД",
     "РНБО": "СНБО",
     "Київ": "Киев",
@@ -119,6 +137,8 @@ _STEMS = (
 )  # fmt: skip
 _ADJ_END = re.compile(r"(?<=\w{3})(ая|ое|ые|яя|ие)\b")
 _ADJ_UK = {"ая": "а", "ое": "е", "ые": "и", "яя": "я", "ие": "и"}
+_ADJ_OI = re.compile(r"(?<=\w{3})ои\b")
+_GLIDE = re.compile(r"(?<=[аеоуяю])и(?=[еаоуяю])")
 
 
 def fold(text: str) -> str:
@@ -128,22 +148,30 @@ def fold(text: str) -> str:
     feminine and neuter adjective endings are cut to the Ukrainian ones («Северная» ~ «Північна»),
     and the few stems that differ in place names are mapped (північн- → северн-).
     """
-    folded = text.lower().translate(_FOLD)
+    folded = latin_to_cyrillic(text.lower()).translate(_FOLD)
     folded = folded.replace("г", "х")
     folded = folded.replace("-", " ").replace(".", " ")
     folded = _ADJ_END.sub(lambda m: _ADJ_UK[m.group(1)], folded)
+    folded = _ADJ_OI.sub("и", folded)  # «Кривой» ~ «Кривий»
+    folded = _GLIDE.sub("", folded)  # «Ляйен» ~ «Ляєн», «Tokayev» ~ «Токаев»
     for uk, ru in _STEMS:
         folded = re.sub(rf"\b{uk}", ru, folded)
     folded = _DOUBLE.sub(r"\1", folded)
     return _SPACES.sub(" ", folded).strip()
 
 
-ALIASES: dict[str, str] = {fold(k): fold(v) for k, v in _ALIAS_SOURCE.items()}
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """Folded spelling → shared key: the pairs above, then every country and gazetteer place
+    (`names.place_table`: «Німеччина», «Germany» → «Германия»)."""
+    table = {fold(k): fold(v) for k, v in place_table().items()}
+    table.update({fold(k): fold(v) for k, v in _ALIAS_SOURCE.items()})
+    return table
 
 
 def alias(key: str) -> str:
     """The shared key for a folded key that the alias table knows, else the key itself."""
-    return ALIASES.get(key, key)
+    return aliases().get(key, key)
 
 
 def is_acronym(word: str) -> bool:
@@ -168,12 +196,18 @@ def org_key(normal: str, drop_tail: int = 0) -> str:
         words = words[: len(words) - drop_tail]
     if len(words) == 1 or (len(words) >= 1 and is_acronym(words[0])):
         return alias(fold(words[0]) if is_acronym(words[0]) else fold(" ".join(words)))
+    whole = fold(" ".join(words))
+    if whole in aliases():
+        return aliases()[whole]
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
     if len(content) >= 2 and all(w.isalpha() for w in content):
         # A council heading the name is «Рада» in Ukrainian and «Совет» in Russian («Рада
         # колективної безпеки» ~ «Совет коллективной безопасности»); «Верховна Рада» is not headed by it.
         head = _HEAD_NOUNS.get(fold(words[0]))
-        return alias(initials([head, *words[1:]] if head else words))
+        # Other Ukrainian words give the letter of their Russian counterpart («Державна
+        # прикордонна служба» ~ «Государственная пограничная служба»).
+        bridged = [russian_word(w) for w in words[1:]]
+        return alias(initials([head or russian_word(words[0]), *bridged]))
     return alias(fold(" ".join(words)))
 
 
@@ -182,7 +216,8 @@ def person_key(normal: str) -> str:
     words = [w for w in re.split(r"[\s.]+", normal) if len(w) > 1]
     if not words:
         return fold(normal)
-    return alias(fold(words[-1]))
+    surname = words[-1]
+    return alias(fold(russian_spelling(surname, "PER") or surname))
 
 
 _HEAD_NOUNS = {"рада": "совет"}
@@ -200,4 +235,8 @@ def place_key(normal: str) -> str:
     first, _, rest = key.partition(" ")
     if rest and first in _PLACE_PREFIXES:
         key = rest
+    if key not in aliases() and " " not in normal.strip():
+        respelled = russian_spelling(normal.strip(), "LOC")  # «Бориспіль» → «борисполь»
+        if respelled:
+            key = fold(respelled)
     return alias(key)

@@ -16,6 +16,7 @@ from typing import Any
 
 from tui.facts import nlp
 from tui.facts.keys import is_acronym
+from tui.facts.names import place_names
 from tui.facts.spans import ORG_HEADS, Span, Tok, check_span, pieces, sentence_start
 from tui.facts.ukrainian import lemma, to_russian_letters, token_kind
 
@@ -58,7 +59,76 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
         out = _relational_adjective(text, tokens, starts, out)
         out = _dictionary_places(text, tokens, out)
         out = [sp for sp in out if not _adjective_of_a_common_noun(text, tokens, starts, sp)]
-    return out
+    else:
+        out = _gazetteer_places(text, tokens, out, lang)
+    return _settlements(text, out)
+
+
+_SETTLEMENT = re.compile(
+    r"(?<![\w.])(?:м|с|г|смт|пгт|с-ще|пос|сел|д|х)\.?[ \u00a0]+"
+    r"([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+(?:-[А-ЯЁІЇЄҐа-яёіїєґ][а-яёіїєґ'’ʼ]+)*"
+    r"(?:[ \u00a0][А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+)?)"
+)
+_ABBREVIATED = frozenset({"м", "с", "г", "пос", "сел", "д", "х"})
+
+
+def _settlements(text: str, spans: list[Span]) -> list[Span]:
+    """«у м. Бровари», «с. Плауру», «смт Козелець», «в г. Черновцы»: the capitalised name after a
+    settlement abbreviation is a place (the abbreviation is no part of it); a span that took the
+    abbreviation or the name as something else gives way. «г.» after a number is a year, «м.»
+    after a number metres: not taken."""
+    out = list(spans)
+    for m in _SETTLEMENT.finditer(text):
+        abbr = text[m.start() : m.start(1)].strip(" \u00a0.")
+        dotted = text[m.start() : m.start(1)].strip(" \u00a0").endswith(".")
+        if abbr in _ABBREVIATED and not dotted:
+            continue  # «с Києвом», «г Москва»: a preposition or a typo, not an abbreviation
+        before = text[: m.start()].rstrip()
+        if before[-1:].isdigit():
+            continue
+        start, end = m.start(1), m.end(1)
+        if " " in m.group(1) or "\u00a0" in m.group(1):
+            second = re.split(r"[ \u00a0]", m.group(1))[1]
+            if nlp.parse(second, "ru")[0].tag.POS == "VERB":
+                end = start + len(m.group(1).split()[0])
+        if any(sp.start == start and sp.end == end and sp.type == "LOC" for sp in out):
+            continue
+        out = [sp for sp in out if sp.end <= m.start() or sp.start >= end]
+        out.append(Span(start, end, "LOC"))
+    return sorted(out, key=lambda sp: (sp.start, sp.end))
+
+
+def _gazetteer_places(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[Span]:
+    """«У Туреччині», «до Польщі», «із Луцька»: a capitalised word whose base form is a country or
+    a place of the gazetteer (`names.place_names`) is a place where the tagger missed it — not
+    inside another name, not in quotes (a brand), and at a sentence start only when the word is
+    nothing but a noun («Того» there is a pronoun, not Togo)."""
+    taken = [False] * (len(text) + 1)
+    for sp in spans:
+        for k in range(sp.start, sp.end):
+            taken[k] = True
+    own = place_names(lang)
+    out = list(spans)
+    for n, tok in enumerate(tokens):
+        w = tok.text
+        if taken[tok.start] or len(w) < 3 or not w[:1].isupper() or not w[1:].islower():
+            continue
+        if text[tok.start - 1 : tok.start] in '«"„“':
+            continue
+        if n + 1 < len(tokens) and tokens[n + 1].text[:1].isupper() and tokens[n + 1].start == tok.end + 1:
+            continue
+        if n > 0 and tokens[n - 1].text[:1].isupper() and tokens[n - 1].end + 1 == tok.start:
+            if not sentence_start(text, tokens[n - 1].start):
+                continue
+        parses = nlp.parse(w, lang)
+        if not any(p.tag.POS == "NOUN" and p.normal_form in own for p in parses) and w.lower() not in own:
+            continue
+        if sentence_start(text, tok.start) and any(
+            p.tag.POS != "NOUN" and nlp.from_dictionary(p) for p in parses
+        ):
+            continue
+        out.append(Span(tok.start, tok.end, "LOC"))
+    return sorted(out, key=lambda sp: (sp.start, sp.end))
 
 
 def _adjective_of_a_common_noun(
