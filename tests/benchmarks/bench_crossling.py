@@ -121,7 +121,9 @@ def names() -> None:
             flush=True,
         )
         print("   misses:", "; ".join(misses[:40]))
-    wrong = [f"{a}/{b}" for t, a, b in load_distinct() if name_key(t, a, "ru") == name_key(t, b, "uk")]
+    wrong = [
+        f"{a}/{b}" for t, a, b in load_distinct() if name_key(t, a, "ru") == name_key(t, b, "uk")
+    ]
     print(f"names distinct look-alikes merged {len(wrong)}/{len(load_distinct())}: {wrong}")
 
 
@@ -157,7 +159,7 @@ def ner() -> None:
             for k in gold.keys() - pred.keys():
                 errors.append(f"FN {gold[k]['type']} {gold[k]['text']}")
             for k in pred.keys() - gold.keys():
-                errors.append(f"FP {k[2]} {d['text'][k[0]:k[1]]}")
+                errors.append(f"FP {k[2]} {d['text'][k[0] : k[1]]}")
         f1 = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
         types = "  ".join(
             f"{t} {2 * v[0] / (v[1] + v[2]) if v[1] + v[2] else 0:.2f}" for t, v in per_type.items()

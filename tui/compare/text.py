@@ -236,7 +236,9 @@ def sentences(text: str, lang: str | None) -> list[Sentence]:
     for i, (start, end) in enumerate(split_sentences(text)):
         chunk = text[start:end]
         sent = Sentence(index=i, start=start, end=end, text=chunk)
-        last_number: tuple[int, float] | None = None  # (index in terms, value) of a number just read
+        last_number: tuple[int, float] | None = (
+            None  # (index in terms, value) of a number just read
+        )
         for match in WORD_RE.finditer(chunk):
             token = match.group()
             num = number_key(token)

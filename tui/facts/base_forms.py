@@ -87,7 +87,6 @@ def _known_place_form(word: str, lang: str) -> str | None:
     return None
 
 
-
 def _phrase_forms(words: list[Tok], lang: str) -> list[str]:
     """Nominative of a place or organisation: the leading adjectives and the head noun agree in
     the nominative («Европейского союза» → «Европейский союз», «Жамбилській областях» →

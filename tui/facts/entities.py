@@ -190,4 +190,8 @@ def _place_tail(normal: str) -> int:
     if is_geo(lemma):
         return 1
     # «Міністерство оборони Румунії»: a Ukrainian country or place the gazetteer knows
-    return 1 if any(russian_place(p.normal_form) for p in nlp.parse(words[-1].lower(), "uk")[:2]) else 0
+    return (
+        1
+        if any(russian_place(p.normal_form) for p in nlp.parse(words[-1].lower(), "uk")[:2])
+        else 0
+    )

@@ -33,9 +33,7 @@ def place_names(lang: str) -> frozenset[str]:
     try:
         from babel import Locale
 
-        names.update(
-            n.lower() for t, n in Locale.parse(lang).territories.items() if len(t) == 2
-        )
+        names.update(n.lower() for t, n in Locale.parse(lang).territories.items() if len(t) == 2)
     except (ImportError, ValueError):  # pragma: no cover - an unknown code has no names
         pass
     from tui.lang import data
@@ -53,20 +51,16 @@ def place_names(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_table() -> dict[str, str]:
     """Every known spelling of a country or place (lower case) → its Russian name."""
+    from babel import Locale
+
     table: dict[str, str] = {}
-    try:
-        from babel import Locale
-    except ImportError:  # pragma: no cover - babel is a dependency; keys still work without it
-        Locale = None  # noqa: N806
-    if Locale is not None:
-        ru = Locale.parse("ru").territories
-        for code in LANGS:
-            names = Locale.parse(code).territories
-            for territory, name in names.items():
-                # Two-letter codes are countries; numeric ones are world regions («Европа» is kept
-                # from the gazetteer instead).
-                if len(territory) == 2 and territory.isalpha() and territory in ru:
-                    table.setdefault(name.lower(), ru[territory])
+    ru = Locale.parse("ru").territories
+    for code in LANGS:
+        for territory, name in Locale.parse(code).territories.items():
+            # Two-letter codes are countries; numeric ones are world regions («Европа» is kept
+            # from the gazetteer instead).
+            if len(territory) == 2 and territory.isalpha() and territory in ru:
+                table.setdefault(name.lower(), ru[territory])
     from tui.lang import data
 
     for code in LANGS:

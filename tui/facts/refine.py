@@ -115,13 +115,24 @@ def _gazetteer_places(text: str, tokens: list[Tok], spans: list[Span], lang: str
             continue
         if text[tok.start - 1 : tok.start] in '«"„“':
             continue
-        if n + 1 < len(tokens) and tokens[n + 1].text[:1].isupper() and tokens[n + 1].start == tok.end + 1:
+        if (
+            n + 1 < len(tokens)
+            and tokens[n + 1].text[:1].isupper()
+            and tokens[n + 1].start == tok.end + 1
+        ):
             continue
-        if n > 0 and tokens[n - 1].text[:1].isupper() and tokens[n - 1].end + 1 == tok.start:
-            if not sentence_start(text, tokens[n - 1].start):
-                continue
+        if (
+            n > 0
+            and tokens[n - 1].text[:1].isupper()
+            and tokens[n - 1].end + 1 == tok.start
+            and not sentence_start(text, tokens[n - 1].start)
+        ):
+            continue
         parses = nlp.parse(w, lang)
-        if not any(p.tag.POS == "NOUN" and p.normal_form in own for p in parses) and w.lower() not in own:
+        if (
+            not any(p.tag.POS == "NOUN" and p.normal_form in own for p in parses)
+            and w.lower() not in own
+        ):
             continue
         if sentence_start(text, tok.start) and any(
             p.tag.POS != "NOUN" and nlp.from_dictionary(p) for p in parses
