@@ -85,9 +85,10 @@ def test_every_shipped_pattern_matches_only_text_holding_its_needle() -> None:
                 assert needle in found.group(0)
 
 
-def test_outlets_are_still_found_on_the_seeds() -> None:
-    found = {detect_outlet(p.read_text("utf-8")) for p in sorted(SEEDS.glob("*.txt"))}
-    assert "unknown" not in found and len(found) >= 4
+def test_seed_outlets_are_found_from_the_pages_own_signatures_or_left_unknown() -> None:
+    # Two seeds say nothing about who published them (their sidecars do): never a guess.
+    found = [detect_outlet(p.read_text("utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    assert found == ["zerkalo.io", "unknown", "zerkalo.io", "unknown", "focus.ua"]
 
 
 def test_prefetching_files_changes_nothing_and_ignores_files_that_are_gone(tmp_path) -> None:
@@ -116,10 +117,14 @@ def test_an_anchored_signature_is_found_only_at_a_line_start_or_word_edge() -> N
 
 def test_copyright_lines_and_domains_at_the_foot_are_still_found() -> None:
     body = "Президент подписал указ о продлении режима до конца месяца.\n" * 5
-    assert detect_outlet(body + "© 2022 Вечерний Бишкек") == "Вечерний Бишкек"
+    assert detect_outlet(body + "© 2022 Вечерний Урюпинск") == "Вечерний Урюпинск"
+    assert detect_outlet(body + "© 2022 Вечерний Бишкек") == "vb.kg"  # a holder the table knows
     assert detect_outlet(body + "Copyright 2021 Daily Foo. All rights reserved") == "Daily Foo"
-    assert detect_outlet(body + "Источник: ZERKALO.IO") == "zerkalo.io"
-    assert detect_outlet(body + "Подробнее на сайте zerkalo.io/news") == "zerkalo.io"
+    assert detect_outlet(body + "ZERKALO.IO") == "zerkalo.io"
+    assert detect_outlet(body + "https://zerkalo.io/news/society/12345.html") == "zerkalo.io"
+    # a source or a link to elsewhere names where the story came from, not who published it
+    assert detect_outlet(body + "Источник: ZERKALO.IO") == "unknown"
+    assert detect_outlet(body + "Подробнее на сайте zerkalo.io/news") == "unknown"
     assert detect_outlet(body + "Подробнее на сайте example.org") == "unknown"
 
 

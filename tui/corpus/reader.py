@@ -281,7 +281,7 @@ def _read_article(
         raw=raw,
         encoding=decoded.encoding,
         title=sidecar.get("title") or title or "(untitled)",
-        outlet=sidecar.get("outlet") or detect_outlet(raw),
+        outlet=sidecar.get("outlet") or detect_outlet(raw, sidecar.get("url")),
         language=sidecar.get("language") or language_of(raw),
         date=sidecar.get("date") or detect_date(raw),
         words=words,
