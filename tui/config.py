@@ -42,6 +42,9 @@ class Config:
     """Binding id → keys, e.g. `"app.quit" = "ctrl+q"`. Ids are listed on the help screen (?)."""
     clean: CleanConfig = field(default_factory=CleanConfig)
     """Cleaning options."""
+    outlets: tuple[dict[str, Any], ...] = ()
+    """Extra outlets, each an `[[outlets]]` table (name, names, forms, domains, kind), added to
+    the shipped table (tui/corpus/outlets.toml); one with a shipped name replaces it."""
     source: Path | None = None
     """The file this config was read from (None: defaults only)."""
 
@@ -50,7 +53,7 @@ class Config:
         return self.cache_dir or paths.cache_dir()
 
 
-_TOP_KEYS = {"corpus", "notes", "theme", "cache_dir", "keymap", "clean"}
+_TOP_KEYS = {"corpus", "notes", "theme", "cache_dir", "keymap", "clean", "outlets"}
 _CLEAN_KEYS = {"rules"}
 
 
@@ -105,6 +108,14 @@ def parse_config(data: dict[str, Any], file: Path) -> Config:
             _expect(file, f"clean.rules[{i}]", rule, dict, "a table")
         _validate_clean_rules(file, rules)
         kwargs["clean"] = CleanConfig(rules=tuple(rules))
+    if "outlets" in data:
+        items = _expect(file, "outlets", data["outlets"], list, "an array of tables")
+        from tui.corpus.outlets import validate_outlets
+
+        try:
+            kwargs["outlets"] = tuple(validate_outlets(items))
+        except ValueError as exc:
+            raise ConfigError(f"{file}: in [[outlets]]: {exc}") from None
     return Config(**kwargs)
 
 

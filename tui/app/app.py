@@ -56,6 +56,15 @@ def apply_clean_rules(rules: Any) -> None:
         loaded.configure_rules(None)
 
 
+def apply_outlets(outlets: Any) -> None:
+    """Make the config's `[[outlets]]` part of the process-wide outlet table (as every command
+    does); without any, the outlet module is not imported before the first frame."""
+    if outlets or "tui.corpus.outlets" in sys.modules:
+        from tui.corpus.outlets import configure_outlets
+
+        configure_outlets(list(outlets))
+
+
 class SverkaApp(App[int]):
     """Sverka: read, check facts, compare and annotate news articles."""
 
@@ -83,6 +92,7 @@ class SverkaApp(App[int]):
         # App.__init__ asks for the theme (see `theme` below), which needs these.
         self.config = config or Config()
         apply_clean_rules(self.config.clean.rules)
+        apply_outlets(self.config.outlets)
         paths.use_cache_dir(self.config.cache_dir)
         self._cli_theme = theme
         self._theme_folders = theme_folders

@@ -52,6 +52,10 @@ def apply_config(args: argparse.Namespace) -> Config:
     from tui.paths import use_cache_dir
 
     configure_rules(list(config.clean.rules))  # already validated by load_config
+    if config.outlets or "tui.corpus.outlets" in sys.modules:
+        from tui.corpus.outlets import configure_outlets
+
+        configure_outlets(list(config.outlets))
     use_cache_dir(config.cache_dir)
     return config
 

@@ -68,8 +68,17 @@ _DOMAIN_IN_TEXT = re.compile(
 )
 # A line that is a legal notice or a link back to the outlet, where a domain names the publisher.
 _LEGAL_LINE = re.compile(
-    r"©|\(c\)|copyright|ссылк|посилан|гиперссыл|гіперпосилан|материал|матеріал|права|"
-    r"свидетельство|свідоцтво|издание|видання|редакци|редакці|ссылка на новость",
+    r"©|\(c\)|copyright|гиперссыл|гіперпосилан|активн\w* ссылк|ссылка на (?:источник|издание|сайт)|"
+    r"посилання на (?:джерело|видання|сайт)|при (?:использовании|цитировании|копировании|"
+    r"перепечатке|використанні|цитуванні|копіюванні)|перепечатк|передрук|копирование материал|"
+    r"копіювання матеріал|права защищены|права захищені|права захищено|rights reserved|"
+    r"ссылка на новость|свидетельство о регистрации|свідоцтво про реєстрацію",
+    re.IGNORECASE,
+)
+# A credit or a source: who made the photo or where the story came from.
+_CREDIT = re.compile(
+    r"^\W*(?:источник|джерело|крыніца|source|по материалам|за матеріалами|фото|фота|photo|"
+    r"видео|відео|video|иллюстрация|ілюстрація|коллаж|колаж)\b",
     re.IGNORECASE,
 )
 # A line that names a source, a credit or a link to elsewhere: its domain is not the publisher.
@@ -77,6 +86,12 @@ _NOT_OURS = re.compile(
     r"^\W*(?:источник|джерело|крыніца|source|по материалам|за матеріалами|фото|фота|photo|"
     r"видео|відео|video|иллюстрация|ілюстрація|коллаж|колаж|читайте|читать|дивіться|смотрите|"
     r"подробнее|детальніше|read)\b",
+    re.IGNORECASE,
+)
+# A related link, which may name another outlet's channel: not the outlet's own promo.
+_RELATED = re.compile(
+    r"^\W*(?:читайте также|читайте тоже|читайте також|читайте:|читайте по теме|дивіться також|"
+    r"смотрите также|чытайце таксама|по теме|за темою)",
     re.IGNORECASE,
 )
 # The outlet's own promo: a line asking the reader to follow, read or support it.
@@ -173,6 +188,9 @@ class OutletTable:
     """The first word of every spelling (quotes and closing marks trimmed): a token not in it
     starts no name, so most tokens cost one set lookup."""
     max_words: int = 1
+    by_upper: dict[str, Outlet] = field(default_factory=dict)
+    """Spellings in capitals («БЕЛТА» for «БелТА»): a masthead or a dateline may shout."""
+    first_upper: frozenset[str] = frozenset()
     signatures: tuple[tuple[Outlet, re.Pattern[str], str], ...] = ()
     """Every banner pattern with its outlet and needle."""
 
@@ -329,13 +347,25 @@ def outlet_index() -> OutletTable:
             table.by_spelling.setdefault(spelling, outlet)
     first = frozenset(_trim(s.split()[0]) for s in table.by_spelling)
     longest = max((len(s.split()) for s in table.by_spelling), default=1)
+    by_upper: dict[str, Outlet] = {}
+    for spelling, outlet in table.by_spelling.items():
+        by_upper.setdefault(spelling.upper(), outlet)
+    first_upper = frozenset(w.upper() for w in first)
     signatures = tuple(
         (outlet, pattern, needle)
         for outlet in outlets
         for pattern, needle in zip(outlet.patterns, outlet.needles, strict=True)
     )
     return OutletTable(
-        outlets, table.by_name, table.by_domain, table.by_spelling, first, longest, signatures
+        outlets,
+        table.by_name,
+        table.by_domain,
+        table.by_spelling,
+        first,
+        longest,
+        by_upper,
+        first_upper,
+        signatures,
     )
 
 
@@ -361,13 +391,16 @@ def names_in(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, i
     i = 0
     while i < len(tokens):
         start, end = tokens[i]
-        if _trim(text[start:end]) not in index.first_words:
+        first = _trim(text[start:end])
+        if first not in index.first_words and not (first.isupper() and first in index.first_upper):
             i += 1
             continue
         for k in range(min(index.max_words, len(tokens) - i), 0, -1):
             piece = text[start : tokens[i + k - 1][1]]
             name = _trim(" ".join(piece.split()))
             outlet = index.by_spelling.get(name)
+            if outlet is None and name.isupper():  # «БЕЛТА», «INTERFAX.RU» written in capitals
+                outlet = index.by_upper.get(name)
             if outlet is not None:
                 at = text.find(name, start)
                 found.append((at, at + len(name), outlet))
@@ -538,17 +571,18 @@ def _domain_line(head: list[str], tail: list[str]) -> str | None:
     for line in [*tail[::-1], *head]:
         if "." not in line or len(line) > 400:
             continue
-        short = len(line) <= _MASTHEAD_CHARS * 2 and " " not in line.strip()
+        short = len(line) <= _MASTHEAD_CHARS * 2 and len(line.split()) <= 4
         if not short and not (line in tail and _LEGAL_LINE.search(line)):
             continue
         if _NOT_OURS.match(line):
             continue
         for m in _DOMAIN_IN_TEXT.finditer(line):
             whole = line.strip(" .:|•·—–-").lower()
-            alone = whole in (m.group(0).lower(), m.group(1).lower()) or whole.startswith(
-                ("http://", "https://", "www.")
-            ) and " " not in whole
-            if alone or (line in tail and _LEGAL_LINE.search(line)):
+            alone = whole in (m.group(0).lower(), m.group(1).lower()) or (
+                whole.startswith(("http://", "https://", "www.")) and " " not in whole
+            )
+            linked = line in tail and (short or _LEGAL_LINE.search(line))
+            if alone or linked:
                 known = outlet_of_domain(m.group(1))
                 if known is not None:
                     return known.name
@@ -576,7 +610,7 @@ def _promo(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > _PROMO_CHARS or len(line.split()) > _PROMO_WORDS:
             continue
-        if not _PROMO.search(line) or _NOT_OURS.match(line):
+        if not _PROMO.search(line) or _RELATED.match(line) or _CREDIT.match(line):
             continue
         for start, _, outlet in names_in(line):
             if outlet.cyrillic and not _CITING.search(line[:start]):

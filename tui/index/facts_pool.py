@@ -66,11 +66,11 @@ def facts_of_file(root: str, item: tuple[int, str]) -> tuple[int, str, list[str]
         return rowid, f"error: {type(exc).__name__}: {exc}", [], None
 
 
-def _init_worker(rules: list[dict] | None = None) -> None:
+def _init_worker(rules: list[dict] | None = None, outlets: list[dict] | None = None) -> None:
     from tui.facts.nlp import warm_up
     from tui.index.scan import _worker_init
 
-    _worker_init(rules)  # one BLAS thread; the configured cleaning rules
+    _worker_init(rules, outlets)  # one BLAS thread; the configured cleaning rules
     warm_up()
 
 

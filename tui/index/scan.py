@@ -187,8 +187,11 @@ def reader_version() -> str:
     next scan (titles, word counts and search terms follow a new cleaner or new rules), updated
     in place so the list stays usable and ids — and the notes on them — stay put."""
     from tui.clean.rules import configured_items
+    from tui.corpus.outlets import configured_outlets
 
-    rules = json.dumps(configured_items(), sort_keys=True, ensure_ascii=False, default=str)
+    rules = json.dumps(
+        [configured_items(), configured_outlets()], sort_keys=True, ensure_ascii=False, default=str
+    )
     return f"{_code_digest()}-{hashlib.sha1(rules.encode()).hexdigest()[:8]}"
 
 
@@ -282,20 +285,27 @@ def prefetch(root: str, rels: list[str]) -> None:
             os.close(fd)
 
 
-def _worker_init(rules: list[dict] | None = None) -> None:
+def _worker_init(rules: list[dict] | None = None, outlets: list[dict] | None = None) -> None:
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     if rules:  # a spawned worker starts with the shipped rules only
         from tui.clean.rules import configure_rules
 
         configure_rules(rules)
+    if outlets:  # and the shipped outlets only
+        from tui.corpus.outlets import configure_outlets
+
+        configure_outlets(outlets)
 
 
 def worker_pool(workers: int, initializer: Callable[..., None] = _worker_init) -> Any:
     """A process pool whose workers clean as this process does (`initializer(rules)` gets the
     configured `[[clean.rules]]`), forked when that is safe."""
     from tui.clean.rules import configured_items
+    from tui.corpus.outlets import configured_outlets
 
-    return _pool_context().Pool(workers, initializer=initializer, initargs=(configured_items(),))
+    return _pool_context().Pool(
+        workers, initializer=initializer, initargs=(configured_items(), configured_outlets())
+    )
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
