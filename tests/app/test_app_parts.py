@@ -55,8 +55,9 @@ def test_sentences_split_within_blocks(tmp_path: Path) -> None:
 def test_removed_blocks_appear_in_place(tmp_path: Path) -> None:
     doc = clean(articles(tmp_path)[0])
     kinds = [p.kind for p in document_paras(doc, reveal_removed=True)]
-    # This page has no headline: its title is the lead's first clause, shown once, in the lead.
-    assert kinds == ["date", "removed", "paragraph", "paragraph", "removed"]
+    # This page has no headline: its title is the lead's first clause, shown once, in the lead;
+    # the banner above the lead shows first, in document order.
+    assert kinds == ["removed", "date", "paragraph", "paragraph", "removed"]
     assert [p.kind for p in document_paras(doc, reveal_removed=False)] == [
         "date",
         "paragraph",
@@ -124,7 +125,10 @@ def test_keymap_validation_names_unknown_ids() -> None:
 def test_binding_ids_are_unique_and_grouped() -> None:
     ids = [spec.id for spec in KEYS]
     assert len(ids) == len(set(ids))
-    assert all(spec.id.split(".")[0] == spec.group for spec in KEYS)
+    # the id names the group it belongs to («compare.column.down» is in «compare-column»)
+    for spec in KEYS:
+        prefix = spec.id.split(".")[0]
+        assert spec.group == prefix or spec.group.startswith(prefix + "-"), spec.id
 
 
 def test_memory_library_sorts_and_filters(tmp_path: Path) -> None:
@@ -207,3 +211,26 @@ async def test_a_huge_article_is_laid_out_off_the_ui_thread(tmp_path: Path) -> N
                 break
         assert view.line_count > len(body) // 80
         await pilot.press("end")
+
+
+def test_removed_lines_show_in_document_order_navigation_above_the_headline() -> None:
+    from tui.clean import clean_text
+
+    raw = (
+        "Главная | Новости | Политика | Экономика | Спорт\n\n"
+        "Парламент Казахстана одобрил поправки о местном самоуправлении\n\n"
+        "Мажилис Казахстана во втором чтении одобрил поправки в закон о местном "
+        "самоуправлении, сообщила пресс-служба палаты в среду.\n\n"
+        "Документ теперь направят в сенат, который должен рассмотреть его в течение месяца, "
+        "добавили в пресс-службе.\n\n"
+        "Читайте также: Токаев подписал указ о новом составе правительства\n"
+    )
+    document = clean_text(raw)
+    assert document.removed, "the cleaner should drop the menu and the «Читайте также» line"
+    paras = document_paras(document, reveal_removed=True, raw=raw)
+    kinds = [p.kind for p in paras]
+    title_at = kinds.index("title")
+    menu = next(i for i, p in enumerate(paras) if p.kind == "removed" and "Главная" in p.text)
+    related = next(i for i, p in enumerate(paras) if "Читайте" in p.text)
+    assert menu < title_at < related
+    assert related == len(paras) - 1

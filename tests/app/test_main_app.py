@@ -55,7 +55,7 @@ async def test_ctrl_p_palette_lists_every_action_and_themes(make_app) -> None:
 
         titles = [c.title for c in SverkaCommands(app.screen).commands()]
         for spec in KEYS:
-            if spec.palette:
+            if spec.in_palette:
                 assert spec.title in titles
         assert any(t.startswith("Theme: sverka-light") for t in titles)
         assert "Export notes as Markdown" in titles
@@ -103,7 +103,7 @@ async def test_broken_theme_file_gives_one_notification(make_app, tmp_path: Path
         'primary = "#ffffff"\nsparkle = true\n', encoding="utf-8"
     )
     (folder / "not-toml.toml").write_text("primary = [\n", encoding="utf-8")
-    (folder / "fine.toml").write_text('name = "fine"\nprimary = "#336699"\n', encoding="utf-8")
+    (folder / "fine.toml").write_text('name = "fine"\nprimary = "#6FB0E0"\n', encoding="utf-8")
     app = make_app(theme="bad-colour", theme_folders=[paths.project_themes_dir(), folder])
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

@@ -191,13 +191,22 @@ async def test_delete_asks_first(tmp_path: Path) -> None:
     assert notes["a"].id not in loaded(tmp_path / "notes.toml")
 
 
-async def test_enter_edits_the_highlighted_note(tmp_path: Path) -> None:
+async def test_enter_closes_the_notes_with_the_note_to_open(tmp_path: Path) -> None:
+    store, notes = seeded(tmp_path / "notes.toml")
+    app = Host(lambda: NotesScreen(store, article_id="art-b"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [n.id if n else n for n in app.results] == [notes["b"].id]
+
+
+async def test_e_edits_the_highlighted_note(tmp_path: Path) -> None:
     store, notes = seeded(tmp_path / "notes.toml")
     app = Host(lambda: NotesScreen(store, article_id="art-b"))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert [n.id for n in screen.shown] == [notes["b"].id]  # starts with this article's notes
-        await pilot.press("enter")
+        await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         area = app.screen.query_one(TextArea)

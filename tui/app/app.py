@@ -22,6 +22,7 @@ from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from tui import paths
+from tui.app.contrast import readable
 from tui.app.keymap import bindings_for, validate_keymap
 from tui.app.library import Library, LibraryPreload, RowSource
 from tui.app.screens.main import MainScreen
@@ -148,10 +149,18 @@ class SverkaApp(App[int]):
         problems = [f"theme {p}" for p in loaded.problems]
         wanted, origin = self._wanted_theme()
         chosen = wanted
+        fallback = DEFAULT_THEME if DEFAULT_THEME in self.theme_names else TEXTUAL_THEME
         if wanted not in self.theme_names:
-            if wanted:
-                problems.append(f"unknown theme {wanted!r} ({origin}); using {DEFAULT_THEME}")
-            chosen = DEFAULT_THEME if DEFAULT_THEME in self.theme_names else TEXTUAL_THEME
+            if wanted in loaded.unreadable:
+                problems.append(f"theme {wanted!r} ({origin}) is hard to read; using {fallback}")
+            elif wanted:
+                problems.append(f"unknown theme {wanted!r} ({origin}); using {fallback}")
+            chosen = fallback
+        elif wanted not in loaded.themes and not readable(self.available_themes[wanted]):
+            # one of Textual's own themes: checked only when asked for (the palette offers
+            # only those that pass)
+            problems.append(f"theme {wanted!r} ({origin}) is hard to read; using {fallback}")
+            chosen = fallback
         self._theme_problems = problems
         return chosen
 
@@ -230,10 +239,12 @@ class SverkaApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key."""
-        from tui.app.screens.help import HelpScreen
+        from tui.app.screens.help import HelpScreen, screen_groups
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.keymap_in_force))
+        screen = self.screen
+        if not isinstance(screen, HelpScreen):
+            where = getattr(screen, "HELP_TITLE", "")
+            self.push_screen(HelpScreen(self.keymap_in_force, screen_groups(screen), where))
 
     def action_target(self, target: str) -> DOMNode | None:
         """Where a binding group's actions run (used by the command palette)."""
@@ -281,6 +292,8 @@ class SverkaApp(App[int]):
 
         def saved(note: Any) -> None:
             if note is not None:
+                if self.main_screen is not None:
+                    self.main_screen.refresh_note_marks()
                 where = "the selected passage" if span else "the article"
                 self.notify(f"Note saved on {where}. N lists notes.", timeout=3, markup=False)
 
@@ -295,7 +308,16 @@ class SverkaApp(App[int]):
             return
         screen = self.main_screen
         article_id = screen.article.id if screen and screen.article else None
-        self.push_screen(NotesScreen(store, article_id, self.document_text))
+
+        def chosen(note: Any) -> None:
+            if self.main_screen is None:
+                return
+            if note is not None:
+                self.main_screen.open_note(note)
+            else:
+                self.main_screen.refresh_note_marks()
+
+        self.push_screen(NotesScreen(store, article_id, self.document_text), chosen)
 
     def document_text(self, article_id: str) -> Any | None:
         """An article as it is now — cleaned text, content hash, title (`tui.notes.ArticleState`)
@@ -312,11 +334,22 @@ class SverkaApp(App[int]):
         ):
             article, text = screen.article, str(screen.document.text)
         else:
-            from tui.clean import clean_article
-
             article = screen.library.article(article_id)
-            text = str(clean_article(article).text)
+            text = str(self.clean_article(article).text)
         return ArticleState(text, getattr(article, "sha1", ""), getattr(article, "title", ""))
+
+    def noted_spans(self, article_id: str) -> list[tuple[int, int]]:
+        """The passages of `article_id` that carry a (not orphaned) note; [] if the notes file
+        cannot be read (the notes screen says why)."""
+        try:
+            store = self.notes_store()
+        except Exception:  # noqa: BLE001 - marks are a convenience
+            return []
+        return [
+            (n.anchor.start, n.anchor.end)
+            for n in store.list(article_id=article_id)
+            if n.anchor is not None and not n.orphaned
+        ]
 
     def _store_or_report(self) -> Any | None:
         try:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.app.contrast import readable
 from tui.app.keymap import KEYS, KeySpec, keys_for
 from tui.app.screens.help import display_keys
 
@@ -43,7 +44,7 @@ class SverkaCommands(Provider):
         entries: list[PaletteCommand] = []
         seen: set[tuple[str, str]] = set()
         for spec in KEYS:
-            if not spec.palette or (spec.target, spec.action) in seen:
+            if not spec.in_palette or (spec.target, spec.action) in seen:
                 continue
             seen.add((spec.target, spec.action))
             keys = display_keys(keys_for(spec, keymap))
@@ -51,6 +52,8 @@ class SverkaCommands(Provider):
                 PaletteCommand(spec.title, f"{keys} · {spec.id}", partial(_run_spec, app, spec))
             )
         for name in app.theme_names:
+            if name != app.theme and not readable(app.available_themes[name]):
+                continue  # some of Textual's own themes draw text Sverka's colours make faint
             marker = " (current)" if name == app.theme else ""
             entries.append(
                 PaletteCommand(

@@ -40,15 +40,33 @@ class KeySpec:
         """Where the action runs: the id's prefix ("app", "main", "list", "reader", "facts")."""
         return self.id.split(".", 1)[0]
 
+    @property
+    def in_palette(self) -> bool:
+        """Listed in the command palette (which runs main-screen actions)."""
+        return self.palette and self.group in PALETTE_GROUPS
 
-# Group titles, in the order the help screen shows them.
+
+# Group titles, in the order the help screen shows them. A screen's help lists "app" and the
+# groups whose bindings are on that screen (see `tui.app.screens.help.screen_groups`).
 GROUPS: dict[str, str] = {
     "app": "Everywhere",
     "main": "Main screen",
     "list": "Article list",
     "reader": "Reading view",
     "facts": "Facts pane",
+    "compare": "Comparison",
+    "compare-column": "Comparison columns",
+    "compare-pick": "Choosing the article to compare with",
+    "notes": "Notes",
+    "notes-confirm": "Deleting a note",
+    "note-editor": "Note editor",
+    "note-editor-discard": "Discarding an edit",
+    "pick": "Choosing an outlet or language",
+    "help": "This help",
 }
+
+PALETTE_GROUPS: frozenset[str] = frozenset({"app", "main", "list", "reader", "facts"})
+"""Groups whose actions the command palette runs (on the main screen and its panes)."""
 
 KEYS: tuple[KeySpec, ...] = (
     # Everywhere
@@ -127,6 +145,66 @@ KEYS: tuple[KeySpec, ...] = (
     ),
     KeySpec("facts.last", "end,G", "cursor_last", "Last fact", "facts", show=False, palette=False),
     KeySpec("facts.select", "enter", "select_cursor", "Jump to mention", "facts", show=False),
+    # Comparison screen
+    KeySpec("compare.next_shared", "right_square_bracket", "next_shared", "Next shared", "compare"),
+    KeySpec(
+        "compare.previous_shared",
+        "left_square_bracket",
+        "previous_shared",
+        "Prev shared",
+        "compare",
+        show=False,
+    ),
+    KeySpec(
+        "compare.next_disagreement",
+        "right_curly_bracket",
+        "next_disagreement",
+        "Next disagreement",
+        "compare",
+    ),
+    KeySpec(
+        "compare.previous_disagreement",
+        "left_curly_bracket",
+        "previous_disagreement",
+        "Prev disagreement",
+        "compare",
+        show=False,
+    ),
+    KeySpec("compare.toggle_facts", "d", "toggle_facts", "Fact diff", "compare"),
+    KeySpec("compare.pick_second", "b", "pick_second", "Other article", "compare"),
+    KeySpec("compare.focus_next", "tab", "focus_next_column", "Next column", "compare", show=False),
+    KeySpec("compare.back", "escape", "back", "Back", "compare"),
+    KeySpec("compare.column.down", "j", "scroll_down", "Scroll down", "compare-column", show=False),
+    KeySpec("compare.column.up", "k", "scroll_up", "Scroll up", "compare-column", show=False),
+    KeySpec("compare.column.top", "g", "scroll_home", "Top", "compare-column", show=False),
+    KeySpec("compare.column.bottom", "G", "scroll_end", "Bottom", "compare-column", show=False),
+    KeySpec("compare.pick.cancel", "escape", "cancel", "Cancel", "compare-pick"),
+    KeySpec("compare.pick.down", "j", "cursor('down')", "Down", "compare-pick", show=False),
+    KeySpec("compare.pick.up", "k", "cursor('up')", "Up", "compare-pick", show=False),
+    # Notes
+    KeySpec("notes.close", "escape", "close", "Back", "notes"),
+    KeySpec("notes.filter", "slash", "focus_filter", "Filter by tag", "notes"),
+    KeySpec("notes.open", "enter,o", "open_article", "Open", "notes"),
+    KeySpec("notes.edit", "e", "edit", "Edit", "notes"),
+    KeySpec("notes.delete", "d,delete", "delete", "Delete", "notes"),
+    KeySpec("notes.toggle-article", "a", "toggle_article", "All / this article", "notes"),
+    KeySpec("notes.down", "j", "cursor('down')", "Down", "notes", show=False),
+    KeySpec("notes.up", "k", "cursor('up')", "Up", "notes", show=False),
+    KeySpec("notes.confirm-yes", "y", "answer(True)", "Delete", "notes-confirm"),
+    KeySpec("notes.confirm-no", "n,escape", "answer(False)", "Keep", "notes-confirm"),
+    KeySpec("note-editor.save", "ctrl+s", "save", "Save", "note-editor", priority=True),
+    KeySpec("note-editor.cancel", "escape", "cancel", "Cancel", "note-editor"),
+    KeySpec("note-editor.discard-yes", "y", "answer(True)", "Discard", "note-editor-discard"),
+    KeySpec(
+        "note-editor.discard-no", "n,escape", "answer(False)", "Keep editing", "note-editor-discard"
+    ),
+    # Small dialogs
+    KeySpec("pick.cancel", "escape", "cancel", "Cancel", "pick"),
+    KeySpec("pick.down", "j", "cursor('down')", "Down", "pick", show=False),
+    KeySpec("pick.up", "k", "cursor('up')", "Up", "pick", show=False),
+    KeySpec("help.close", "escape,q,question_mark", "dismiss", "Close", "help"),
+    KeySpec("help.down", "j,down", "scroll('down')", "Scroll down", "help", show=False),
+    KeySpec("help.up", "k,up", "scroll('up')", "Scroll up", "help", show=False),
 )
 
 TITLES: dict[str, str] = {
@@ -152,6 +230,33 @@ TITLES: dict[str, str] = {
     "reader.previous-sentence": "Select the previous sentence",
     "reader.clear-selection": "Clear the sentence selection",
     "facts.select": "Jump to the fact's next mention; list other articles mentioning it",
+    "compare.next_shared": "Next passage the two articles share (both columns scroll)",
+    "compare.previous_shared": "Previous shared passage",
+    "compare.next_disagreement": "Next numbers that differ or conflict",
+    "compare.previous_disagreement": "Previous numbers that differ or conflict",
+    "compare.toggle_facts": "Show or hide the fact diff (shared and missing facts)",
+    "compare.pick_second": "Compare with another article",
+    "compare.focus_next": "Move between the columns and the fact diff",
+    "compare.back": "Back to the article",
+    "compare.column.down": "Scroll the column down",
+    "compare.column.up": "Scroll the column up",
+    "compare.column.top": "Top of the column",
+    "compare.column.bottom": "Bottom of the column",
+    "compare.pick.cancel": "Close without choosing",
+    "notes.close": "Back to the article",
+    "notes.filter": "Filter the notes by tag",
+    "notes.open": "Open the note's article at its passage",
+    "notes.edit": "Edit the highlighted note",
+    "notes.delete": "Delete the highlighted note (asks first)",
+    "notes.toggle-article": "Show all notes or this article's only",
+    "notes.confirm-yes": "Yes, delete the note",
+    "notes.confirm-no": "No, keep the note",
+    "note-editor.save": "Save the note",
+    "note-editor.cancel": "Close the editor (asks if there are changes)",
+    "note-editor.discard-yes": "Yes, discard the changes",
+    "note-editor.discard-no": "No, go on editing",
+    "pick.cancel": "Close without choosing",
+    "help.close": "Close this help",
 }
 
 BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEYS}

@@ -57,6 +57,8 @@ class ThemeLoad:
 
     themes: dict[str, Theme] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)
+    """Names of themes left out because some text would be hard to read (contrast)."""
 
 
 def _colour(file: Path, key: str, value: Any) -> str:
@@ -122,8 +124,14 @@ def theme_dirs() -> list[Path]:
 
 
 def load_themes(folders: Iterable[Path] | None = None) -> ThemeLoad:
-    """Every `*.toml` theme in `folders`; later folders override earlier ones by name."""
+    """Every `*.toml` theme in `folders`; later folders override earlier ones by name.
+
+    A theme from outside the shipped `themes/` folder (whose themes the test suite checks) must
+    pass the contrast check (`tui.app.contrast`): one that would draw hard-to-read text is left
+    out with a problem naming the worst pair, and the app keeps its default theme.
+    """
     result = ThemeLoad()
+    shipped = paths.project_themes_dir()
     for folder in theme_dirs() if folders is None else folders:
         if not folder.is_dir():
             continue
@@ -133,5 +141,24 @@ def load_themes(folders: Iterable[Path] | None = None) -> ThemeLoad:
             except ThemeError as exc:
                 result.problems.append(str(exc))
                 continue
+            if folder.resolve() != shipped:
+                problem = contrast_problem(theme, file)
+                if problem:
+                    result.problems.append(problem)
+                    result.unreadable.add(theme.name)
+                    result.themes.pop(theme.name, None)
+                    continue
+            result.unreadable.discard(theme.name)
             result.themes[theme.name] = theme
     return result
+
+
+def contrast_problem(theme: Theme, file: Path) -> str:
+    """One sentence about the pairs of `theme` under the WCAG minimum ("" when it is readable)."""
+    from tui.app.contrast import check_theme
+
+    failures = sorted(check_theme(theme), key=lambda f: f.ratio / f.pair.minimum)
+    if not failures:
+        return ""
+    more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+    return f"{file.name}: {theme.name!r} not used, text would be hard to read — {failures[0]}{more}"

@@ -36,14 +36,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
-from tui.app.keymap import KeySpec
+from tui.app.keymap import bindings_for
 from tui.app.screens.pick_second import PickSecondArticle, Ranker, rank_articles
 from tui.app.widgets.fact_diff import FactDiffPanel
 from tui.app.widgets.passage_column import PassageColumn
@@ -62,33 +62,10 @@ class CompareScreen(Screen[None]):
 
     CSS_PATH = "compare.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_shared", "Next shared", id="compare.next_shared"),
-        Binding(
-            "left_square_bracket",
-            "previous_shared",
-            "Prev shared",
-            show=False,
-            id="compare.previous_shared",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "next_disagreement",
-            "Next disagreement",
-            id="compare.next_disagreement",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "previous_disagreement",
-            "Prev disagreement",
-            show=False,
-            id="compare.previous_disagreement",
-        ),
-        Binding("d", "toggle_facts", "Fact diff", id="compare.toggle_facts"),
-        Binding("b", "pick_second", "Other article", id="compare.pick_second"),
-        Binding("tab", "focus_next_column", "Next column", show=False, id="compare.focus_next"),
-        Binding("escape", "back", "Back", id="compare.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("compare")
+    HELP_TITLE = "comparison screen"
+    HELP_GROUPS = ("compare-column",)
+    """The columns' keys, listed by `?` even while the comparison is being computed."""
 
     NARROW: ClassVar[int] = 100
     """Below this width A and B are stacked, and the fact-diff panel (`d`) takes their place."""
@@ -385,13 +362,6 @@ class CompareScreen(Screen[None]):
 _NAVIGATION = frozenset(
     ("next_shared", "previous_shared", "next_disagreement", "previous_disagreement")
 )
-
-KEY_SPECS: tuple[KeySpec, ...] = tuple(
-    KeySpec(b.id, b.key, b.action, b.description, "compare", show=b.show)
-    for b in CompareScreen.BINDINGS
-    if isinstance(b, Binding) and b.id
-)
-"""The screen's bindings as keymap rows (group "compare"), for the help screen and `[keymap]`."""
 
 
 def _column(

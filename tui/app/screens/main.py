@@ -53,6 +53,9 @@ class MainScreen(Screen[None]):
     """List, article and facts side by side (or one at a time on a narrow terminal)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("main")
+    HELP_TITLE = "main screen"
+    HELP_GROUPS = ("list", "reader", "facts")
+    """Listed by `?` even before the panes holding them are mounted."""
     AUTO_FOCUS = "ArticleList"
     """Focus starts on the list (Textual's default, the first focusable widget, is the hidden
     search box: focusing it and then the list restyled both before the first frame)."""
@@ -104,6 +107,13 @@ class MainScreen(Screen[None]):
         document: Any
 
     @dataclass
+    class NotesFound(Message):
+        """The passages of an article that carry notes."""
+
+        article_id: str
+        spans: list[tuple[int, int]]
+
+    @dataclass
     class ArticleFailed(Message):
         """An article could not be read or cleaned."""
 
@@ -131,6 +141,9 @@ class MainScreen(Screen[None]):
         self.document: Any | None = None
         self.facts: Any | None = None
         self._facts_pane: FactsPane | None = None
+        self._land: tuple[str, tuple[int, int] | None, tuple[str, str] | None] | None = None
+        """Where to land in the article being opened: (id, a span of its text, or a fact's
+        (kind, key) whose first mention is shown once its facts are extracted)."""
 
     @property
     def sverka(self) -> SverkaApp:
@@ -308,10 +321,18 @@ class MainScreen(Screen[None]):
     def _row_selected(self, event: ArticleList.Selected) -> None:
         self.open_article(event.row.id)
 
-    def open_article(self, article_id: str) -> None:
-        """Read and clean an article in a worker, then show it (and focus the reader)."""
+    def open_article(
+        self,
+        article_id: str,
+        span: tuple[int, int] | None = None,
+        fact: tuple[str, str] | None = None,
+    ) -> None:
+        """Read and clean an article in a worker, then show it (and focus the reader); with
+        `span`, at that passage of its cleaned text; with `fact` (kind, key), at its first
+        mention once the facts are known."""
         if self.library is None:
             return
+        self._land = (article_id, span, fact) if span or fact else None
         self.reading = True
         self.reader.focus()
         self.query_one("#reader-status", Static).update(Text("Opening…"))
@@ -328,6 +349,7 @@ class MainScreen(Screen[None]):
             return
         if not get_current_worker().is_cancelled:
             self.post_message(self.ArticleReady(article, document))
+            self.post_message(self.NotesFound(article.id, self.sverka.noted_spans(article.id)))
             if self.sverka.remember:
                 from tui.app.app import remember_article
 
@@ -338,11 +360,24 @@ class MainScreen(Screen[None]):
         self.article, self.document, self.facts = event.article, event.document, None
         self.article_list.open_id = event.article.id
         self.reader.show(event.article, event.document)
+        land = self._land
+        if land is not None and land[0] == event.article.id and land[1] is not None:
+            self.reader.show_mention(*land[1])
         self.facts_pane.show_facts(None)
         self.facts_pane.set_status("Extracting facts (loading the language model)…", busy=True)
         self._update_reader_status("extracting facts…")
         self.refresh_bindings()
         self._facts_worker(event.article, event.document)
+
+    @on(NotesFound)
+    def _notes_found(self, event: NotesFound) -> None:
+        if self.article is not None and self.article.id == event.article_id:
+            self.reader.set_noted(event.spans)
+
+    def refresh_note_marks(self) -> None:
+        """Mark the open article's noted passages again (a note was added, edited or deleted)."""
+        if self.article is not None:
+            self.reader.set_noted(self.sverka.noted_spans(self.article.id))
 
     @on(ArticleFailed)
     def _article_failed(self, event: ArticleFailed) -> None:
@@ -392,6 +427,11 @@ class MainScreen(Screen[None]):
         self.facts = event.facts
         self.reader.set_facts(event.facts)
         self.facts_pane.show_facts(event.facts, self.reader.highlight_styles())
+        land, self._land = self._land, None
+        if land is not None and land[0] == event.article_id and land[2] is not None:
+            span = self.facts_pane.first_mention(*land[2])
+            if span is not None:
+                self.reader.show_mention(*span)
         n = sum(
             len(getattr(event.facts, k))
             for k in ("entities", "dates", "quantities", "quotes", "sources")
@@ -429,7 +469,9 @@ class MainScreen(Screen[None]):
 
     @on(FactsPane.ArticleChosen)
     def _other_article(self, event: FactsPane.ArticleChosen) -> None:
-        self.open_article(event.article_id)
+        """Open an article from «Also mentioned in» at the fact's first mention in it."""
+        item = event.item
+        self.open_article(event.article_id, fact=(item.kind, item.key) if item else None)
 
     # -- panes and focus ----------------------------------------------------------------------
 
@@ -437,6 +479,8 @@ class MainScreen(Screen[None]):
         panes: list[Widget] = [self.article_list, self.reader]
         if self.show_facts:
             panes.append(self.facts_pane.facts_tree)
+            if self.facts_pane.others_list.display:  # «Also mentioned in»: Tab reaches it
+                panes.append(self.facts_pane.others_list)
         return panes
 
     def _focus_pane(self, pane: Widget) -> None:
@@ -459,6 +503,16 @@ class MainScreen(Screen[None]):
         if focused is not None and self.facts_pane in focused.ancestors_with_self:
             return 2
         return 0
+
+    def open_note(self, note: Any) -> None:
+        """Open a note's article at its passage (the whole article for an article note or an
+        orphaned passage)."""
+        anchor = getattr(note, "anchor", None)
+        span = None
+        if anchor is not None and not getattr(note, "orphaned", False):
+            span = (anchor.start, anchor.end)
+        self._focus_pane(self.reader)
+        self.open_article(note.article_id, span=span)
 
     def action_focus_next_pane(self) -> None:
         """Move focus to the next pane."""

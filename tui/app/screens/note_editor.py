@@ -26,12 +26,13 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from tui.app.keymap import bindings_for
 from tui.corpus.sanitize import sanitize_line, sanitize_text
 from tui.notes import Anchor, ArticleMeta, Note, NotesError, NotesStore, make_anchor, normalize_tags
 
@@ -66,10 +67,7 @@ class NoteEditor(ModalScreen[Note | None]):
     """Write or edit one note: its text (TextArea), its tags (Input) and, read-only, its quote."""
 
     CSS_PATH = CSS_FILE
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="note-editor.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="note-editor.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("note-editor")
 
     def __init__(
         self,
@@ -223,10 +221,7 @@ class DiscardChanges(ModalScreen[bool]):
     """Asks whether to throw away an unsaved note; True for y, False for n or Esc."""
 
     CSS_PATH = CSS_FILE
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Discard", id="note-editor.discard-yes"),
-        Binding("n,escape", "answer(False)", "Keep editing", id="note-editor.discard-no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("note-editor-discard")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notes-confirm-dialog"):

@@ -16,8 +16,9 @@ whose article changed identity is orphaned (never moved into the other article),
 are re-attached to the text (moved offsets and orphans are saved), so "orphaned" reflects the
 corpus as it is now. Without it the status saved with each note is shown.
 
-Keys: `/` filter by tag (typing filters as you go; Enter or ↓ goes back to the list), `Enter`/`e`
-edit (opens `NoteEditor`), `d`/`Delete` delete (asks first), `a` all notes / this article,
+Keys: `/` filter by tag (typing filters as you go; Enter or ↓ goes back to the list), `Enter`/`o`
+open the note's article at its passage (the screen dismisses with the note; the app opens it),
+`e` edit (opens `NoteEditor`), `d`/`Delete` delete (asks first), `a` all notes / this article,
 `Escape` closes. Note and article text is never rendered as markup, and is sanitised.
 """
 
@@ -29,7 +30,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
@@ -37,6 +38,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.app.keymap import bindings_for
 from tui.app.screens.note_editor import CSS_FILE, NoteEditor
 from tui.corpus.sanitize import sanitize_line, sanitize_text
 from tui.notes import ArticleState, Note, NotesError, NotesStore
@@ -112,10 +114,7 @@ class ConfirmDelete(ModalScreen[bool]):
     """Asks "Delete this note?"; dismisses with True for y/Enter on Delete, False otherwise."""
 
     CSS_PATH = CSS_FILE
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Delete", id="notes.confirm-yes"),
-        Binding("n,escape", "answer(False)", "Keep", id="notes.confirm-no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("notes-confirm")
 
     def __init__(self, note: Note) -> None:
         super().__init__()
@@ -133,19 +132,12 @@ class ConfirmDelete(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(Screen["Note | None"]):
     """The notes pane: list (filterable by tag), preview, edit, delete."""
 
     CSS_PATH = CSS_FILE
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="notes.close"),
-        Binding("slash", "focus_filter", "Filter by tag", id="notes.filter"),
-        Binding("e", "edit", "Edit", id="notes.edit"),
-        Binding("d,delete", "delete", "Delete", id="notes.delete"),
-        Binding("a", "toggle_article", "All / this article", id="notes.toggle-article"),
-        Binding("j", "cursor('down')", show=False, id="notes.down"),
-        Binding("k", "cursor('up')", show=False, id="notes.up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("notes")
+    HELP_TITLE = "notes screen"
 
     tag_filter: var[str] = var("")
     """Only notes with a tag containing this text are listed ("" lists all)."""
@@ -314,7 +306,7 @@ class NotesScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#notes-list")
     def _selected(self) -> None:
-        self.action_edit()
+        self.action_open_article()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -343,6 +335,13 @@ class NotesScreen(Screen[None]):
             self.notify("Opened without an article: showing all notes.", markup=False)
             return
         self.only_article = not self.only_article
+
+    def action_open_article(self) -> None:
+        """Close the notes and open the highlighted note's article at its passage."""
+        note = self.current_note()
+        if note is None:
+            return
+        self.dismiss(note)
 
     def action_edit(self) -> None:
         """Edit the highlighted note."""
@@ -378,11 +377,11 @@ class NotesScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Edit and delete need a highlighted note; the filter's letters must reach the Input."""
         if (
-            action in ("edit", "delete", "toggle_article", "cursor", "focus_filter")
+            action in ("edit", "delete", "open_article", "toggle_article", "cursor", "focus_filter")
             and self.is_mounted
         ):
             if isinstance(self.focused, Input):
                 return False
-            if action in ("edit", "delete") and self.current_note() is None:
+            if action in ("edit", "delete", "open_article") and self.current_note() is None:
                 return None
         return True

@@ -7,12 +7,13 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.keymap import bindings_for
 from tui.corpus.sanitize import sanitize_line
 
 _ALL = "\x00all"
@@ -24,11 +25,7 @@ class PickScreen(ModalScreen[Any]):
     CANCELLED: ClassVar[object] = object()
     """What the screen dismisses with when Escape is pressed."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="pick.cancel"),
-        Binding("j", "cursor('down')", show=False),
-        Binding("k", "cursor('up')", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("pick")
 
     def __init__(self, title: str, choices: list[tuple[str, int]], current: str | None) -> None:
         super().__init__()

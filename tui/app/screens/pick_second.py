@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, LoadingIndicator, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.app.keymap import bindings_for
 from tui.corpus.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -55,11 +56,7 @@ def rank_articles(first: Article, candidates: Sequence[Article]) -> list[tuple[s
 class PickSecondArticle(ModalScreen["str | None"]):
     """The other articles, ranked by overlap with the first; dismisses with an id or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="compare.pick.cancel"),
-        Binding("j", "cursor('down')", "Down", show=False, id="compare.pick.down"),
-        Binding("k", "cursor('up')", "Up", show=False, id="compare.pick.up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("compare-pick")
 
     DEFAULT_CSS = """
     PickSecondArticle {

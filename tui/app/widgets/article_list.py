@@ -24,7 +24,13 @@ from textual.strip import Strip
 
 from tui.app.keymap import bindings_for
 from tui.app.library import RowSource
+from tui.app.widgets.styling import component_style
 from tui.corpus.sanitize import sanitize_line
+
+OPEN_MARK = "▶"
+"""Drawn in the first cell of the article open in the reading view."""
+
+_BOLD = Style(bold=True)
 
 PAGE_SIZE = 128
 """Rows fetched from the source at a time."""
@@ -54,14 +60,17 @@ class ArticleList(ScrollView, can_focus=True):
         background: $surface;
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
-        & > .article-list--cursor { background: $block-cursor-blurred-background; }
+        & > .article-list--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
         &:focus > .article-list--cursor {
             background: $block-cursor-background;
             color: $block-cursor-foreground;
             text-style: $block-cursor-text-style;
         }
-        & > .article-list--meta { color: $text-muted; }
-        & > .article-list--open { text-style: bold; }
+        & > .article-list--meta { color: $foreground-muted; }
+        & > .article-list--open { color: $text-accent; text-style: bold; }
     }
     """
 
@@ -69,7 +78,7 @@ class ArticleList(ScrollView, can_focus=True):
     """Index of the highlighted row in the current source."""
 
     open_id: reactive[str | None] = reactive(None)
-    """Id of the article shown in the reading view (drawn bold)."""
+    """Id of the article shown in the reading view (marked ▶ and drawn bold)."""
 
     @dataclass
     class Highlighted(Message):
@@ -215,14 +224,15 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _styles(self) -> tuple[Style, Style, Style, Style]:
         """(base, meta, open, cursor) rich styles, computed once per style change and focus
-        (`rich_style` walks the ancestors: a few tenths of a ms per call)."""
+        (`rich_style` walks the ancestors: a few tenths of a ms per call). Colours are resolved
+        as drawn (`styling.component_style`): «auto 60%» is a grey, not white."""
         styles = self._row_styles.get(self.has_focus)
         if styles is None:
             styles = self._row_styles[self.has_focus] = (
                 self.rich_style,
-                self.get_component_rich_style("article-list--meta", partial=True),
-                self.get_component_rich_style("article-list--open", partial=True),
-                self.get_component_rich_style("article-list--cursor"),
+                component_style(self, "article-list--meta"),
+                component_style(self, "article-list--open"),
+                component_style(self, "article-list--cursor"),
             )
         return styles
 
@@ -232,10 +242,12 @@ class ArticleList(ScrollView, can_focus=True):
         base, meta_style, open_style, cursor_style = self._styles()
         columns = _columns(width)
         title_width = width - sum(w + 1 for _, w in columns) - 1
-        segments = [Segment(" ")]
+        is_open = row.id == self.open_id
+        # The open article: a mark in the first cell and a bold title (the cursor is a background).
+        segments = [Segment(OPEN_MARK, open_style) if is_open else Segment(" ")]
         title = _fit(sanitize_line(row.title or row.id), title_width)
         if title:
-            segments.append(Segment(title, open_style if row.id == self.open_id else None))
+            segments.append(Segment(title, _BOLD if is_open else None))
         for name, col_width in columns:
             cell = _fit(_column_value(row, name), col_width)
             segments.append(Segment(" "))
@@ -244,8 +256,8 @@ class ArticleList(ScrollView, can_focus=True):
                     Segment(cell.strip().rjust(col_width) if name == "words" else cell, meta_style)
                 )
         strip = Strip(segments).extend_cell_length(width).crop(0, width).apply_style(base)
-        if is_cursor:
-            strip = strip.apply_style(cursor_style)
+        if is_cursor:  # over every cell's own colours: the whole row takes the cursor's
+            strip = Strip(Segment.apply_style(strip, post_style=cursor_style), width)
         return strip.simplify()
 
 

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tui.app.widgets.styling import component_style
 from tui.compare import Comparison, Value, ValueGroup
 from tui.compare.reading import format_date, reader_quantities, value_runs
 
@@ -48,8 +49,8 @@ class FactDiffPanel(VerticalScroll):
         & > .fact-diff--conflict { color: $text-error; text-style: bold; }
         & > .fact-diff--differ { color: $text-warning; }
         & > .fact-diff--agree { color: $text-success; }
-        & > .fact-diff--muted { color: $text-muted; }
-        & > .fact-diff--current { background: $accent 45%; }
+        & > .fact-diff--muted { color: $foreground-muted; }
+        & > .fact-diff--current { background: $accent 40%; color: $foreground; }
         & > Static { width: 1fr; }
     }
     """
@@ -74,7 +75,7 @@ class FactDiffPanel(VerticalScroll):
                 self.scroll_to(y=max(0, line - 2), animate=False)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"fact-diff--{name}", partial=True)
+        return component_style(self, f"fact-diff--{name}")
 
     def _line_of(self, group: ValueGroup) -> int | None:
         lines = self.render_text().plain.split("\n")

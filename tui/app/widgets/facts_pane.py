@@ -122,9 +122,10 @@ class FactsPane(Vertical):
 
     @dataclass
     class ArticleChosen(Message):
-        """An article in the "also mentioned in" list was chosen."""
+        """An article in the "also mentioned in" list was chosen (`item`: the fact it names)."""
 
         article_id: str
+        item: FactItem | None = None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -137,6 +138,8 @@ class FactsPane(Vertical):
         self._tree.guide_depth = 2
         self._others_title = Label(Text("Also mentioned in"), id="facts-others-title")
         self._others = OptionList(id="facts-others")
+        self._others_item: FactItem | None = None
+        self._groups: dict[str, list[FactItem]] = {}
         self._busy.display = False
         self._others_title.display = False
         self._others.display = False
@@ -153,6 +156,18 @@ class FactsPane(Vertical):
         """The facts tree (focus target)."""
         return self._tree
 
+    @property
+    def others_list(self) -> OptionList:
+        """«Also mentioned in»: the other articles naming the chosen fact (focus target)."""
+        return self._others
+
+    def first_mention(self, kind: str, key: str) -> tuple[int, int] | None:
+        """The first mention of the fact (`kind`, `key`) among the shown facts, if any."""
+        for item in self._groups.get(kind, []):
+            if item.key == key and item.mentions:
+                return min(item.mentions)
+        return None
+
     def set_status(self, message: str, busy: bool = False) -> None:
         """One line above the tree: progress (`busy` adds a spinner) or a problem."""
         self._status.update(Text(message))
@@ -164,9 +179,10 @@ class FactsPane(Vertical):
         tree = self.facts_tree
         tree.clear()
         self.show_others(None, [])
+        self._groups = {}
         if facts is None:
             return
-        groups = group_facts(facts)
+        groups = self._groups = group_facts(facts)
         for kind, title in KIND_TITLES.items():
             items = groups[kind]
             branch = tree.root.add(
@@ -189,6 +205,7 @@ class FactsPane(Vertical):
         """List the other articles (id, title) mentioning `item` (None: not known)."""
         title = self._others_title
         others = self._others
+        self._others_item = item
         others.clear_options()
         if item is None:
             title.display = others.display = False
@@ -202,7 +219,7 @@ class FactsPane(Vertical):
             title.update(Text(f"No other article mentions {sanitize_line(item.label)[:40]}"))
             others.display = False
             return
-        title.update(Text(f"Also mentioned in ({len(rows)}):"))
+        title.update(Text(f"Also mentioned in ({len(rows)}) · Tab, Enter opens at the mention:"))
         others.add_options(
             Option(Text(sanitize_line(t), no_wrap=True, overflow="ellipsis"), id=article_id)
             for article_id, t in rows
@@ -222,4 +239,4 @@ class FactsPane(Vertical):
     def _other_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.post_message(self.ArticleChosen(event.option.id))
+            self.post_message(self.ArticleChosen(event.option.id, self._others_item))

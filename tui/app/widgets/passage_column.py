@@ -18,9 +18,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+from tui.app.keymap import bindings_for
 
 
 @dataclass(slots=True)
@@ -65,12 +67,7 @@ def cut_pieces(text: str, passages: Sequence[tuple[int, int, int, str]]) -> list
 class PassageColumn(VerticalScroll, can_focus=True):
     """An article's text with aligned passages highlighted; scrolls to a pair or an offset."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Scroll down", show=False, id="compare.column.down"),
-        Binding("k", "scroll_up", "Scroll up", show=False, id="compare.column.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="compare.column.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="compare.column.bottom"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("compare-column")
 
     DEFAULT_CSS = """
     PassageColumn {
@@ -81,7 +78,7 @@ class PassageColumn(VerticalScroll, can_focus=True):
         & > .piece.-same { background: $success 25%; border-left: heavy $success; }
         & > .piece.-similar { background: $warning 25%; border-left: dashed $warning; }
         & > .piece.-current {
-            background: $accent 45%;
+            background: $accent 40%;
             text-style: bold;
             border-left: thick $accent;
         }

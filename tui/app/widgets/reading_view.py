@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from tui.app.keymap import bindings_for
+from tui.app.widgets.styling import component_style
 from tui.app.widgets.text_layout import (
     Line,
     Para,
@@ -72,6 +73,8 @@ class ReadingView(ScrollView, can_focus=True):
         "reading-view--placeholder",
         "reading-view--sentence",
         "reading-view--mention",
+        "reading-view--noted",
+        "reading-view--match",
         *HIGHLIGHT_CLASSES.values(),
     }
 
@@ -82,12 +85,18 @@ class ReadingView(ScrollView, can_focus=True):
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
         & > .reading-view--title { text-style: bold; color: $text-primary; }
-        & > .reading-view--date-line { color: $text-muted; }
+        & > .reading-view--date-line { color: $foreground-muted; }
         & > .reading-view--subheading { text-style: bold; }
-        & > .reading-view--removed { color: $text-disabled; text-style: italic; }
-        & > .reading-view--placeholder { color: $text-muted; }
-        & > .reading-view--sentence { background: $primary 40%; }
-        & > .reading-view--mention { background: $warning 60%; color: $text; text-style: bold; }
+        & > .reading-view--removed { color: $foreground-muted; text-style: italic; }
+        & > .reading-view--placeholder { color: $foreground-muted; }
+        & > .reading-view--sentence { background: $primary 35%; color: $foreground; }
+        & > .reading-view--mention { background: $warning 40%; color: $foreground; text-style: bold; }
+        & > .reading-view--noted {
+            background: $secondary 25%;
+            color: $foreground;
+            text-style: underline;
+        }
+        & > .reading-view--match { background: $accent 40%; color: $foreground; text-style: bold; }
         & > .reading-view--per { color: $text-accent; text-style: bold; }
         & > .reading-view--org { color: $text-secondary; text-style: bold; }
         & > .reading-view--loc { color: $text-success; }
@@ -123,6 +132,11 @@ class ReadingView(ScrollView, can_focus=True):
         self._sentence_spans: list[tuple[int, int]] | None = []
         self._sentence: int | None = None
         self._mention: tuple[int, int] | None = None
+        self._noted: list[tuple[int, int]] = []
+        """Passages that carry a note (marked: underlined on a tint)."""
+        self._matches: list[tuple[int, int]] = []
+        """Search matches in the text (highlighted; `n`/`N` go from one to the next)."""
+        self._match: int | None = None
         self._para_text: dict[int, Text] = {}
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
         self._wrapped_width = -1
@@ -140,6 +154,9 @@ class ReadingView(ScrollView, can_focus=True):
         self._sentence_spans = None  # found on first use (a regex pass over the whole text)
         self._sentence = None
         self._mention = None
+        self._noted = []
+        self._matches = []
+        self._match = None
         self._rebuild()
         self.scroll_to(0, 0, animate=False, force=True)
         self.post_message(self.SentenceChanged(self, None))
@@ -166,6 +183,16 @@ class ReadingView(ScrollView, can_focus=True):
         spans.extend((s.start, s.end, "source") for s in facts.sources)
         self._spans = spans
         self._restyle()
+
+    def set_noted(self, spans: list[tuple[int, int]]) -> None:
+        """Mark the passages of the shown article that carry a note."""
+        self._noted = sorted(spans)
+        self._restyle()
+
+    @property
+    def noted(self) -> list[tuple[int, int]]:
+        """The passages marked as noted."""
+        return list(self._noted)
 
     @property
     def _sentences(self) -> list[tuple[int, int]]:
@@ -209,7 +236,9 @@ class ReadingView(ScrollView, can_focus=True):
         elif self.raw:
             self._paras = raw_paras(self.article.raw)
         else:
-            self._paras = document_paras(self.document, self.reveal_removed)
+            self._paras = document_paras(
+                self.document, self.reveal_removed, getattr(self.article, "raw", None)
+            )
             if not self.document.blocks and not self.reveal_removed:
                 self._paras.append(Para(self._nothing_kept(), "placeholder", None))
         self._chars = sum(len(p.text) for p in self._paras)
@@ -275,7 +304,8 @@ class ReadingView(ScrollView, can_focus=True):
         self._strips.clear()
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        """A component's style with its colours as drawn (see `styling.component_style`)."""
+        return component_style(self, name)
 
     def _para_styled(self, index: int) -> Text:
         cached = self._para_text.get(index)
@@ -297,6 +327,12 @@ class ReadingView(ScrollView, can_focus=True):
                     text.stylize(
                         self._style(HIGHLIGHT_CLASSES[kind]), start - p_start, end - p_start
                     )
+            for start, end in self._noted:
+                if end > p_start and start < p_end:
+                    text.stylize(self._style("reading-view--noted"), start - p_start, end - p_start)
+            for start, end in self._matches:
+                if end > p_start and start < p_end:
+                    text.stylize(self._style("reading-view--match"), start - p_start, end - p_start)
             for span, cls in (
                 (self.selected_span, "reading-view--sentence"),
                 (self._mention, "reading-view--mention"),

@@ -35,20 +35,26 @@ class Line:
     end: int
 
 
-def document_paras(document: Any, reveal_removed: bool) -> list[Para]:
-    """Paragraphs of a cleaned document, with removed blocks (dimmed) in their original place."""
+def document_paras(document: Any, reveal_removed: bool, raw: str | None = None) -> list[Para]:
+    """Paragraphs of a cleaned document, with removed blocks (dimmed) in their original place:
+    in document order, so what stood above the headline in the page (`raw`) shows above it."""
     text: str = document.text
     blocks = list(document.blocks)
     head_end = blocks[0].start if blocks else len(text)
     paras: list[Para] = []
+    removed = sorted(document.removed, key=lambda r: r.raw_start) if reveal_removed else []
+    r = 0
+    if removed:
+        head_raw = _headline_in_raw(document, raw, blocks)
+        while r < len(removed) and removed[r].raw_start < head_raw:
+            paras.append(_removed_para(removed[r]))
+            r += 1
     offset = 0
     lead = text[blocks[0].start : blocks[0].end] if blocks else ""
     for index, chunk in enumerate(text[:head_end].split("\n\n")):
         if chunk.strip() and not (index == 0 and title_repeats_lead(chunk.strip(), lead)):
             paras.append(Para(chunk.strip("\n"), "title" if index == 0 else "date", offset))
         offset += len(chunk) + 2
-    removed = sorted(document.removed, key=lambda r: r.raw_start) if reveal_removed else []
-    r = 0
     for block in blocks:
         while r < len(removed) and removed[r].raw_start < block.raw_start:
             paras.append(_removed_para(removed[r]))
@@ -56,6 +62,18 @@ def document_paras(document: Any, reveal_removed: bool) -> list[Para]:
         paras.append(Para(text[block.start : block.end], block.kind, block.start))
     paras.extend(_removed_para(item) for item in removed[r:])
     return paras
+
+
+def _headline_in_raw(document: Any, raw: str | None, blocks: list[Any]) -> int:
+    """Where the page's headline starts in the raw text: the title's first occurrence before
+    the first kept block (a title the cleaner made from the lead is the lead's place)."""
+    first_block = blocks[0].raw_start if blocks else len(raw or "")
+    title = (document.title or "").strip()
+    if raw and title:
+        found = raw.find(title[:200], 0, first_block + len(title))
+        if found != -1:
+            return min(found, first_block)
+    return first_block
 
 
 def title_repeats_lead(title: str, lead: str) -> bool:
