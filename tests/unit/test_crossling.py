@@ -154,3 +154,15 @@ def test_the_hand_annotated_ukrainian_news_reads_as_marked() -> None:
     for d in docs:
         for e in d["entities"]:
             assert d["text"][e["start"] : e["end"]] == e["text"]
+
+
+def test_two_sentences_that_share_only_names_are_not_a_shared_passage() -> None:
+    ru = "Президент Украины Владимир Зеленский в среду прибыл с визитом в Польшу."
+    uk = "Президент України Володимир Зеленський засудив напад на прем'єра Словаччини."
+    assert _aligned(ru, uk) == []
+
+
+def test_a_retelling_in_the_other_language_with_a_number_and_a_date_aligns() -> None:
+    ru = "Полиция Алматы отчиталась о задержании 1925 предполагаемых участников беспорядков за сутки."
+    uk = "У місті Алмати протягом минулої доби було затримано 1 925 ймовірних учасників протестів."
+    assert len(_aligned(ru, uk)) == 1

@@ -177,6 +177,8 @@ class Sentence:
     """Folded surface tokens, stop words included (for verbatim reuse)."""
     keys: set[str] = field(default_factory=set)
     """Stems of content words, number keys (`#…`), entity keys (`@…`), date keys (`%…`)."""
+    name_keys: set[str] = field(default_factory=set)
+    """Keys of words found only inside names (a name's words count, but are no statement)."""
     terms: list[tuple[int, int, str]] = field(default_factory=list)
     """(start, end, key) of each content word or number, offsets into the whole text."""
 
