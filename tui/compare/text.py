@@ -16,6 +16,7 @@ from typing import Any
 
 import razdel
 
+from tui.facts.morph import parses
 from tui.facts.names import uk_ru_lexicon
 
 _FOLD = str.maketrans(
@@ -109,7 +110,12 @@ def lemma(word: str, lang: str) -> tuple[str, bool]:
     folded = fold(low)
     if folded in _STOP or len(folded) < 2:
         return folded, False
-    parse = _analyzer(lang).parse(low)[0]
+    # The parse cache the fact extractors filled for the same words (a compare after extraction
+    # costs no second dictionary lookup).
+    found = parses(low, "uk" if lang == "uk" else "ru")
+    if not found:
+        return folded, False
+    parse = found[0]
     tag = str(parse.tag)
     pos = parse.tag.POS
     normal_form = parse.normal_form
