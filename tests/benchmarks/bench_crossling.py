@@ -183,7 +183,6 @@ def speed() -> None:
     ru_text, uk_text = " ".join(ru_words), " ".join(uk_words)
     a, b = _prepared("ru", ru_text, "ru"), _prepared("uk", uk_text, "uk")
     from tui.compare import text as text_mod
-
     from tui.facts import morph
 
     def clear(all_caches: bool) -> None:
