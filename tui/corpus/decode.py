@@ -1,7 +1,8 @@
 """Turn the bytes of an article file into text, and say which encoding they were in.
 
-Order: a byte-order mark (UTF-8/16/32), UTF-16 without a BOM, strict UTF-8, then the legacy
-Cyrillic code pages (cp1251, koi8-r, koi8-u, cp866) chosen by how Russian/Ukrainian the decoded
+Order: a byte-order mark (UTF-8/16/32), UTF-16 without a BOM, strict UTF-8, UTF-8 with a few
+invalid bytes (replaced by U+FFFD, and the encoding says how many: "utf-8 (1 invalid byte
+replaced)"), then the legacy Cyrillic code pages (cp1251, koi8-r, koi8-u, cp866) chosen by how Russian/Ukrainian the decoded
 letters look. General-purpose detectors misread short Cyrillic texts, so detection is restricted
 to these candidates.
 """
@@ -137,4 +138,27 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(_normalise_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     return _decode_legacy(data)
+
+
+DAMAGE_RATIO = 20
+"""UTF-8 with some invalid bytes is read as UTF-8 when its valid non-ASCII characters outnumber
+the invalid sequences this many times. Legacy Cyrillic read as UTF-8 is almost all invalid
+(a letter byte 0xC0–0xFF is rarely followed by a continuation byte), so the two never meet."""
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few invalid bytes (a stray byte, a file cut inside a character): each invalid
+    sequence becomes U+FFFD in place and the encoding says how many there were; None when the
+    bytes do not look like UTF-8 at all."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    valid = non_ascii - text.count("\ufffd")
+    if invalid <= 0 or valid < DAMAGE_RATIO * invalid:
+        return None
+    label = f"utf-8 ({invalid} invalid byte{'s' if invalid > 1 else ''} replaced)"
+    return Decoded(_normalise_newlines(text), label)
