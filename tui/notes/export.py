@@ -1,8 +1,9 @@
 """Export notes to Markdown (for writing), JSON, TOML or CSV (for other tools).
 
-`export(notes, fmt, articles_meta=None) -> str`. JSON, TOML and CSV hold every value exactly
-(JSON and TOML escape control and bidi characters, so their text is also safe to print; all
-formats replace lone surrogates with U+FFFD). Markdown groups notes by article and
+`export(notes, fmt, articles_meta=None) -> str`. JSON and TOML hold every value exactly (and escape
+control and bidi characters, so their text is also safe to print); CSV does too, except that a
+cell a spreadsheet would run as a formula (starting with `= + - @`, TAB or CR) gets a leading `'`
+(`csv_cell`); all formats replace lone surrogates with U+FFFD. Markdown groups notes by article and
 escapes the user's text so that nothing in it can start a heading, list, quote, code block, table,
 HTML, link or emphasis: the document's structure is always the exporter's.
 """
@@ -149,8 +150,22 @@ def _csv(notes: list[Note], meta: dict[str, ArticleMeta]) -> str:
             "" if n.anchor is None else n.anchor.start,
             "" if n.anchor is None else n.anchor.end,
         ]
-        writer.writerow([_no_surrogates(v) for v in row])
+        writer.writerow([csv_cell(_no_surrogates(v)) for v in row])
     return out.getvalue()
+
+
+FORMULA_START = tuple("=+-@\t\r＝＋－＠")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list, and the full-width signs some
+spreadsheets also take)."""
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with `= + - @`, TAB or CR
+    gets a leading `'` (OWASP's advice; the value is the rest of the cell). Numbers are left as
+    they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 # -- Markdown -------------------------------------------------------------------------------------
