@@ -69,9 +69,50 @@ def split_app_args(argv: Sequence[str]) -> bool:
     return True
 
 
+def robust_output() -> None:
+    """Make stdout and stderr unable to fail on what they are given, under any locale: a
+    character the output's encoding cannot hold is escaped instead of raising — an undecodable
+    byte of a file name (a lone surrogate) as `\\377`, the way `ls -b` and git show it, anything
+    else as `\\uXXXX`. (Python's default for a UTF-8 locale is to raise, for stdout.)"""
+    import codecs
+
+    try:
+        codecs.lookup_error(ESCAPE_ERRORS)
+    except LookupError:
+        codecs.register_error(ESCAPE_ERRORS, _escape_unencodable)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors=ESCAPE_ERRORS)
+            except (ValueError, OSError):  # a closed or detached stream: nothing to protect
+                pass
+
+
+ESCAPE_ERRORS = "sverka-escape"
+"""The codec error handler `robust_output` installs."""
+
+
+def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for char in exc.object[exc.start : exc.end]:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\{code - 0xDC00:03o}")
+        elif code > 0xFFFF:
+            out.append(f"\\U{code:08x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `sverka` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the real command line (tests pass argv and capture output themselves)
+        robust_output()
     if split_app_args(args_list):
         # Start-up allocates much and frees little, so collections before the first frame only
         # cost time (tens of ms). The app resumes the collector once it has painted.

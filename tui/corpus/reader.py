@@ -26,7 +26,7 @@ from tui.corpus.metadata import (
 )
 from tui.corpus.outlets import detect_outlet
 from tui.corpus.pubdate import detect_date
-from tui.corpus.sanitize import escape_name, sanitize_line, sanitize_text
+from tui.corpus.sanitize import escape_name, needs_escape, sanitize_line, sanitize_text
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 20 * 1024 * 1024
@@ -56,7 +56,7 @@ class Article:
         """The JSON-able metadata (everything but the text)."""
         return {
             "id": self.id,
-            "path": str(self.path),
+            "path": printable_path(self.path),
             "title": self.title,
             "outlet": self.outlet,
             "language": self.language,
@@ -112,6 +112,9 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
                 continue
             if not entry.name.lower().endswith(ARTICLE_SUFFIXES):
                 continue
+            if not _is_unicode(path, root):  # as the catalogue, which cannot store such a name
+                yield Skipped(path, "file name is not valid Unicode")
+                continue
             try:
                 mode = os.stat(path).st_mode
             except OSError as exc:
@@ -127,6 +130,26 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
                 continue
             yield path
         stack.extend(reversed(subfolders))
+
+
+def _is_unicode(path: Path, root: Path) -> bool:
+    """Is the path below `root` valid Unicode (no undecodable byte in a folder or file name)?"""
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = Path(path.name)
+    try:
+        str(rel).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_path(path: Path | str) -> str:
+    """A path as text any output can hold: undecodable bytes and control characters escaped
+    as `ls -b` shows them (`escape_name`); an ordinary path is unchanged."""
+    text = str(path)
+    return escape_name(text) if needs_escape(text.replace("\\", "")) else text
 
 
 def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:

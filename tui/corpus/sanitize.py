@@ -64,6 +64,11 @@ def escape_name(name: str) -> str:
     return _NAME_UNSAFE.sub(_escape_one, name)
 
 
+def needs_escape(text: str) -> bool:
+    """Does `escape_name` change `text`?"""
+    return _NAME_UNSAFE.search(text) is not None
+
+
 def _escape_one(match: re.Match[str]) -> str:
     char = match.group()
     known = _NAME_ESCAPES.get(char)

@@ -369,13 +369,15 @@ class Catalogue:
 
     def listing(self) -> Iterator[dict[str, object]]:
         """Every article's metadata in the shape of `Article.meta()` (for `sverka list`), by path."""
+        from tui.corpus.reader import printable_path
+
         for aid, path, title, outlet, lang, date, words, encoding, url in self.connection().execute(
             "SELECT id, path, title, outlet, language, date, words, encoding, url FROM articles"
             " ORDER BY path"
         ):
             yield {
                 "id": aid,
-                "path": str(self.root / path),
+                "path": printable_path(self.root / path),
                 "title": title,
                 "outlet": outlet,
                 "language": lang,
