@@ -24,7 +24,7 @@ def test_commands_are_registered() -> None:
 def test_compare_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "compare", "000", "001")
     assert isinstance(data, dict)
-    assert set(data) == {"a", "b", "pairs", "entities", "quantities", "dates"}
+    assert set(data) == {"a", "b", "pairs", "entities", "quantities", "dates", "event", "claims"}
     assert data["a"].startswith("000") and data["b"].startswith("001")
     assert any(p["kind"] == "same" for p in data["pairs"])
     for pair in data["pairs"]:

@@ -133,7 +133,8 @@ def test_compare_prepared_to_dict_shape() -> None:
     a = Prepared("a", RU, "ru", Facts(list(ra.entities), list(ra.dates), list(ra.quantities)))
     b = Prepared("b", UK, "uk", Facts(list(ub.entities), list(ub.dates), list(ub.quantities)))
     data = compare_prepared(a, b).to_dict()
-    assert set(data) == {"a", "b", "pairs", "entities", "quantities", "dates"}
+    assert set(data) == {"a", "b", "pairs", "entities", "quantities", "dates", "event", "claims"}
+    assert set(data["event"]) == {"same", "reasons"}
     assert set(data["entities"]) == {"shared", "only_a", "only_b"}
     assert data["quantities"][0]["a"][0]["value"] == 7939
     assert set(data["quantities"][0]) == {"what", "a", "b", "status"}

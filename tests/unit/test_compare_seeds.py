@@ -129,6 +129,25 @@ def test_000_and_004_put_detained_counts_side_by_side(prepared: dict[str, Prepar
     assert group in comp.disagreements
 
 
+def test_000_and_004_detained_claims_disagree_with_both_figures_and_their_framing(
+    prepared: dict[str, Prepared],
+) -> None:
+    comp = cmp(prepared, "000", "004")
+    assert comp.event is not None and comp.event.same
+    (detained,) = [r for r in comp.claims if r.measure == "detained"]
+    assert detained.status == "differ"
+    assert detained.a[0].value == 7939 and detained.b[0].value == 1925
+    assert detained.a[0].as_of  # «По последним данным»
+    assert detained.b[0].attribution and "Интерфакс" in detained.b[0].attribution
+    assert detained.b[0].place == "Алмати"
+
+
+@pytest.mark.parametrize("other", sorted(UNRELATED))
+def test_unrelated_text_gives_no_claim_rows(prepared: dict[str, Prepared], other: str) -> None:
+    comp = cmp(prepared, "000", other)
+    assert not [r for r in comp.claims if r.status in ("agree", "differ", "compatible")]
+
+
 def test_date_without_year_meets_the_full_date(prepared: dict[str, Prepared]) -> None:
     comp = cmp(prepared, "000", "001")
     mourning = [g for g in comp.dates if g.what == "2022-01-10"]

@@ -29,7 +29,8 @@ from tui.corpus import Article, CorpusError
 KIND_STYLE = {"same": "green", "similar": "yellow"}
 STATUS_STYLE = {
     "conflict": "bold red",
-    "differ": "yellow",
+    "differ": "bold red",
+    "compatible": "yellow",
     "agree": "green",
     "only_a": "dim",
     "only_b": "dim",
@@ -76,9 +77,25 @@ def render(comparison: Comparison, a: Article, b: Article) -> Group:
         Text(""),
         _entities(comparison),
         Text(""),
+        event_line(comparison),
         _numbers(comparison),
         Text(""),
         _groups("Dates", comparison.dates, what=format_date),
+    )
+
+
+def event_line(comparison: Comparison) -> Text:
+    """One line saying whether the two articles report the same event, and why."""
+    event = comparison.event
+    if event is None:
+        return Text("")
+    why = "; ".join(event.reasons)
+    if event.same:
+        return Text.assemble(("Same event", "bold"), (f" ({why})" if why else "", "dim"))
+    return Text.assemble(
+        ("Different events", "bold yellow"),
+        (f" ({why})" if why else "", "dim"),
+        ": numbers are listed, not compared",
     )
 
 

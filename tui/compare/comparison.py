@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.compare.align import Anchor, align
+from tui.compare.claims_diff import diff_claims, groups_of, same_event, separate_rows
 from tui.compare.facts_diff import Side, diff_dates, diff_entities, diff_quantities, key_merges
 from tui.compare.model import Comparison
 from tui.compare.prepare import Prepared, prepare
@@ -30,13 +31,23 @@ def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
     )
     side_a = Side(a.text, a.facts.entities, a.facts.dates, a.facts.quantities)
     side_b = Side(b.text, b.facts.entities, b.facts.dates, b.facts.quantities)
+    event = same_event(a, b, pairs, merges)
+    rows = diff_claims(a.facts.claims, b.facts.claims, a.language) if event.same else []
+    # The numbers the views show: by claim when the facts have claims (else by quantity group).
+    if a.facts.claims or b.facts.claims:
+        shown = rows if event.same else separate_rows(a.facts.claims, b.facts.claims, a.language)
+        quantities = groups_of(shown)
+    else:
+        quantities = diff_quantities(side_a, side_b, pairs)
     return Comparison(
         a=a.id,
         b=b.id,
         pairs=pairs,
         entities=diff_entities(a.facts.entities, b.facts.entities),
-        quantities=diff_quantities(side_a, side_b, pairs),
+        quantities=quantities,
         dates=diff_dates(side_a, side_b, pairs),
+        claims=rows,
+        event=event,
     )
 
 

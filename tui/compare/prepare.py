@@ -34,6 +34,8 @@ class Prepared:
     outlet: str = ""
     date_line: str | None = None
     """The cleaned document's date line (the paragraph after the title in `text`), if any."""
+    date: str | None = None
+    """The article's publication date (ISO, possibly partial), if known."""
 
 
 def prepare(article: Article) -> Prepared:
@@ -52,6 +54,7 @@ def prepare(article: Article) -> Prepared:
         title=document.title or article.title,
         outlet=article.outlet,
         date_line=document.date_line,
+        date=article.date,
     )
     with _LOCK:
         _CACHE[key] = prepared

@@ -48,7 +48,7 @@ _MONEY = frozenset(
 SHARED, PEOPLE, MONEY, THINGS = 0, 1, 2, 3
 """Relevance ranks, most relevant first."""
 
-_STATUS_RANK = {"conflict": 0, "differ": 1, "agree": 2}
+_STATUS_RANK = {"conflict": 0, "differ": 1, "compatible": 2, "agree": 3}
 
 
 def counted_kind(counted: str | None) -> int | None:
@@ -67,11 +67,20 @@ def counted_kind(counted: str | None) -> int | None:
 
 
 def relevance(group: ValueGroup) -> tuple[int, int, float] | None:
-    """Sort key of a quantity group for a reader (smaller first), None to leave it out."""
+    """Sort key of a quantity group for a reader (smaller first), None to leave it out.
+
+    A group built from claims of a vocabulary measure (deaths, detained, …) is always shown; one
+    of an `other:` measure is judged by what it counts and its event, as a quantity group is."""
     if group.a and group.b:
         return (SHARED, _STATUS_RANK.get(group.status, 3), 0.0)
-    kind = counted_kind(group.counted)
-    if kind is None or not group.event:
+    counted, event = group.counted, group.event
+    if group.measure is not None:
+        if not group.measure.startswith("other:"):
+            biggest = max((float(v.value) for v in (*group.a, *group.b)), default=0.0)
+            return (PEOPLE, 0, -biggest)
+        counted, _, event = group.measure[len("other:") :].partition("|")
+    kind = counted_kind(counted)
+    if kind is None or not event:
         return None
     biggest = max((float(v.value) for v in (*group.a, *group.b)), default=0.0)
     return (kind, 0, -biggest)

@@ -1,6 +1,7 @@
 """Facts of one text: entities, dates, quantities, quotes, cited sources (core: no UI imports).
 
-- `extract(text, lang=None, ref_date=None) -> Facts` — no cleaning, offsets into `text`, no cache.
+- `extract(text, lang=None, ref_date=None) -> Facts` (entities, dates, quantities, quotes, sources,
+  and the quantities read as claims: `tui.facts.claims`) — no cleaning, offsets into `text`, no cache.
 - `facts_for(article, document) -> Facts` — the facts of `document.text` (the cleaned article),
   cached on disk (see `tui.facts.cache`): a second look costs one small JSON read.
 - `extract_batch(items, workers=None)` — many texts at once, in a process pool; each item is
@@ -20,11 +21,12 @@ from collections.abc import Iterable, Sequence  # noqa: E402
 from typing import Any  # noqa: E402
 
 from tui.facts.cache import PIPELINE_VERSION, cached_facts  # noqa: E402
-from tui.facts.model import DateFact, Entity, Facts, Quantity, Quote, Source  # noqa: E402
+from tui.facts.model import Claim, DateFact, Entity, Facts, Quantity, Quote, Source  # noqa: E402
 from tui.facts.ukrainian import detect_language  # noqa: E402
 
 __all__ = [
     "PIPELINE_VERSION",
+    "Claim",
     "DateFact",
     "Entity",
     "Facts",
@@ -48,6 +50,7 @@ def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> 
     `ref_date` (ISO, possibly partial like "2022-01") is the article's date, used to give a year to
     «10 января». Entities come first: quotes resolve their speakers against them.
     """
+    from tui.facts.claims import find_claims
     from tui.facts.dates import find_dates
     from tui.facts.entities import find_entities
     from tui.facts.quantities import find_quantities
@@ -56,14 +59,18 @@ def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> 
 
     lang = _language(text, lang)
     entities = find_entities(text, lang)
+    dates = find_dates(text, lang, ref_date)
+    # Counted nouns and events come from the ru/uk dictionaries: in another language they
+    # would be nonsense («10 without», «27 лютага» read as a count).
+    quantities = find_quantities(text, lang) if lang in ("ru", "uk") else []
+    sources = find_sources(text, lang)
     return Facts(
         entities=entities,
-        dates=find_dates(text, lang, ref_date),
-        # Counted nouns and events come from the ru/uk dictionaries: in another language they
-        # would be nonsense («10 without», «27 лютага» read as a count).
-        quantities=find_quantities(text, lang) if lang in ("ru", "uk") else [],
+        dates=dates,
+        quantities=quantities,
         quotes=find_quotes(text, lang, entities),
-        sources=find_sources(text, lang),
+        sources=sources,
+        claims=find_claims(text, lang, quantities, entities, dates, sources),
     )
 
 

@@ -70,12 +70,47 @@ class Source:
     kind: SourceKind = "agency"
 
 
+ClaimStatus = Literal["current", "superseded", "part"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number read as a statement (see `tui.facts.claims`): what is counted by meaning
+    (`measure`: «deaths», «detained», … or «other:<counted>|<event>»), the value (`value_max` for a
+    range), the `qualifier` (about, almost, more, at_least, up_to, less, vague), the as-of time, who
+    says so, where, and whether the article still stands by it (`status`: current, superseded — an
+    earlier figure the article reports as replaced —, or part — «из них 5 детей»).
+
+    `start`/`end` cover the number as its quantity does; `sentence_start`/`sentence_end` its sentence.
+    """
+
+    start: int
+    end: int
+    text: str
+    measure: str
+    value: float
+    value_max: float | None = None
+    qualifier: str | None = None
+    as_of: str | None = None
+    as_of_date: str | None = None
+    attribution: str | None = None
+    place: str | None = None
+    status: str = "current"
+    sentence_start: int = 0
+    sentence_end: int = 0
+    counted: str | None = None
+    """What the number counts, as its quantity says (base form), for labels of `other:` measures."""
+    event: str | None = None
+    """The quantity's event (base form), likewise."""
+
+
 _KINDS: dict[str, type] = {
     "entities": Entity,
     "dates": DateFact,
     "quantities": Quantity,
     "quotes": Quote,
     "sources": Source,
+    "claims": Claim,
 }
 
 
@@ -88,6 +123,7 @@ class Facts:
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """The JSON shape of `sverka facts --json`."""

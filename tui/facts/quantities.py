@@ -26,8 +26,10 @@ What is a quantity here (decisions, so a reader knows what to expect):
 «единица техники», «одиниця вогнепальної зброї»); `event` is the governing verb's or verbal noun's
 base form, found by: a participle attached to the counted phrase («16 погибших силовиков»), a verbal
 noun right before the number («вилучення 36 одиниць»), a coordinated quantity's event («… та 1 486
-боєприпасів»), the nearest verb before the number in its clause, the next verb in its sentence, the
-nearest verb before in the sentence. Reporting verbs («сообщаться», «стать», «повідомлятися») are
+боєприпасів»), the nearest verb before the number in its clause, the next verb in its sentence (not past another
+number or «;»: in «погибших — 14, ещё 30 госпитализированы» the verb is the 30's; a relative
+clause is stepped over: «5 человек, которые ехали …, пострадали»), the nearest verb before in the
+sentence. Reporting verbs («сообщаться», «стать», «повідомлятися») are
 never taken as the event.
 """
 
@@ -65,6 +67,8 @@ _CLAUSE_PUNCT = set(',;:()—–«»"“”„')
 _SENTENCE_PUNCT = set(".!?…")
 _COORD = {"и", "а", "также", "та", "і", "й", "plus"}
 _VERB_POS = {"VERB", "INFN", "PRTS", "GRND"}
+_RELATIVE = {"который", "которая", "которое", "которые", "которых", "которым", "которыми", "что",
+             "який", "яка", "яке", "які", "яких", "яким", "якими", "що"}  # fmt: skip
 
 
 def _norm_num(s: str) -> float:
@@ -347,6 +351,12 @@ class _Extractor:
                 return verb
         k = last + 1
         while k < len(toks) and toks[k].text not in _SENTENCE_PUNCT and k < last + 25:
+            if self.relative_clause(k):  # «5 человек, которые ехали в автобусе, пострадали»
+                k = next((m for m in range(k, min(k + 20, len(toks))) if toks[m].text == ","), k)
+                k += 1
+                continue
+            if self.other_clause(k):
+                break  # «погибших — 14, ещё 30 госпитализированы»: that verb is the 30's
             verb = self.verb_at(k)
             if verb and verb not in WEAK_VERBS:
                 return verb
@@ -358,6 +368,17 @@ class _Extractor:
                 return verb
             k -= 1
         return None
+
+    def other_clause(self, k: int) -> bool:
+        """Whether token k starts what belongs to another statement: another number (it has its
+        own verb) or «;»."""
+        t = self.toks[k]
+        return t.kind == "num" or t.text == ";"
+
+    def relative_clause(self, k: int) -> bool:
+        """Whether token k opens a relative clause («…, которые ехали …», «…, які …»)."""
+        t = self.toks[k]
+        return t.kind == "word" and _low(t) in _RELATIVE and k > 0 and self.toks[k - 1].text == ","
 
     # -- driver ------------------------------------------------------------------------------
     def run(self) -> list[Quantity]:

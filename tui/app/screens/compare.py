@@ -275,7 +275,14 @@ class CompareScreen(Screen[None]):
         if not self.comparison:
             return
         if not self.comparison.disagreements:
-            self._say("No number differs between the two articles.")
+            if self.comparison.different_events:
+                self._say(
+                    "Different events: their numbers are not compared ("
+                    + "; ".join(self.comparison.event.reasons if self.comparison.event else [])
+                    + ")."
+                )
+            else:
+                self._say("No number differs between the two articles.")
             return
         count = len(self.comparison.disagreements)
         if self.disagreement_index is None:

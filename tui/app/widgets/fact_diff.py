@@ -22,7 +22,8 @@ from tui.compare.reading import format_date, reader_quantities, value_runs
 
 STATUS_LABEL = {
     "conflict": "CONFLICT",
-    "differ": "differ",
+    "differ": "DIFFER",
+    "compatible": "compatible",
     "agree": "agree",
     "only_a": "only A",
     "only_b": "only B",
@@ -110,6 +111,13 @@ class FactDiffPanel(VerticalScroll):
             out.append(f"{row.b or ''}\n")
         shown, hidden = reader_quantities(comp.quantities)
         out.append("\nNumbers\n", heading)
+        if comp.event is not None:
+            reasons = "; ".join(comp.event.reasons)
+            if comp.event.same:
+                out.append(f"Same event ({reasons})\n" if reasons else "Same event\n", muted)
+            else:
+                out.append("Different events", self._style("differ"))
+                out.append(f" ({reasons}): numbers listed, not compared\n", muted)
         self._groups(out, shown)
         if hidden:
             out.append(f"({hidden} minor numbers not shown; sverka compare --json)\n", muted)
@@ -123,7 +131,13 @@ class FactDiffPanel(VerticalScroll):
             out.append("—\n", self._style("muted"))
         for group in groups:
             line = Text(_group_line(group))
-            status = group.status if group.status in ("conflict", "differ", "agree") else "muted"
+            status = (
+                "differ"
+                if group.status == "compatible"
+                else group.status
+                if group.status in ("conflict", "differ", "agree")
+                else "muted"
+            )
             line.append(STATUS_LABEL.get(group.status, group.status), self._style(status))
             for side, values in (("A", group.a), ("B", group.b)):
                 if values or not (group.a or group.b):
