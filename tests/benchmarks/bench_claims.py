@@ -63,6 +63,21 @@ def load(split: str) -> tuple[dict[str, Item], list[dict[str, Any]], list[tuple[
     return items, pairs, unrelated
 
 
+def write_corpus(split: str, folder: Path) -> list[str]:
+    """Write a split's articles as a corpus folder (one .txt each, with a .meta.toml sidecar for
+    outlet, date and language); returns the file stems."""
+    items, _, _ = load(split)
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in items.values():
+        (folder / f"{item.id}.txt").write_text(item.text, "utf-8")
+        (folder / f"{item.id}.meta.toml").write_text(
+            f'outlet = "{item.outlet}"\nlanguage = "{item.lang}"\n'
+            + (f'date = "{item.date}"\n' if item.date else ""),
+            "utf-8",
+        )
+    return sorted(items)
+
+
 def prepared(items: dict[str, Item]) -> dict[str, Any]:
     from tui.compare import Prepared
     from tui.facts import extract

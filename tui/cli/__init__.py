@@ -22,6 +22,7 @@ COMMANDS: list[str] = [
     "notes",
     "index",
     "search",
+    "claims",
 ]
 
 

@@ -28,6 +28,7 @@ from tui.index.model import SORTS, CatalogueError, Row, ScanReport, SearchResult
 from tui.index.store import connect, db_path_for, engine_path, open_db, remove_db
 
 if TYPE_CHECKING:
+    from tui.compare.ledger import LedgerMeasure
     from tui.index.engine import SearchIndex
 
 ProgressFn = Callable[[int, int], None]
@@ -495,6 +496,21 @@ class Catalogue:
             sql += " LIMIT ?"
             params = (key, limit)
         return [r[0] for r in self.connection().execute(sql, params)]
+
+    # -- the numbers ledger (claims stored by `sverka index --facts`) --------------------------
+
+    def ledger(
+        self,
+        measure: str | None = None,
+        rowids: Iterable[int] | None = None,
+        include_other: bool = False,
+        limit: int | None = 200,
+        lang: str | None = None,
+    ) -> list[LedgerMeasure]:
+        """The numbers ledger of the stored claims (see `tui.index.claims_view.ledger`)."""
+        from tui.index.claims_view import ledger
+
+        return ledger(self.connection(), measure, rowids, include_other, limit, lang)
 
     def skipped_files(self, report: ScanReport | None = None) -> list[tuple[str, str]]:
         """(relative path, reason) of every file the corpus holds but the catalogue could not read

@@ -3,7 +3,7 @@
 `extract_all(catalogue)` runs `tui.facts.facts_for` (which caches every article's facts on disk,
 where the app reads them) for each article whose facts are not done yet, in one worker process per
 core (`OPENBLAS_NUM_THREADS=1`, models loaded once per worker). The main process writes the entity
-keys of each article to the catalogue in batches, so cross-article views — "other articles
+keys and the claims of each article to the catalogue in batches, so cross-article views — "other articles
 mentioning this entity" (`Catalogue.articles_with_entity`), the matrix — read from the cache
 instead of extracting again. Interrupted runs resume where they stopped.
 """
@@ -15,8 +15,9 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from tui.facts.model import Claim
 from tui.index.store import pack_text
 
 if TYPE_CHECKING:
@@ -45,10 +46,49 @@ class FactsReport:
         )
 
 
-def facts_of_file(root: str, item: tuple[int, str]) -> tuple[int, str, list[str], bytes | None]:
+ClaimRow = tuple[Any, ...]
+"""A claim as the catalogue's `claims` table stores it (columns after `article`)."""
+Result = tuple[int, str, list[str], bytes | None, list[ClaimRow]]
+
+
+def claim_row(c: Claim) -> ClaimRow:
+    """The `claims` table columns of one claim (without the article)."""
+    return (
+        c.measure, c.value, c.value_max, c.qualifier, c.as_of, c.as_of_date, c.attribution,
+        c.place, c.status, c.text, c.start, c.end, c.sentence_start, c.sentence_end,
+    )  # fmt: skip
+
+
+def one_per_value(claims: list[Claim]) -> list[Claim]:
+    """The claims the ledger stores of one article: parts of a figure («из них 5 детей») left
+    out, and one claim per measure, value, qualifier and status (a headline «64» and the body's
+    «64 человек» are one), with the as-of time, source and place any of its mentions gives."""
+    from dataclasses import replace
+
+    out: dict[tuple[str, float, str | None, str], Claim] = {}
+    for c in claims:
+        if c.status == "part":
+            continue
+        key = (c.measure, c.value, c.qualifier, c.status)
+        known = out.get(key)
+        if known is None:
+            out[key] = c
+        else:
+            out[key] = replace(
+                known,
+                as_of=known.as_of or c.as_of,
+                as_of_date=known.as_of_date or c.as_of_date,
+                attribution=known.attribution or c.attribution,
+                place=known.place or c.place,
+            )
+    return list(out.values())
+
+
+def facts_of_file(root: str, item: tuple[int, str]) -> Result:
     """Worker: read, clean and extract one article; (rowid, 'done'|'error: …', entity keys, the
-    packed cleaned text). The catalogue keeps the text of each article with facts: labels of
-    entities in cross-article views come from it without reading the file again."""
+    packed cleaned text, its claims). The catalogue keeps the text of each article with facts:
+    labels of entities in cross-article views come from it without reading the file again; and
+    its claims, for the numbers ledger."""
     rowid, rel = item
     try:
         from tui.clean import clean_article
@@ -57,13 +97,14 @@ def facts_of_file(root: str, item: tuple[int, str]) -> tuple[int, str, list[str]
 
         article = read_article(Path(root) / rel, Path(root))
         if not hasattr(article, "raw"):
-            return rowid, f"error: {getattr(article, 'reason', 'unreadable')}", [], None
+            return rowid, f"error: {getattr(article, 'reason', 'unreadable')}", [], None, []
         document = clean_article(article)
         facts = facts_for(article, document)
         keys = sorted({e.key for e in facts.entities if e.key})
-        return rowid, "done", keys, pack_text(document.text)
+        claims = [claim_row(c) for c in one_per_value(facts.claims)]
+        return rowid, "done", keys, pack_text(document.text), claims
     except Exception as exc:  # one bad article must not stop a corpus-wide run
-        return rowid, f"error: {type(exc).__name__}: {exc}", [], None
+        return rowid, f"error: {type(exc).__name__}: {exc}", [], None, []
 
 
 def _init_worker(rules: list[dict] | None = None, outlets: list[dict] | None = None) -> None:
@@ -76,7 +117,7 @@ def _init_worker(rules: list[dict] | None = None, outlets: list[dict] | None = N
 
 def _results(
     root: Path, todo: list[tuple[int, str]], workers: int
-) -> Generator[tuple[int, str, list[str], bytes | None], None, None]:
+) -> Generator[Result, None, None]:
     if workers <= 1 or len(todo) <= 1:
         for item in todo:
             yield facts_of_file(str(root), item)
@@ -108,13 +149,22 @@ def extract_all(
     if progress:
         progress(0, total)
     workers = default_workers() if workers is None else workers
-    pending: list[tuple[int, str, list[str], bytes | None]] = []
+    pending: list[Result] = []
 
     def flush() -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for rowid, status, keys, packed in pending:
+            for rowid, status, keys, packed, claims in pending:
                 conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+                conn.execute("DELETE FROM claims WHERE article = ?", (rowid,))
+                if claims:
+                    found = conn.execute(
+                        "SELECT date FROM articles WHERE rowid = ?", (rowid,)
+                    ).fetchone()
+                    conn.executemany(
+                        f"INSERT INTO claims VALUES ({', '.join('?' * 16)})",
+                        [(rowid, found[0] if found else None, *row) for row in claims],
+                    )
                 if packed is not None:
                     conn.execute(
                         "INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, packed)
@@ -135,8 +185,9 @@ def extract_all(
 
     results = _results(catalogue.root, todo, workers)
     try:
-        for n, (rowid, status, keys, packed) in enumerate(results, 1):
-            pending.append((rowid, status, keys, packed))
+        for n, result in enumerate(results, 1):
+            pending.append(result)
+            status, keys = result[1], result[2]
             if status == "done":
                 report.done += 1
                 report.entities += len(keys)

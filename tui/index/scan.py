@@ -333,11 +333,12 @@ def default_workers() -> int:
 
 
 def remove_rows(conn: sqlite3.Connection, engine: SearchIndex, rowids: list[int]) -> None:
-    """Remove articles (and their search index entries, text and entity keys)."""
+    """Remove articles (and their search index entries, text, entity keys and claims)."""
     for rowid in rowids:
         engine.delete(rowid)
         conn.execute("DELETE FROM doc WHERE rowid = ?", (rowid,))
         conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+        conn.execute("DELETE FROM claims WHERE article = ?", (rowid,))
         conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
 
@@ -422,6 +423,7 @@ def _store(
         rowid = old
         engine.delete(rowid)
         conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+        conn.execute("DELETE FROM claims WHERE article = ?", (rowid,))
         conn.execute("DELETE FROM doc WHERE rowid = ?", (rowid,))  # the text changed
         aid = _unique_id(conn, aid, rowid)
         conn.execute(

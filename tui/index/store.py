@@ -18,11 +18,12 @@ from pathlib import Path
 from tui.index.model import CatalogueError
 from tui.paths import cache_dir
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 """4: search indexes the cleaned text (not the raw page) and holds outlet and language;
 5: each article row records the reader version it was read with; 6: texts are zstd, not zlib;
 7: the scan keeps no texts (only `sverka index --facts` does); 8: ids are made from the path
-(`tui.corpus.reader.article_id_for`), no longer by the order files were first seen."""
+(`tui.corpus.reader.article_id_for`), no longer by the order files were first seen; 9: claims
+(`tui.facts.claims`) are stored with the facts, for the numbers ledger."""
 
 LATE_INDEXES = {
     "art_outlet": "CREATE INDEX IF NOT EXISTS art_outlet ON articles(outlet, title_key);",
@@ -71,6 +72,29 @@ CREATE TABLE IF NOT EXISTS entities(
     key TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS ent_article ON entities(article);
+-- The claims of each article whose facts were extracted (`sverka index --facts`), parts of a
+-- figure («из них 5 детей») left out: the numbers ledger (`sverka claims`, the app's Numbers
+-- screen) reads them without extracting again, newest first by (measure, date).
+CREATE TABLE IF NOT EXISTS claims(
+    article INTEGER NOT NULL,           -- articles.rowid
+    date TEXT,                          -- the article's date (the ledger's order), copied
+    measure TEXT NOT NULL,
+    value REAL NOT NULL,
+    value_max REAL,
+    qualifier TEXT,
+    as_of TEXT,
+    as_of_date TEXT,
+    attribution TEXT,
+    place TEXT,
+    status TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    stop INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure, date);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 """.replace("{late_indexes}", "\n".join(LATE_INDEXES.values()))
 
 

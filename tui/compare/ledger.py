@@ -1,0 +1,202 @@
+"""The numbers ledger: every claim of each measure across a set of articles, in time order, with
+who diverges from the rest.
+
+For a set of articles (a search, a filter, a whole corpus) the ledger lists, per measure
+(«погибшие», «задержанные», …), each claim with its outlet, value, qualifier, as-of time,
+publication date, attribution, place and status (current, or superseded — an earlier figure the
+article itself reports as replaced). Entries are in time order: publication date, then the as-of
+date, then article and position, so a toll's evolution reads top to bottom.
+
+A current figure `diverges` when, among the current figures of the same measure that other
+articles published within a day of it, at least two agree on one value (`tui.compare.claims_diff.
+agreement`: equal or compatible) and this one differs from it.
+
+`LedgerEntry.to_dict()` / `LedgerMeasure.to_dict()` are the JSON shape of `sverka claims --json`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from tui.compare.claims_diff import agreement, measure_label
+from tui.compare.model import ClaimRef
+from tui.facts.model import Claim
+
+DEFAULT_LIMIT = 200
+"""Entries shown per measure unless asked otherwise (the most recent ones)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One claim of one article, as the ledger lists it."""
+
+    article: str
+    outlet: str
+    title: str
+    date: str | None
+    measure: str
+    value: float
+    value_max: float | None
+    qualifier: str | None
+    as_of: str | None
+    as_of_date: str | None
+    attribution: str | None
+    place: str | None
+    status: str
+    text: str
+    start: int
+    end: int
+    sentence_start: int = 0
+    sentence_end: int = 0
+    diverges: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field by name."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerMeasure:
+    """The entries of one measure, in time order; `total` counts those left out by a limit too."""
+
+    measure: str
+    label: str
+    entries: list[LedgerEntry] = field(default_factory=list)
+    total: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"measure", "label", "total", "claims": [entry, …]}`."""
+        return {
+            "measure": self.measure,
+            "label": self.label,
+            "total": self.total,
+            "claims": [e.to_dict() for e in self.entries],
+        }
+
+
+def entries_of(
+    article: str, outlet: str, title: str, pub_date: str | None, claims: Iterable[Claim]
+) -> list[LedgerEntry]:
+    """Ledger entries of one article's claims (parts of a figure, «из них 5 детей», left out)."""
+    return [
+        LedgerEntry(
+            article, outlet, title, pub_date, c.measure, c.value, c.value_max, c.qualifier,
+            c.as_of, c.as_of_date, c.attribution, c.place, c.status, c.text, c.start, c.end,
+            c.sentence_start, c.sentence_end,
+        )  # fmt: skip
+        for c in claims
+        if c.status != "part"
+    ]
+
+
+def time_key(e: LedgerEntry) -> tuple[str, str, str, int]:
+    """Publication date, as-of date, article, position: the ledger's order."""
+    return (e.date or "", e.as_of_date or "", e.article, e.start)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _ref(e: LedgerEntry) -> ClaimRef:
+    return ClaimRef(e.start, e.end, e.text, e.value, e.qualifier, value_max=e.value_max)
+
+
+def collapse(entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
+    """One entry per article, measure, value and status (a headline «64» and the body's «64
+    человек» are one claim), keeping the first mention's place in the text and the as-of time,
+    source and place any mention gives."""
+    first: dict[tuple[str, str, float, str, str | None], int] = {}
+    out: list[LedgerEntry] = []
+    for e in entries:
+        key = (e.article, e.measure, e.value, e.status, e.qualifier)
+        if key not in first:
+            first[key] = len(out)
+            out.append(e)
+            continue
+        known = out[first[key]]
+        out[first[key]] = replace(
+            known,
+            as_of=known.as_of or e.as_of,
+            as_of_date=known.as_of_date or e.as_of_date,
+            attribution=known.attribution or e.attribution,
+            place=known.place or e.place,
+        )
+    return out
+
+
+def headlines(entries: Sequence[LedgerEntry]) -> dict[str, LedgerEntry]:
+    """Each article's headline figure: its first exact current one, else its first current one."""
+    out: dict[str, LedgerEntry] = {}
+    for e in entries:
+        if e.status != "current":
+            continue
+        known = out.get(e.article)
+        if known is None or (known.qualifier is not None and e.qualifier is None):
+            out[e.article] = e
+    return out
+
+
+def mark_divergent(entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
+    """One measure's entries, collapsed (`collapse`), with `diverges` set on the headline figures
+    that differ from what at least two other articles agree on within a day (module docstring)."""
+    entries = collapse(entries)
+    heads = headlines(entries)
+    by_day: dict[date | None, list[LedgerEntry]] = {}
+    for e in heads.values():
+        by_day.setdefault(_day(e.date), []).append(e)
+    divergent: set[tuple[str, int]] = set()
+    for e in heads.values():
+        day = _day(e.date)
+        near: list[LedgerEntry] = []
+        if day is None:
+            near = list(by_day.get(None, []))
+        else:
+            for delta in (-1, 0, 1):
+                near.extend(by_day.get(date.fromordinal(day.toordinal() + delta), []))
+        peers = [p for p in near if p.article != e.article]
+        if len(peers) < 2:
+            continue
+        common, n = Counter(p.value for p in peers).most_common(1)[0]
+        if n < 2:
+            continue
+        model = next(p for p in peers if p.value == common)
+        if agreement(_ref(e), _ref(model)) == "differ":
+            divergent.add((e.article, e.start))
+    return [replace(e, diverges=True) if (e.article, e.start) in divergent else e for e in entries]
+
+
+def build(
+    entries: Iterable[LedgerEntry],
+    measure: str | None = None,
+    include_other: bool = False,
+    limit: int | None = DEFAULT_LIMIT,
+    lang: str | None = None,
+) -> list[LedgerMeasure]:
+    """Entries grouped by measure (most entries first), each in time order, the most recent
+    `limit` of each kept (None or 0: all). `measure` keeps one measure; `other:` measures (numbers
+    no vocabulary entry fits) only with `include_other` or when asked for by name."""
+    groups: dict[str, list[LedgerEntry]] = {}
+    for e in entries:
+        if measure is not None and e.measure != measure:
+            continue
+        if measure is None and not include_other and e.measure.startswith("other:"):
+            continue
+        groups.setdefault(e.measure, []).append(e)
+    out = []
+    for mid, items in groups.items():
+        items.sort(key=time_key)
+        items = collapse(items)
+        total = len(items)
+        if limit:
+            items = items[-limit:]
+        out.append(LedgerMeasure(mid, measure_label(mid, lang), mark_divergent(items), total))
+    out.sort(key=lambda m: (-m.total, m.measure))
+    return out
