@@ -76,3 +76,32 @@ def test_publication_date_is_the_pages_own_date_line(page: str, expected: str | 
 def test_a_footer_domain_names_the_outlet_only_as_a_whole_domain() -> None:
     assert detect_outlet("Новости\n" + BODY + "Все материалы: www.lenta.ru/rubrics") == "lenta.ru"
     assert detect_outlet("Новости\n" + BODY + "Все материалы: notlenta.ru") == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("page", "date_line", "expected"),
+    [
+        # the year a site leaves out for the current year: from the scraper's header …
+        (" date 2026-02-11 Новости\nЗаголовок\n11 февраля, 13:20\n" + BODY, "11 февраля, 13:20", "2026-02-11"),
+        # … or from another full date near the top (a December date line on a January page)
+        ("Заголовок\n30 декабря, 23:10 (обновлено 02.01.2026)\n" + BODY, "30 декабря, 23:10", "2025-12-30"),
+        # … or from the copyright line, which states the year the page was made
+        ("Заголовок\n9 лютого, 07:45\n" + BODY + "© 2008–2026 Видання\n", "9 лютого, 07:45", "2026-02-09"),
+        # no year anywhere: no date rather than a guess
+        ("Заголовок\n9 лютого, 07:45\n" + BODY, "9 лютого, 07:45", None),
+        # nominative months and abbreviations
+        ("Заголовок\n14:30, 04 Февраль 2026\n" + BODY, "14:30, 04 Февраль 2026", "2026-02-04"),
+        ("Заголовок\n16 янв 2026, 15:10\n" + BODY, "16 янв 2026, 15:10", "2026-01-16"),
+        # the article's own date line beats the scraper's header
+        (" date 2026-03-07 Новости\nЗаголовок\n06.03.2026, 21:55\n" + BODY, "06.03.2026, 21:55", "2026-03-06"),
+    ],
+)  # fmt: skip
+def test_the_date_line_beside_the_headline_gives_the_date_with_its_year_inferred_where_safe(
+    page: str, date_line: str, expected: str | None
+) -> None:
+    assert detect_date(page, date_line) == expected
+
+
+def test_related_headlines_timestamps_at_the_foot_are_not_the_publication_date() -> None:
+    page = "Заголовок\n" + BODY * 3 + "Популярные новости\nВ Москве выпал снег\n10:15, 3 марта 2026\n"
+    assert detect_date(page) is None

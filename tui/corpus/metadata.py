@@ -76,14 +76,15 @@ def read_sidecar(article_path: Path) -> dict[str, str]:
     return out
 
 
-def title_words_text(raw: str, count: bool = True) -> tuple[str, int, str]:
-    """The article's headline, the word count of its cleaned text (0 unless `count`), and that
-    text."""
+def title_words_text(raw: str, count: bool = True) -> tuple[str, int, str, str | None]:
+    """The article's headline, the word count of its cleaned text (0 unless `count`), that text,
+    and the date line the cleaner found beside the headline (None if none)."""
     from tui.clean import clean_text
 
     document = clean_text(raw)
     text = document.text
-    return sanitize_line(document.title), count_words(text) if count else 0, text
+    words = count_words(text) if count else 0
+    return sanitize_line(document.title), words, text, document.date_line
 
 
 def language_of(text: str) -> str:

@@ -26,6 +26,17 @@ _MONTHS = {
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
+    # nominative (Kazakh and Kyrgyz sites write «04 Февраль 2026») and abbreviations («16 янв.»)
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
+    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+    "січень": 1, "лютий": 2, "березень": 3, "квітень": 4, "травень": 5, "червень": 6,
+    "липень": 7, "серпень": 8, "вересень": 9, "жовтень": 10, "листопад": 11, "грудень": 12,
+    "студзень": 1, "люты": 2, "сакавік": 3, "красавік": 4, "чэрвень": 6, "ліпень": 7,
+    "жнівень": 8, "верасень": 9, "кастрычнік": 10, "лістапад": 11, "снежань": 12,
+    "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9,
+    "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
+    "січ": 1, "лют": 2, "бер": 3, "квіт": 4, "трав": 5, "черв": 6, "лип": 7, "серп": 8,
+    "вер": 9, "жовт": 10, "лист": 11, "груд": 12,
 }  # fmt: skip
 
 _LETTERS = r"[а-яёіїєґўәғқңөұүһa-z]+"
@@ -34,6 +45,10 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_LETTERS})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b({_LETTERS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+# «11 февраля, 13:20», «9 лютого»: a date line without its year (sites leave it out for the
+# current year), and the day and month written «11.02» are not taken (a time looks the same).
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_LETTERS})\.?(?![\w.])(?!,?\s+\d{{4}})", re.IGNORECASE)
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)[^\n]{0,80}?((?:19|20)\d{2})(?:\s*[-–—]\s*((?:19|20)\d{2}))?", re.IGNORECASE)
 _LABEL = re.compile(
     r"^\s*(опубликовано|обновлено|опубліковано|оновлено|апублікавана|published|updated|posted|дата"
     r"(?: публикации| публікації)?)\s*:?\s*(.*)$",
@@ -119,11 +134,20 @@ def _is_date_line(line: str, spans: list[tuple[int, int, str]]) -> bool:
     return len(_WORD.findall(rest)) <= 2
 
 
-def detect_date(raw: str) -> str | None:
-    """The publication date the page states (ISO; `YYYY-MM` when only the month is given)."""
-    m = _HEADER_MONTH.match(raw)
-    if m:
-        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+def detect_date(raw: str, date_line: str | None = None) -> str | None:
+    """The publication date the page states (ISO; `YYYY-MM` when only the month is given).
+
+    `date_line` is the date line the cleaner found beside the headline (tui.clean): the
+    article's own date, preferred to the page's other dates (a related story's timestamp, the
+    scraper's `date` header). A date line without a year («11 февраля, 13:20») takes the year
+    the page states elsewhere: the scraper's header, another full date near the top, or the
+    copyright line's latest year — sites leave the year out only for the current year."""
+    header = _HEADER_MONTH.match(raw)
+    header_iso = (
+        _iso(int(header.group(1)), int(header.group(2)), int(header.group(3)) if header.group(3) else None)
+        if header
+        else None
+    )
     lines = raw.split("\n")
     for line in lines:
         label = _LABEL.match(line)
@@ -131,15 +155,92 @@ def detect_date(raw: str) -> str | None:
             spans = _dates_in(label.group(2))
             if spans:
                 return spans[0][2]
-    head = [ln for ln in lines[: _HEAD_LINES * 3] if ln.strip()][:_HEAD_LINES]
+    if date_line:
+        spans = _dates_in(date_line)
+        if spans:
+            return spans[0][2]
+        partial = _day_month(date_line)
+        if partial is not None:
+            year = _page_year(raw, header_iso, *partial)
+            if year is not None:
+                return _iso(year, partial[1], partial[0])
+    head = [ln for ln in _top(raw).split("\n")[: _HEAD_LINES * 3] if ln.strip()][:_HEAD_LINES]
     for line in head:
         if len(line) <= 80:
             spans = _dates_in(line)
             if spans and _is_date_line(line, spans):
                 return spans[0][2]
-    top = raw[:_HEAD_CHARS]
+    if header_iso:
+        return header_iso
+    return next(iter(_timestamps(_top(raw))), None)
+
+
+def _top(raw: str) -> str:
+    """The page down to the end of its first line of running text (the lead): a date after it
+    belongs to the body or to other stories (related headlines with their timestamps)."""
+    head = raw[:_HEAD_CHARS]
+    pos = 0
+    for line in head.split("\n"):
+        pos += len(line) + 1
+        text = line.rstrip().rstrip("»\"”)")
+        if text[-1:] in (".", "!", "?", "…") and len(line.split()) >= 8:
+            return raw[:pos]
+    return head
+
+
+def _timestamps(top: str) -> list[str]:
+    """Full dates in `top` written beside a time («21:10, 26 января 2022»): timestamps, not
+    dates mentioned in a sentence."""
+    found = []
     for start, end, iso in _dates_in(top):
-        # A date beside a time is a timestamp, not a date mentioned in a sentence.
         if _TIME.search(top[max(0, start - 8) : start]) or _TIME.search(top[end : end + 10]):
-            return iso
+            found.append(iso)
+    return found
+
+
+def _day_month(text: str) -> tuple[int, int] | None:
+    """(day, month) of a date written without its year («11 февраля», «9 лютого, 07:45»)."""
+    m = _DAY_MONTH.search(text)
+    if m is None:
+        return None
+    month = _MONTHS.get(m.group(2).lower())
+    day = int(m.group(1))
+    if month is None or not 1 <= day <= 31:
+        return None
+    return day, month
+
+
+_YEAR_WINDOW_DAYS = 62
+
+
+def _page_year(raw: str, header_iso: str | None, day: int, month: int) -> int | None:
+    """The year of a date line without one: the scraper header's year, a full date near the top
+    within two months of it (a date line of 30 December beside «2 января 2026» is 2025), else
+    the copyright line's latest year."""
+    if header_iso:
+        return _nearest_year(int(header_iso[:4]), int(header_iso[5:7]), day, month)
+    head = [ln for ln in raw[:_HEAD_CHARS].split("\n") if 0 < len(ln) <= 80]
+    stated = [spans[0][2] for ln in head if (spans := _dates_in(ln)) and _is_date_line(ln, spans)]
+    for iso in stated + _timestamps(_top(raw)):
+        year = _nearest_year(int(iso[:4]), int(iso[5:7]), day, month)
+        try:
+            gap = abs((date(year, month, day) - date.fromisoformat(iso if len(iso) == 10 else iso + "-01")).days)
+        except ValueError:
+            continue
+        if gap <= _YEAR_WINDOW_DAYS:
+            return year
+    found = [m for m in _COPYRIGHT_YEAR.finditer(raw[-3000:])]
+    if found:
+        last = found[-1]
+        return int(last.group(2) or last.group(1))
     return None
+
+
+def _nearest_year(year: int, ref_month: int, day: int, month: int) -> int:
+    """The year putting day/month nearest to the reference month of `year` (December's date
+    line on a January page belongs to the year before)."""
+    if month - ref_month > 6:
+        return year - 1
+    if ref_month - month > 6:
+        return year + 1
+    return year

@@ -297,7 +297,7 @@ def _read_article(
         sidecar = read_sidecar(path) if has_sidecar is not False else {}
     except MetadataError as exc:
         return Skipped(path, str(exc))
-    title, words, text = title_words_text(raw, count)
+    title, words, text, date_line = title_words_text(raw, count)
     article = Article(
         id=article_id_for(path, root),
         path=path,
@@ -306,7 +306,7 @@ def _read_article(
         title=sidecar.get("title") or title or "(untitled)",
         outlet=sidecar.get("outlet") or detect_outlet(raw, sidecar.get("url")),
         language=sidecar.get("language") or language_of(raw),
-        date=sidecar.get("date") or detect_date(raw),
+        date=sidecar.get("date") or detect_date(raw, date_line),
         words=words,
         size=len(data),
         mtime=st.st_mtime,
