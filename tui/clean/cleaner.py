@@ -17,6 +17,7 @@ from tui.clean.dates import (
 from tui.clean.document import BlockKind, Document, Piece, Removed, assemble, new_removed
 from tui.clean.edges import (
     bottom_date,
+    bottom_title,
     bottom_edge,
     drop_captions_near_credits,
     drop_link_runs,
@@ -123,6 +124,8 @@ def _classify_lines(lines: list[Line], rules: Rules) -> tuple[list[Line], Line |
         first, last = _body_span(kept)
     drop_link_runs(kept[first : last + 1])
     title_line, date_line = top_edge(kept[:first], rules, page_start=lines[0].start)
+    if title_line is None:  # some scrapes put the headline under the article
+        title_line = bottom_title(kept[last + 1 :], kept[first])
     bottom_edge(kept[last + 1 :], rules, kept[last])
     return lines, title_line, date_line or bottom_date(kept[last + 1 :])
 

@@ -9,7 +9,7 @@ import re
 from tui.clean.dates import date_in_byline, date_line_of
 from tui.clean.lines import Line, headline_like, stopword_ratio
 from tui.clean.rules import Rules
-from tui.clean.titles import INNER_SENTENCE_END, pick_title
+from tui.clean.titles import INNER_SENTENCE_END, is_title_candidate, pick_title
 
 DATE_SEARCH_LINES = 40  # a date line sits near the headline, not 40 lines down
 _CREDIT_REASONS = ("photo-credit", "media-stub", "copyright")
@@ -154,6 +154,28 @@ def _short_title(line: Line) -> bool:
     """A page's very first line, short and unpunctuated, alone above the body: its title even
     with one to three words («Космос», «Лекция с фокусами»)."""
     return 1 <= line.words <= 15 and not line.terminal and not line.text.endswith((":", ","))
+
+
+_STEM_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of the words of four letters or more («маркетплейсы» → «марке»):
+    enough to see a headline and its lead speak of the same things across word forms."""
+    return {word[:5].casefold() for word in _STEM_WORD.findall(text)}
+
+
+def bottom_title(bottom: list[Line], lead: Line) -> Line | None:
+    """The headline printed under the article (a page with none above it): the first line below
+    the body, if it reads as a headline and shares at least three words with the lead (a related
+    story's headline below the article speaks of something else)."""
+    line = next((n for n in bottom if n.kept), None)
+    if line is None or not is_title_candidate(line) or INNER_SENTENCE_END.search(line.text):
+        return None
+    if not 4 <= line.words <= 20 or len(_stems(line.text) & _stems(lead.text)) < 3:
+        return None
+    line.status = "title"
+    return line
 
 
 def bottom_edge(bottom: list[Line], rules: Rules, last_body: Line | None = None) -> None:

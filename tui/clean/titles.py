@@ -6,7 +6,7 @@ import re
 
 from tui.clean.lines import Line, headline_like, title_case_ratio
 
-_SEPARATORS = re.compile(r"\s[/|›»>→•]\s|\s[|•]\s?")
+_SEPARATORS = re.compile(r"\s[/|›»>→•·]\s|\s[|•·]\s?")
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?…](?:[»\"”)]+)?(?=\s+[«\"A-ZА-ЯЁІЇЄҐ0-9]|$)", re.DOTALL)
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s")
 TITLE_MAX = 160
