@@ -148,3 +148,18 @@ def test_no_page_of_the_sites_set_gets_a_wrong_outlet_and_every_dev_page_a_right
         assert found in (gold.outlet, "unknown"), gold.name
         if not gold.held_out:
             assert found == gold.outlet, gold.name
+
+
+def test_the_readmes_sidecar_example_is_read_as_documented(tmp_path: Path) -> None:
+    from tui.corpus.reader import read_article
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "kz-unrest-07.txt").write_text(page(LEAD), encoding="utf-8")
+    (tmp_path / "kz-unrest-07.meta.toml").write_text(example, encoding="utf-8")
+    article = read_article(tmp_path / "kz-unrest-07.txt")
+    assert (article.outlet, article.date, article.url) == (  # type: ignore[union-attr]
+        "kloop.kg", "2022-01-09", "https://kloop.kg/blog/2022/01/09/ssha-prosyat-kazahstan/"
+    )
+    (tmp_path / "kz-unrest-07.meta.toml").write_text('url = "https://sport.rbc.ru/news/1"\n')
+    assert read_article(tmp_path / "kz-unrest-07.txt").outlet == "rbc.ru"  # type: ignore[union-attr]
