@@ -66,8 +66,14 @@ async def test_slash_filters_by_text_and_escape_clears(make_app) -> None:
         await settle(pilot)
         assert screen.query_state.text == "Нажми"
         assert len(screen.article_list.source) == 1
+        # Enter opened the hit, its words marked in the text
+        assert screen.article.id == screen.article_list.row_at(0).id
+        assert app.focused is screen.reader and screen.reader.matches
+        await pilot.press("escape")  # drops the marks
+        assert not screen.reader.matches
+        await pilot.press("escape")  # back to the list
         assert app.focused is screen.article_list
-        await pilot.press("escape")
+        await pilot.press("escape")  # clears the search
         assert screen.query_state.text == ""
         assert len(screen.article_list.source) == 6
 

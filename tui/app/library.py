@@ -12,6 +12,7 @@ its log file model apart from `LogLines`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -82,8 +83,10 @@ def row_of(article: Article) -> Row:
 class MemoryView:
     """A sorted, filtered list of rows held in memory (fine up to tens of thousands)."""
 
-    def __init__(self, rows: list[Row]) -> None:
+    def __init__(self, rows: list[Row], snippets: dict[str, str] | None = None) -> None:
         self._rows = rows
+        self.snippets = snippets
+        """For a text search: a line of each hit's text around the match (by article id)."""
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -118,11 +121,42 @@ def mentions_in(facts: Any, kind: str, key: str) -> bool:
     return any(fact_key(kind, fact) == key for fact in getattr(facts, kind))
 
 
+SNIPPET_LEAD = 24
+"""Characters of a snippet kept before the match: the list shows one line of it."""
+
+
+def lead_in(snippets: dict[str, str], query: str) -> dict[str, str]:
+    """Snippets cut to start shortly before their first match, so a narrow list shows it."""
+    from tui.index.search import match_finder
+
+    finder = match_finder(query)
+    if finder is None:
+        return snippets
+    out = {}
+    for key, text in snippets.items():
+        m = finder.search(text)
+        if m is None or m.start() <= SNIPPET_LEAD:
+            out[key] = text
+            continue
+        cut = text.find(" ", m.start() - SNIPPET_LEAD, m.start())
+        cut = cut + 1 if cut != -1 else m.start() - SNIPPET_LEAD
+        out[key] = "…" + text[cut:]
+    return out
+
+
 class HitsView:
     """Search hits as list rows, best first (a `RowSource`)."""
 
-    def __init__(self, rows: list[Any], total: int, took_ms: float) -> None:
+    def __init__(
+        self,
+        rows: list[Any],
+        total: int,
+        took_ms: float,
+        snippets: dict[str, str] | None = None,
+    ) -> None:
         self._rows = rows
+        self.snippets = snippets if snippets is not None else {}
+        """A line of text around the match, by article id (for the best `SNIPPET_HITS`)."""
         self.total = total
         """How many articles match in all (more than `len(self)` when capped)."""
         self.took_ms = took_ms
@@ -141,6 +175,9 @@ class HitsView:
 
 SEARCH_LIMIT = 500
 """Hits shown for a full-text search (best first)."""
+
+SNIPPET_HITS = 60
+"""Hits shown with a snippet (each reads the hit's text: the best ones, in the worker)."""
 
 
 def _real_facts(article: Article) -> Any:
@@ -216,7 +253,12 @@ class MemoryLibrary:
             )
         ]
         rows.sort(key=lambda r: (_sort_value(r, query.sort), r.id), reverse=query.descending)
-        return MemoryView(rows)
+        if not needle:
+            return MemoryView(rows)
+        from tui.index.search import snippet
+
+        finder = re.compile(re.escape(needle), re.IGNORECASE)
+        return MemoryView(rows, {r.id: snippet(self._by_id[r.id].raw, finder) for r in rows})
 
     def facet(self, field: str) -> list[tuple[str, int]]:
         """Distinct values of `field` ("outlet" or "language") with their counts."""
@@ -323,7 +365,16 @@ class CatalogueLibrary:
             language=query.language,
         )
         rows = self.catalogue.rows_by_rowid([hit.rowid for hit in result.hits])
-        return HitsView(rows, result.total, result.took_ms)
+        # The best hits again, with snippets (read from their texts): a second, capped search.
+        best = self.catalogue.search(
+            query.text,
+            limit=SNIPPET_HITS,
+            snippets=True,
+            outlet=query.outlet,
+            language=query.language,
+        )
+        snippets = {hit.id: hit.snippet for hit in best.hits if hit.snippet}
+        return HitsView(rows, result.total, result.took_ms, lead_in(snippets, query.text))
 
     def facet(self, field: str) -> list[tuple[str, int]]:
         """Distinct outlets or languages with their counts."""

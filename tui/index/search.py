@@ -68,6 +68,24 @@ def _finder(looks: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alts) + ")", re.IGNORECASE)
 
 
+def match_finder(query: str) -> re.Pattern[str] | None:
+    """A regex finding, in an article's original text, the start of each word `query` matches
+    (its word forms, ё/е and ґ/г folded) — what the app highlights; None without words."""
+    _clauses, looks = parse(query, prefix=False)
+    return _finder(looks) if looks else None
+
+
+def match_spans(text: str, finder: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The whole words of `text` that `finder` (from `match_finder`) matches the start of."""
+    spans = []
+    for m in finder.finditer(text):
+        end = m.end()
+        while end < len(text) and (text[end].isalnum() or text[end] in "-'’"):
+            end += 1
+        spans.append((m.start(), end))
+    return spans
+
+
 def snippet(text: str, finder: re.Pattern[str]) -> str:
     """A one-line passage of `text` around the first match of `finder` (the start if none)."""
     m = finder.search(text)

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from tui.app.keymap import bindings_for
@@ -141,6 +141,8 @@ class MainScreen(Screen[None]):
         self.document: Any | None = None
         self.facts: Any | None = None
         self._facts_pane: FactsPane | None = None
+        self._match_state = ""
+        """«match 2/7» while the reading view shows search matches."""
         self._land: tuple[str, tuple[int, int] | None, tuple[str, str] | None] | None = None
         """Where to land in the article being opened: (id, a span of its text, or a fact's
         (kind, key) whose first mention is shown once its facts are extracted)."""
@@ -158,6 +160,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="reader-pane"):
                 yield Static(Text(""), id="reader-status")
                 yield ReadingView(id="reader")
+                yield Input(placeholder="Find in this article (Enter: go, Esc: clear)", id="find")
             # The facts pane (hidden until F) is mounted after the first frame: see facts_pane.
         yield Footer(compact=True)
 
@@ -188,7 +191,13 @@ class MainScreen(Screen[None]):
             self.query_one("#panes", Horizontal).mount(pane)
         return pane
 
+    @property
+    def find_input(self) -> Input:
+        """The find-in-article box (`/` in the reading view)."""
+        return self.query_one("#find", Input)
+
     def on_mount(self) -> None:
+        self.find_input.display = False
         self.narrow = self.app.size.width < NARROW_WIDTH
         self.article_list.focus()
         # The preload thread is usually done by now, or needs only the interpreter for a moment
@@ -360,6 +369,10 @@ class MainScreen(Screen[None]):
         self.article, self.document, self.facts = event.article, event.document, None
         self.article_list.open_id = event.article.id
         self.reader.show(event.article, event.document)
+        self._match_state = ""
+        search = self.query_state.text.strip()
+        if search:  # opened from search hits: the words found, highlighted; n/N go through them
+            self.reader.find(search)
         land = self._land
         if land is not None and land[0] == event.article.id and land[1] is not None:
             self.reader.show_mention(*land[1])
@@ -368,6 +381,49 @@ class MainScreen(Screen[None]):
         self._update_reader_status("extracting facts…")
         self.refresh_bindings()
         self._facts_worker(event.article, event.document)
+
+    @on(ReadingView.MatchChanged)
+    def _match_changed(self, event: ReadingView.MatchChanged) -> None:
+        if event.count == 0:
+            self._match_state = "no match" if self.find_input.value.strip() else ""
+        elif event.index is None:
+            self._match_state = f"{event.count} matches · n next"
+        else:
+            self._match_state = f"match {event.index + 1}/{event.count} · n/N"
+        self._update_reader_status(self._facts_state())
+        self.refresh_bindings()
+
+    def _facts_state(self) -> str:
+        if self.facts is not None:
+            return f"{self._fact_count()} facts"
+        return "extracting facts…" if self.article is not None else ""
+
+    @on(ReadingView.FindRequested)
+    def _find_requested(self) -> None:
+        box = self.find_input
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.reader.find(event.value)
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.find_input.display = False
+        self.reader.focus()
+        if event.value.strip() and self.reader.matches and self.reader.current_match is None:
+            self.reader.action_next_match()
+
+    def close_find(self) -> None:
+        """Hide the find box and drop its matches."""
+        box = self.find_input
+        box.value = ""
+        box.display = False
+        self.reader.clear_matches()
+        self._focus_pane(self.reader)
 
     @on(NotesFound)
     def _notes_found(self, event: NotesFound) -> None:
@@ -398,6 +454,8 @@ class MainScreen(Screen[None]):
             parts.append("RAW")
         if self.reader.reveal_removed:
             parts.append("removed shown")
+        if self._match_state:
+            parts.append(self._match_state)
         if facts_state:
             parts.append(facts_state)
         self.query_one("#reader-status", Static).update(
@@ -530,6 +588,9 @@ class MainScreen(Screen[None]):
         if focused is self.list_pane.filter_input:
             self.list_pane.close_filter(clear=True)
             return
+        if focused is self.find_input:
+            self.close_find()
+            return
         if focused is not None and self.facts_pane in focused.ancestors_with_self:
             if self.narrow:
                 self.show_facts = False
@@ -538,6 +599,9 @@ class MainScreen(Screen[None]):
         if focused is self.reader:
             if self.reader.selected_span is not None:
                 self.reader.action_clear_selection()
+                return
+            if self.reader.matches:
+                self.reader.clear_matches()
                 return
             self._focus_pane(self.article_list)
             return

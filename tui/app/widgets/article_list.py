@@ -104,6 +104,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._row_styles: dict[bool, tuple[Style, Style, Style, Style]] = {}
         """Base, meta, open and cursor styles by focus; dropped with the line cache."""
         self._generation = 0
+        self._row_height = 1
+        """2 while the source has search snippets: the title line and a line of the text."""
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -118,7 +120,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._pages.clear()
         self._line_cache.clear()
         self._generation += 1
-        self.virtual_size = Size(self.scrollable_content_region.width, len(source))
+        self._row_height = 2 if getattr(source, "snippets", None) else 1
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, len(source) * self._row_height
+        )
         index = 0
         if keep_id is not None:
             finder = getattr(source, "index_of", None)
@@ -152,7 +157,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
-        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
+        height = self._row_height
+        self.scroll_to_region(Region(0, new * height, 1, height), animate=False, force=True)
         row = self.highlighted_row
         if row is not None:
             self.post_message(self.Highlighted(self, row))
@@ -178,11 +184,11 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_page_down(self) -> None:
         """One screen down."""
-        self.cursor += max(1, self.scrollable_content_region.height - 1)
+        self.cursor += max(1, self.scrollable_content_region.height // self._row_height - 1)
 
     def action_page_up(self) -> None:
         """One screen up."""
-        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+        self.cursor -= max(1, self.scrollable_content_region.height // self._row_height - 1)
 
     def action_open(self) -> None:
         """Open the highlighted article."""
@@ -191,7 +197,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, row))
 
     def on_click(self, event: events.Click) -> None:
-        index = int(self.scroll_offset.y) + event.y
+        index = (int(self.scroll_offset.y) + event.y) // self._row_height
         if 0 <= index < len(self._source):
             self.cursor = index
             self.action_open()
@@ -200,7 +206,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._line_cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._source))
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, len(self._source) * self._row_height
+        )
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -209,18 +217,40 @@ class ArticleList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        index, part = divmod(scroll_y + y, self._row_height)
         width = self.scrollable_content_region.width
         row = self.row_at(index)
         if row is None:
             return Strip.blank(width, self.rich_style)
         is_cursor = index == self.cursor
-        key = (self._generation, index, width, is_cursor, row.id == self.open_id, self.has_focus)
+        key = (
+            self._generation,
+            index,
+            part,
+            width,
+            is_cursor,
+            row.id == self.open_id,
+            self.has_focus,
+        )
         strip = self._line_cache.get(key)
         if strip is None:
-            strip = self._render_row(row, width, is_cursor)
+            if part:
+                strip = self._render_snippet(row, width, is_cursor)
+            else:
+                strip = self._render_row(row, width, is_cursor)
             self._line_cache[key] = strip
         return strip
+
+    def _render_snippet(self, row: Any, width: int, is_cursor: bool) -> Strip:
+        """The second line of a search hit: its text around the match, muted."""
+        base, meta_style, _open, cursor_style = self._styles()
+        snippets = getattr(self._source, "snippets", None) or {}
+        text = _fit(sanitize_line(snippets.get(row.id, "")), max(0, width - 3))
+        strip = Strip([Segment("   "), Segment(text, meta_style)])
+        strip = strip.extend_cell_length(width).crop(0, width).apply_style(base)
+        if is_cursor:
+            strip = Strip(Segment.apply_style(strip, post_style=cursor_style), width)
+        return strip.simplify()
 
     def _styles(self) -> tuple[Style, Style, Style, Style]:
         """(base, meta, open, cursor) rich styles, computed once per style change and focus

@@ -60,6 +60,8 @@ class ListPane(Vertical):
         self._busy = ""
         self._filter_timer: Timer | None = None
         self._select_id: str | None = None
+        self._open_best: ViewQuery | None = None
+        """Enter in the search box: open the best hit of this query once its rows are shown."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search text (word forms; Enter: keep, Esc: clear)", id="filter")
@@ -167,9 +169,24 @@ class ListPane(Vertical):
         self._busy = ""
         keep = self.article_list.highlighted_row
         keep_id = self._select_id or (keep.id if keep else None)
+        if self.query_state.text and not self._select_id:
+            keep_id = None  # search hits: the cursor starts on the best one
         self._select_id = None
         self.article_list.set_source(view, keep_id=keep_id)
         self.update_status()
+        self._maybe_open_best()
+
+    def _maybe_open_best(self) -> None:
+        """After Enter in the search box: open the best hit once the rows for it are shown."""
+        if self._open_best is None or self._open_best != self.query_state or self._pending:
+            return
+        self._open_best = None
+        articles = self.article_list
+        if len(articles.source):
+            articles.cursor = 0
+            row = articles.highlighted_row
+            if row is not None:
+                self.post_message(ArticleList.Selected(articles, row))
 
     @work(thread=True, exclusive=True, group="view")
     def _view_worker(self, query: ViewQuery) -> None:
@@ -242,11 +259,20 @@ class ListPane(Vertical):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter: search for the text as typed (the last word complete) and open the best hit."""
         event.stop()
         if self._filter_timer is not None:
             self._filter_timer.stop()
-        self.set_query(text=event.value if event.value.strip() else "")
+        text = event.value if event.value.strip() else ""
         self.close_filter(clear=False)
+        if not text:
+            self.set_query(text="")
+            return
+        self._open_best = dataclasses.replace(self.query_state, text=text)
+        if self._open_best == self.query_state:  # the rows are those of this query already
+            self._maybe_open_best()
+        else:
+            self.set_query(text=text)
 
     # -- sorting and filtering ----------------------------------------------------------------
 

@@ -113,6 +113,20 @@ class ReadingView(ScrollView, can_focus=True):
     """Show the blocks the cleaner removed, dimmed, where they were."""
 
     @dataclass
+    class MatchChanged(Message):
+        """The search matches or the current one changed (`index` None: none current)."""
+
+        reading_view: ReadingView
+        index: int | None
+        count: int
+
+    @dataclass
+    class FindRequested(Message):
+        """`/` in the reading view: the screen opens the find box."""
+
+        reading_view: ReadingView
+
+    @dataclass
     class SentenceChanged(Message):
         """The selected sentence changed (None: no selection)."""
 
@@ -183,6 +197,84 @@ class ReadingView(ScrollView, can_focus=True):
         spans.extend((s.start, s.end, "source") for s in facts.sources)
         self._spans = spans
         self._restyle()
+
+    # -- search matches -------------------------------------------------------------------------
+
+    def find(self, query: str, jump: bool = True) -> int:
+        """Highlight the words of the cleaned text that `query` matches (word forms, as the
+        corpus search finds them; a literal match when the query has no words) and, with
+        `jump`, show the first one at or below the top of the view. Returns the count."""
+        spans: list[tuple[int, int]] = []
+        text = self.document.text if self.document is not None else ""
+        if query.strip() and text:
+            from tui.index.search import match_finder, match_spans
+
+            finder = match_finder(query)
+            if finder is not None:
+                spans = match_spans(text, finder)
+            else:
+                needle = re.compile(re.escape(query.strip()), re.IGNORECASE)
+                spans = [(m.start(), m.end()) for m in needle.finditer(text)]
+        self._matches = spans
+        self._match = None
+        if self.raw and spans:
+            self.raw = False
+        self._restyle()
+        if jump and spans:
+            self._go_to_match(self._first_match_below_top())
+        else:
+            self.post_message(self.MatchChanged(self, None, len(spans)))
+        return len(spans)
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """The highlighted search matches (offsets into `Document.text`)."""
+        return list(self._matches)
+
+    @property
+    def current_match(self) -> int | None:
+        """Index of the match `n`/`N` last went to."""
+        return self._match
+
+    def _first_match_below_top(self) -> int:
+        top = int(self.scroll_offset.y)
+        for index, (start, _end) in enumerate(self._matches):
+            line = line_of_offset(self._lines, self._paras, start)
+            if line is None or line >= top:
+                return index
+        return 0
+
+    def _go_to_match(self, index: int) -> None:
+        self._match = index
+        self._mention = self._matches[index]
+        self._restyle()
+        self._scroll_to_offset(self._matches[index][0])
+        self.post_message(self.MatchChanged(self, index, len(self._matches)))
+
+    def action_next_match(self) -> None:
+        """Go to the next match (wraps around)."""
+        if self._matches:
+            index = 0 if self._match is None else (self._match + 1) % len(self._matches)
+            self._go_to_match(index)
+
+    def action_previous_match(self) -> None:
+        """Go to the previous match (wraps around)."""
+        if self._matches:
+            count = len(self._matches)
+            index = count - 1 if self._match is None else (self._match - 1) % count
+            self._go_to_match(index)
+
+    def action_find(self) -> None:
+        """Ask the screen for the find box."""
+        self.post_message(self.FindRequested(self))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`n`/`N` go through matches only while there are some (else they add or list notes)."""
+        if action in ("next_match", "previous_match"):
+            return bool(self._matches)
+        if action == "find":
+            return self.document is not None
+        return True
 
     def set_noted(self, spans: list[tuple[int, int]]) -> None:
         """Mark the passages of the shown article that carry a note."""
@@ -449,6 +541,15 @@ class ReadingView(ScrollView, can_focus=True):
         """Drop the sentence selection and the mention mark."""
         self._mention = None
         self._select(None)
+
+    def clear_matches(self) -> None:
+        """Drop the search matches."""
+        if self._matches:
+            self._matches = []
+            self._match = None
+            self._mention = None
+            self._restyle()
+            self.post_message(self.MatchChanged(self, None, 0))
 
     def action_scroll_down(self) -> None:
         """One line down."""
