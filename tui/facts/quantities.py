@@ -48,9 +48,11 @@ from tui.facts.nlp import from_dictionary
 from tui.facts.quantity_words import (
     APPROX,
     APPROX_AFTER,
+    CLOCK_PREPOSITIONS,
     CURRENCY,
     MEASURE_HEADS,
     MONTH_LEMMAS,
+    MULTIPLIERS,
     NOT_EVENTS,
     NUMBER_MARKERS,
     NUMBER_PREFIXES,
@@ -69,6 +71,9 @@ _COORD = {"и", "а", "также", "та", "і", "й", "plus"}
 _VERB_POS = {"VERB", "INFN", "PRTS", "GRND"}
 _RELATIVE = {"который", "которая", "которое", "которые", "которых", "которым", "которыми", "что",
              "який", "яка", "яке", "які", "яких", "яким", "якими", "що"}  # fmt: skip
+
+
+_CLOCK = re.compile(r"^(?:[01]?\d|2[0-4])[.:][0-5]\d$")
 
 
 def _norm_num(s: str) -> float:
@@ -144,6 +149,10 @@ class _Extractor:
             return True  # «1. Трамп: …» list marker
         if prev and _low(prev) in {"№", "#", "no", "n"}:
             return True  # «№ 5»
+        if prev and _low(prev) in CLOCK_PREPOSITIONS and _CLOCK.match(t.text):
+            after = _low(nxt) if nxt else ""
+            if not (after in SCALES or after in CURRENCY or after == "%"):
+                return True  # «о 20.30», «в 9.15»: a time of day
         if prev and prev.text == "." and i > 1 and _low(toks[i - 2]) in NUMBER_MARKERS:
             return not self.gap(toks[i - 2], prev)  # «стр. 5», «ст. 272»
         # «+7 (727) …»
@@ -190,6 +199,10 @@ class _Extractor:
                 if j - i == 1 and _low(t) in {"один", "одна", "одно", "одни", "одне", "одного"}:
                     return None
                 value = total + current
+        # a group noun after a number: «два десятки» = 20, «трёх десятков» = 30
+        if vague is None and j < len(toks) and toks[j].kind == "word" and _low(toks[j]) in MULTIPLIERS:
+            value *= MULTIPLIERS[_low(toks[j])]
+            j += 1
         # scale words: «8 тысяч», «2 тис.», «сотни тысяч»
         while j < len(toks) and toks[j].kind == "word":
             scale = _scale(toks[j], lang)

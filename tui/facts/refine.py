@@ -18,12 +18,23 @@ from tui.facts import nlp
 from tui.facts.keys import is_acronym
 from tui.facts.names import place_names
 from tui.facts.spans import ORG_HEADS, Span, Tok, check_span, pieces, sentence_start
-from tui.facts.ukrainian import lemma, to_russian_letters, token_kind
+from tui.facts.ukrainian import is_geo, lemma, to_russian_letters, token_kind
 
 # Supranational bodies slovnet calls places. Russian annotation (factRuEval, BSNLP-ru) calls them
 # organisations; Ukrainian BSNLP mostly calls the EU a place, as slovnet does, so only Russian
 # spans are re-typed. Keys do not carry the type, so the link ЕС ↔ ЄС holds either way.
 _ALWAYS_ORG = frozenset({"ес", "евросоюз", "европейский союз", "нато", "оон", "снг", "одкб"})
+# Companies and bodies of one word the tagger calls a place or a person («в Укрзалізниці», «в
+# Укренерго»), as Russian-lettered stems; and the initials that end an office's name («Сумської
+# ОВА», «ГУ МВД»): a span ending in one is an organisation.
+_ORG_STEMS = (
+    "укрзализниц", "укрзалізниц", "укрэнерго", "укренерго", "нафтогаз", "укрпошт", "укроборонпром",
+    "энергоатом", "енергоатом", "укравтодор", "укргидроэнерго", "укргідроенерго", "роскомнадзор",
+    "росатом", "роскосмос", "газпром", "роснефт", "ростех", "аэрофлот", "казмунайгаз", "самрук",
+)  # fmt: skip
+_ORG_INITIALS = frozenset(
+    "ОВА ОДА МВА РВА ВАКС НАБУ САП СБУ ДСНС ЗСУ МВС МВД ФСБ СК ГУВД ОВД КНБ ДКНБ ЦВК ЦИК НБУ ЦБ".split()
+)
 
 
 def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[Span]:
@@ -54,6 +65,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
         out = _org_of_place(text, out)
     out = _places_by_descriptor(text, tokens, starts, out, lang)
     out = [_shouted_place(text, sp, lang) for sp in out]
+    out = [_retype_org(text, sp, lang) for sp in out]
     if lang == "ru":
         out = [_retype_known(text, s) for s in out]
         out = _relational_adjective(text, tokens, starts, out)
@@ -702,8 +714,29 @@ def _ends_with_adjective(text: str, span: Span, lang: str) -> bool:
     return bool(parses) and all(p.tag.POS in {"ADJF"} for p in parses[:2])
 
 
+def _retype_org(text: str, span: Span, lang: str) -> Span:
+    """A company or office the tagger typed a place or a person («Укрзалізниці», «Сумської
+    ОВА») is an organisation; a lone country it typed an organisation («України») is a place."""
+    written = text[span.start : span.end]
+    if span.type != "ORG" and (
+        written.rsplit(None, 1)[-1] in _ORG_INITIALS
+        or (" " not in written and written.lower().startswith(_ORG_STEMS))
+    ):
+        return Span(span.start, span.end, "ORG")
+    if (
+        span.type == "ORG"
+        and " " not in written
+        and written.isalpha()
+        and not written.isupper()
+        and is_geo(to_russian_letters(lemma(written, lang)))
+    ):
+        return Span(span.start, span.end, "LOC")
+    return span
+
+
 def _retype_known(text: str, span: Span) -> Span:
-    surface = to_russian_letters(text[span.start : span.end]).lower().replace("ё", "е")
+    written = text[span.start : span.end]
+    surface = to_russian_letters(written).lower().replace("ё", "е")
     if span.type == "LOC" and (surface in _ALWAYS_ORG or _lemma_phrase(surface) in _ALWAYS_ORG):
         return Span(span.start, span.end, "ORG")
     return span

@@ -189,6 +189,8 @@ def check_span(toks: list[Tok], type_: str, lang: str, text: str) -> list[Span]:
         and token_kind(toks[0].text, "ru") == "function"
     ):
         kinds[0] = "function"  # «На площади», «Когда Путин»: capitalised only as the first word
+    if len(toks) == 1 and sentence_start(text, toks[0].start) and _lowercase_elsewhere(toks[0].text, text):
+        return []  # «Маркетплейсы обяжут…» beside «…обязывает маркетплейсы»: a common word
     # Function words never start or end a name («Раніше Барньє», «Коли Тереза Мей»).
     while toks and kinds[0] in ("function", "punct"):
         toks, kinds = toks[1:], kinds[1:]
@@ -305,6 +307,15 @@ def _named_elsewhere(word: str, text: str) -> bool:
         if not sentence_start(text, m.start()):
             return True
     return False
+
+
+def _lowercase_elsewhere(word: str, text: str) -> bool:
+    """Whether the text also writes `word` in lower case as a word of its own: then the capital
+    of `word` at a sentence's start is the sentence's, not a name's."""
+    low = word.lower()
+    if low == word or not word.isalpha():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
 
 
 def sentence_start(text: str, pos: int) -> bool:
