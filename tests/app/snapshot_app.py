@@ -15,7 +15,7 @@ from tui.app.library import MemoryLibrary
 from tui.clean.document import Block, Document, Removed
 from tui.config import Config
 from tui.corpus import Article
-from tui.facts.model import DateFact, Entity, Facts, Quantity, Quote, Source
+from tui.facts.model import Claim, DateFact, Entity, Facts, Quantity, Quote, Source
 
 ARTICLES: list[tuple[str, str, str, str, str | None, str]] = [
     (
@@ -138,7 +138,23 @@ def extract(article: Article, document: Document) -> Facts:
         Source(m.start(), m.end(), m.group(), m.group(), "agency")
         for m in re.finditer(r"Інтерфакс", text)
     ]
-    return Facts(entities, dates, quantities, quotes, sources)
+    claims = [_claim(text, q, entities, sources) for q in quantities]
+    return Facts(entities, dates, quantities, quotes, sources, claims)
+
+
+def _claim(text: str, q: Quantity, entities: list[Entity], sources: list[Source]) -> Claim:
+    """Every fixed number counts detained people; source and place from its paragraph."""
+    start = text.rfind("\n", 0, q.start) + 1
+    end = text.find("\n", q.end)
+    end = len(text) if end < 0 else end
+    cited = [s.name for s in sources if start <= s.start < end]
+    cited += ["МВД"] if "МВД" in text[start:end] else []
+    places = [e.normal for e in entities if e.type == "LOC" and start <= e.start < end]
+    return Claim(
+        q.start, q.end, q.text, "detained", q.value,
+        attribution=cited[0] if cited else None, place=places[-1] if places else None,
+        sentence_start=start, sentence_end=end,
+    )  # fmt: skip
 
 
 def snapshot_app(root: Path) -> SverkaApp:

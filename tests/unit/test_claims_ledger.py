@@ -57,7 +57,11 @@ def test_one_entry_per_article_and_value_keeps_the_source_any_mention_gives() ->
 
 
 def test_ledger_is_in_time_order_and_limited_to_the_latest() -> None:
-    entries = [entry("c", 3, "2024-01-03"), entry("a", 1, "2024-01-01"), entry("b", 2, "2024-01-02")]
+    entries = [
+        entry("c", 3, "2024-01-03"),
+        entry("a", 1, "2024-01-01"),
+        entry("b", 2, "2024-01-02"),
+    ]
     (deaths,) = build(entries, limit=2)
     assert [e.value for e in deaths.entries] == [2, 3] and deaths.total == 3
 
@@ -125,7 +129,9 @@ def test_cli_query_restricts_the_ledger_to_what_the_search_finds(
     assert "Днепр" not in places and "Дніпро" not in places
 
 
-def test_cli_text_view_and_unknown_measure(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_text_view_and_unknown_measure(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["claims", "--corpus", str(corpus), "--measure", "evacuated"]) == 0
     out = capsys.readouterr().out
     assert "эвакуированные" in out and "2300" in out.replace(" ", "")

@@ -80,6 +80,9 @@ def test_a_part_of_a_figure_is_not_the_figure() -> None:
     text = "Загинули 50 осіб, з них п'ятеро дітей."
     assert claim_of(text, "uk", 50).status == "current"
     assert claim_of(text, "uk", 5).status == "part"
+    after = "В больницах остаются 10 пострадавших, двое из них в тяжелом состоянии."
+    assert claim_of(after, "ru", 10).status == "current"
+    assert claim_of(after, "ru", 2).status == "part"
 
 
 @pytest.mark.parametrize(

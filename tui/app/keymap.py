@@ -57,6 +57,7 @@ GROUPS: dict[str, str] = {
     "compare": "Comparison",
     "compare-column": "Comparison columns",
     "compare-pick": "Choosing the article to compare with",
+    "numbers": "Numbers ledger",
     "notes": "Notes",
     "notes-confirm": "Deleting a note",
     "note-editor": "Note editor",
@@ -97,6 +98,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("main.compare", "c", "compare", "Compare", "main"),
     KeySpec("main.note", "n", "add_note", "Note", "main"),
     KeySpec("main.notes", "N", "show_notes", "Notes", "main", show=False),
+    KeySpec("main.numbers", "number_sign", "show_numbers", "Numbers", "main"),
     # Article list
     KeySpec("list.down", "down,j", "cursor_down", "Next article", "list", show=False),
     KeySpec("list.up", "up,k", "cursor_up", "Previous article", "list", show=False),
@@ -184,6 +186,22 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("compare.pick.cancel", "escape", "cancel", "Cancel", "compare-pick"),
     KeySpec("compare.pick.down", "j", "cursor('down')", "Down", "compare-pick", show=False),
     KeySpec("compare.pick.up", "k", "cursor('up')", "Up", "compare-pick", show=False),
+    # Numbers ledger
+    KeySpec("numbers.close", "escape", "close", "Back", "numbers"),
+    KeySpec("numbers.open", "enter", "open_claim", "Open at figure", "numbers"),
+    KeySpec(
+        "numbers.next-measure", "right_square_bracket", "next_measure", "Next measure", "numbers"
+    ),
+    KeySpec(
+        "numbers.previous-measure",
+        "left_square_bracket",
+        "previous_measure",
+        "Prev measure",
+        "numbers",
+        show=False,
+    ),
+    KeySpec("numbers.down", "j", "cursor('down')", "Down", "numbers", show=False),
+    KeySpec("numbers.up", "k", "cursor('up')", "Up", "numbers", show=False),
     # Notes
     KeySpec("notes.close", "escape", "close", "Back", "notes"),
     KeySpec("notes.filter", "slash", "focus_filter", "Filter by tag", "notes"),
@@ -228,6 +246,11 @@ TITLES: dict[str, str] = {
     "main.compare": "Compare this article with another one",
     "main.note": "Add a note to the article or the selected sentence",
     "main.notes": "Show all notes",
+    "main.numbers": "Numbers: the listed articles' figures by measure, in time order",
+    "numbers.open": "Open the article at the figure's sentence",
+    "numbers.next-measure": "Next measure",
+    "numbers.previous-measure": "Previous measure",
+    "numbers.close": "Back to the articles",
     "list.open": "Open the highlighted article",
     "reader.next-sentence": "Select the next sentence (for a note)",
     "reader.previous-sentence": "Select the previous sentence",

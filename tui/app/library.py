@@ -273,6 +273,30 @@ class MemoryLibrary:
         """Every article, in corpus order."""
         return self._articles
 
+    def ledger(
+        self,
+        source: RowSource,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[list[Any], str]:
+        """The numbers ledger of the articles in `source` (facts extracted or read from the
+        cache, article by article: run in a worker), and a note for the reader ("" if none)."""
+        from tui.compare.ledger import build, entries_of
+
+        facts_of = self._facts_of or _real_facts
+        rows = list(source.rows(0, len(source)))
+        entries = []
+        for done, row in enumerate(rows, 1):
+            if cancelled is not None and cancelled():
+                break
+            article = self._by_id[row.id]
+            facts = facts_of(article)
+            claims = getattr(facts, "claims", [])
+            entries.extend(entries_of(article.id, article.outlet, row.title, article.date, claims))
+            if progress is not None:
+                progress(done, len(rows))
+        return build(entries, limit=LEDGER_LIMIT), ""
+
     def mentions(self, kind: str, key: str, exclude: str | None = None) -> list[tuple[str, str]]:
         """(id, title) of the articles whose facts hold `kind`/`key` (slow: run in a worker)."""
         facts_of = self._facts_of or _real_facts
@@ -285,6 +309,12 @@ class MemoryLibrary:
                 found.append((article.id, article.title))
         return found
 
+
+LEDGER_LIMIT = 500
+"""Most recent claims per measure the Numbers screen lists."""
+LEDGER_EXTRACT = 300
+"""Up to this many articles of a list without stored facts, the Numbers screen extracts them
+(and stores their claims); above it, it lists what is stored and says how many are missing."""
 
 SMALL_CORPUS = 300
 """Up to this many articles, "other mentions" of non-entity facts are found by extracting facts
@@ -379,6 +409,38 @@ class CatalogueLibrary:
     def facet(self, field: str) -> list[tuple[str, int]]:
         """Distinct outlets or languages with their counts."""
         return self.catalogue.outlets() if field == "outlet" else self.catalogue.languages()
+
+    def ledger(
+        self,
+        source: RowSource,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[list[Any], str]:
+        """The numbers ledger of the articles in `source` from the claims the catalogue stores
+        (run in a worker); up to `LEDGER_EXTRACT` articles without stored facts are extracted
+        first, more are named in the note for the reader ("" if none)."""
+        from tui.index.claims_view import missing_facts
+        from tui.index.facts_pool import extract_all
+
+        rowids: list[int] | None
+        if len(source) >= len(self):
+            rowids = None  # the whole corpus
+        elif hasattr(source, "rowids"):
+            rowids = list(source.rowids)
+        else:
+            rowids = [r.rowid for r in source.rows(0, len(source))]
+        conn = self.catalogue.connection()
+        missing = missing_facts(conn, rowids)
+        note = ""
+        if missing and missing <= LEDGER_EXTRACT:
+            extract_all(self.catalogue, progress, workers=1, cancelled=cancelled, rowids=rowids)
+            missing = missing_facts(conn, rowids)
+        if missing:
+            note = (
+                f"{missing:,} article(s) of this list have no facts yet and are not in the"
+                " ledger: `sverka index --facts` extracts them all"
+            )
+        return self.catalogue.ledger(rowids=rowids, limit=LEDGER_LIMIT), note
 
     def article(self, article_id: str) -> Article:
         """Read one article from its file (raises KeyError if unknown, CorpusError-like on failure)."""

@@ -3,7 +3,7 @@
 Every claim of each measure (deaths, injured, detained, evacuated, …) across the corpus or the
 articles a full-text query finds: outlet, figure with its qualifier, as-of time, publication date,
 who says so, place, and whether the article reports it as superseded — in time order, with the
-figures that diverge from what other outlets published the same days marked.
+figures that diverge from what other outlets published the same day marked.
 
 Claims come from the catalogue (`sverka index --facts` stores them); articles whose facts are not
 extracted yet are extracted first (once: then they are stored). Text goes through `rich.text.Text`,
@@ -161,7 +161,7 @@ def render(measures: list[LedgerMeasure]) -> Group:
                 mark,
             )
         parts.extend([table, Text("")])
-    parts.append(Text("≠: differs from what other outlets reported within a day", style="dim"))
+    parts.append(Text("≠: differs from what other outlets reported the same day", style="dim"))
     return Group(*parts)
 
 

@@ -7,9 +7,10 @@ publication date, attribution, place and status (current, or superseded — an e
 article itself reports as replaced). Entries are in time order: publication date, then the as-of
 date, then article and position, so a toll's evolution reads top to bottom.
 
-A current figure `diverges` when, among the current figures of the same measure that other
-articles published within a day of it, at least two agree on one value (`tui.compare.claims_diff.
-agreement`: equal or compatible) and this one differs from it.
+An article's headline figure `diverges` when, among the headline figures of the same measure that
+other articles published the same day about the same place (or an unknown one), at least two
+agree on one value and this one differs from it (`tui.compare.claims_diff.agreement`). A figure
+published a day earlier or later is a stage of the toll, not a divergence.
 
 `LedgerEntry.to_dict()` / `LedgerMeasure.to_dict()` are the JSON shape of `sverka claims --json`.
 """
@@ -22,7 +23,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from tui.compare.claims_diff import agreement, measure_label
+from tui.compare.claims_diff import agreement, measure_label, skeleton
 from tui.compare.model import ClaimRef
 from tui.facts.model import Claim
 
@@ -84,9 +85,24 @@ def entries_of(
     """Ledger entries of one article's claims (parts of a figure, «из них 5 детей», left out)."""
     return [
         LedgerEntry(
-            article, outlet, title, pub_date, c.measure, c.value, c.value_max, c.qualifier,
-            c.as_of, c.as_of_date, c.attribution, c.place, c.status, c.text, c.start, c.end,
-            c.sentence_start, c.sentence_end,
+            article,
+            outlet,
+            title,
+            pub_date,
+            c.measure,
+            c.value,
+            c.value_max,
+            c.qualifier,
+            c.as_of,
+            c.as_of_date,
+            c.attribution,
+            c.place,
+            c.status,
+            c.text,
+            c.start,
+            c.end,
+            c.sentence_start,
+            c.sentence_end,
         )  # fmt: skip
         for c in claims
         if c.status != "part"
@@ -103,6 +119,15 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
     except ValueError:
         return None
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    """Two places that may be one (either unknown, or one spelling's consonants start the
+    other's: «Днепр» / «Дніпро»)."""
+    if not a or not b:
+        return True
+    x, y = skeleton(a.split()[0]), skeleton(b.split()[0])
+    return x.startswith(y) or y.startswith(x)
 
 
 def _ref(e: LedgerEntry) -> ClaimRef:
@@ -146,7 +171,7 @@ def headlines(entries: Sequence[LedgerEntry]) -> dict[str, LedgerEntry]:
 
 def mark_divergent(entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
     """One measure's entries, collapsed (`collapse`), with `diverges` set on the headline figures
-    that differ from what at least two other articles agree on within a day (module docstring)."""
+    that differ from what at least two other articles agree on the same day (module docstring)."""
     entries = collapse(entries)
     heads = headlines(entries)
     by_day: dict[date | None, list[LedgerEntry]] = {}
@@ -154,14 +179,11 @@ def mark_divergent(entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
         by_day.setdefault(_day(e.date), []).append(e)
     divergent: set[tuple[str, int]] = set()
     for e in heads.values():
-        day = _day(e.date)
-        near: list[LedgerEntry] = []
-        if day is None:
-            near = list(by_day.get(None, []))
-        else:
-            for delta in (-1, 0, 1):
-                near.extend(by_day.get(date.fromordinal(day.toordinal() + delta), []))
-        peers = [p for p in near if p.article != e.article]
+        peers = [
+            p
+            for p in by_day.get(_day(e.date), [])
+            if p.article != e.article and _same_place(p.place, e.place)
+        ]
         if len(peers) < 2:
             continue
         common, n = Counter(p.value for p in peers).most_common(1)[0]

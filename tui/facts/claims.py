@@ -30,7 +30,8 @@ How each field is found (decisions a reader can check):
 - `place`: the nearest place named in the sentence, else the first place of the headline;
 - `status`: `superseded` after «ранее»/«раніше»/«спочатку» in the sentence (until «теперь», «то»),
   after «накануне»/«напередодні» in a reporting sentence, or as the «с 56» of «с 56 до 64»; `part`
-  right after «в том числе», «из них», «з них», «серед них»; otherwise `current`.
+  right after «в том числе», «из них», «з них», «серед них», or right before «из них» («двое из
+  них в тяжелом состоянии»); otherwise `current`.
 """
 
 from __future__ import annotations
@@ -401,6 +402,10 @@ class _Reader:
             n = self._match_phrase(words, i, f.subset)
             if n and not any(t.kind == "num" for t in before[i + n :]):
                 return "part"
+        # «двое из них в тяжелом состоянии»: a part named right after the figure
+        after_words = [_fold(t.text) for t in self.tokens(q.end, min(s1, q.end + 40))[:3]]
+        if after_words and self._match_phrase(after_words, 0, f.subset):
+            return "part"
         # «увеличилось с 56 до 64»: the first figure is the old one
         if words and words[-1] in ("с", "з", "із", "від", "от"):
             after = self.tokens(q.end, s1)[:4]

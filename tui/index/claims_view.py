@@ -73,3 +73,17 @@ def ledger(
 def claimed_articles(conn: sqlite3.Connection) -> int:
     """How many articles have their facts (and so their claims) stored."""
     return int(conn.execute("SELECT count(*) FROM articles WHERE facts = 'done'").fetchone()[0])
+
+
+def missing_facts(conn: sqlite3.Connection, rowids: Iterable[int] | None = None) -> int:
+    """How many of the articles (all when None) have no facts, so no claims, stored yet."""
+    if rowids is None:
+        return int(conn.execute("SELECT count(*) FROM articles WHERE facts = 'none'").fetchone()[0])
+    ids = list(rowids)
+    missing = 0
+    for i in range(0, len(ids), 30000):
+        part = ids[i : i + 30000]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT count(*) FROM articles WHERE facts = 'none' AND rowid IN ({marks})"
+        missing += int(conn.execute(sql, part).fetchone()[0])
+    return missing

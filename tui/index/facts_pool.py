@@ -11,7 +11,7 @@ instead of extracting again. Interrupted runs resume where they stopped.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -134,8 +134,10 @@ def extract_all(
     workers: int | None = None,
     cancelled: Callable[[], bool] | None = None,
     redo: bool = False,
+    rowids: Sequence[int] | None = None,
 ) -> FactsReport:
-    """Extract facts for every article not done yet (all with `redo`); see module docstring."""
+    """Extract facts for every article not done yet (all with `redo`; only those of `rowids`
+    when given); see module docstring."""
     from tui.index.scan import default_workers
 
     t0 = time.perf_counter()
@@ -145,6 +147,9 @@ def extract_all(
     todo = [
         (r, p) for r, p in conn.execute(f"SELECT rowid, path FROM articles{where} ORDER BY rowid")
     ]
+    if rowids is not None:
+        wanted = set(rowids)
+        todo = [(r, p) for r, p in todo if r in wanted]
     total = len(todo)
     if progress:
         progress(0, total)

@@ -641,7 +641,15 @@ class MainScreen(Screen[None]):
         ):
             return None
         if (
-            action in ("pick_outlet", "pick_language", "cycle_sort", "reverse_sort", "filter")
+            action
+            in (
+                "pick_outlet",
+                "pick_language",
+                "cycle_sort",
+                "reverse_sort",
+                "filter",
+                "show_numbers",
+            )
             and self.library is None
         ):
             return None
@@ -688,3 +696,19 @@ class MainScreen(Screen[None]):
     def action_show_notes(self) -> None:
         """Show the notes pane."""
         self.sverka.open_notes()
+
+    def action_show_numbers(self) -> None:
+        """Show the numbers ledger of the articles in the list."""
+        from tui.app.screens.numbers import NumbersScreen
+
+        if self.library is None or not hasattr(self.library, "ledger"):
+            return
+
+        def chosen(landing: tuple[str, tuple[int, int]] | None) -> None:
+            if landing is not None:
+                article_id, span = landing
+                self._focus_pane(self.reader)
+                self.open_article(article_id, span=span)
+
+        screen = NumbersScreen(self.library, self.article_list.source, self.query_state.describe())
+        self.app.push_screen(screen, chosen)
