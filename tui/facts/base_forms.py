@@ -262,7 +262,11 @@ def _person_forms(
     if lang == "uk":
         # The Russian tagger's case and gender on Ukrainian text are guesses: use the dictionaries.
         case, gender = _agree([t.text for t in words], lang)
-        return [_person_word(t.text, lang, case, gender) for t in words]
+        out = [_person_word(t.text, lang, case, gender) for t in words]
+        if len(words) >= 2 and _masculine_first_name(words[0].text, lang, case):
+            noun = _a_noun_surname(words[-1].text, lang, case)
+            out[-1] = noun or out[-1]
+        return out
     span_case, span_gender = feat_case, gender
     for t in words:
         found = _name_parse(t.text, lang, feat_case, gender, frozenset({"Name", "Patr"}))
@@ -290,6 +294,8 @@ def _agree(words: list[str], lang: str) -> tuple[str | None, str]:
             if not g & _NAME_TAGS or "plur" in g or "Abbr" in g:
                 continue
             weight = 1.0 if nlp.from_dictionary(p) else 0.5
+            if weight == 1.0 and g & {"Name", "Patr"}:
+                weight = 1.5  # a first name shows the case best («Денис Половинка»: nominative)
             case = None if "Fixd" in g else p.tag.case
             found.append(
                 (case, {x for x in ("masc", "femn") if x in g} or {"masc", "femn"}, weight)
@@ -341,6 +347,33 @@ def _person_word(word: str, lang: str, case: str | None, gender: str | None) -> 
     return form if form != word else _surname_fallback(word, True, gender)
 
 
+def _masculine_first_name(word: str, lang: str, case: str | None) -> bool:
+    """`word` is a man's first name in the dictionary, in `case`."""
+    return any(
+        {"Name", "masc"} <= p.tag.grammemes and p.tag.case == case and nlp.from_dictionary(p)
+        for p in nlp.parse(word, lang)
+    )
+
+
+def _a_noun_surname(word: str, lang: str, case: str | None) -> str | None:
+    """«Денису Половинці» → «Половинка», «Петра Сороки» → «Сорока»: a surname that is a common
+    noun in -а/-я declines as that noun, for a man as for a woman; its nominative is the noun's."""
+    if not case or case == "nomn":
+        return None
+    for p in nlp.parse(word, lang):
+        g = p.tag.grammemes
+        if (
+            p.tag.POS == "NOUN"
+            and nlp.from_dictionary(p)
+            and p.tag.case == case
+            and "femn" in g
+            and "plur" not in g
+            and p.normal_form.endswith(("а", "я"))
+        ):
+            return _transfer(word, p.normal_form)
+    return None
+
+
 def _guessed_noun_form(parse: Any, number: str | None) -> bool:
     """A guessed (not dictionary) singular noun in an oblique case, whose base form is therefore
     its nominative."""
@@ -360,16 +393,20 @@ def _maybe_nominative(word: str, lang: str, gender: str | None) -> bool:
     if lang == "uk":
         parses += list(nlp.parse(to_russian_letters(word), "ru"))
     other = {"masc": "femn", "femn": "masc"}.get(gender or "")
+    # A common noun in the nominative is a man's surname as well as a woman's («Денис Половинка»).
     return not parses or any(
         p.tag.case == "nomn"
-        and not (other and other in p.tag.grammemes and gender not in p.tag.grammemes)
+        and (
+            not (other and other in p.tag.grammemes and gender not in p.tag.grammemes)
+            or (p.tag.POS == "NOUN" and not p.tag.grammemes & _NAME_TAGS and nlp.from_dictionary(p))
+        )
         for p in parses
     )
 
 
 def _slavic_surname(form: str) -> bool:
     return form.lower().endswith(
-        ("ов", "ев", "ёв", "єв", "ин", "ын", "ін", "ий", "ой", "ова", "ева", "ина", "ая", "ко")
+        ("ов", "ев", "ёв", "єв", "ин", "ын", "ін", "ий", "ой", "ова", "ева", "ина", "ая", "ко", "ка")
     ) and not form.lower().endswith(("иа",))
 
 
@@ -449,13 +486,31 @@ def _undo_case(word: str, case: str | None, gender: str | None) -> str:
             if lower.endswith(end) and len(lower) > len(end) + 2 and case != "accs":
                 return word[: len(word) - len(end)] + repl
         return word
+    for end, repl in _ADJECTIVE_SURNAME.get(case, ()):
+        # «Зеленским» → «Зеленский», «Вигівського» → «Вигівський»: a surname that declines as an adjective
+        if lower.endswith(end) and len(lower) > len(end) + 2:
+            return word[: len(word) - len(end)] + repl
     for end, repl in _MASC_ENDINGS.get(case, ()):
         if lower.endswith(end) and len(lower) > len(end) + 2:
             stem = lower[: len(lower) - len(end)]
             if repl in ("", "ь") and stem[-1] not in _CONSONANT:
                 continue
+            if repl == "ь" and stem[-1] in "жшчщц":
+                repl = ""  # «Кривошем» → «Кривош», not «Кривошь»
             return word[: len(word) - len(end)] + repl
     return word
+
+
+_ADJECTIVE_SURNAME = {
+    case: tuple((stem + end, stem + nom) for stem in ("ск", "цк", "ськ", "цьк") for end, nom in ends)
+    for case, ends in {
+        "gent": (("ого", "ий"),),
+        "accs": (("ого", "ий"),),
+        "datv": (("ому", "ий"),),
+        "ablt": (("им", "ий"),),
+        "loct": (("ом", "ий"), ("ому", "ий")),
+    }.items()
+}
 
 
 def _surname_fallback(word: str, name: bool, gender: str | None) -> str:

@@ -99,10 +99,11 @@ def _settlements(text: str, spans: list[Span]) -> list[Span]:
         if before[-1:].isdigit():
             continue
         start, end = m.start(1), m.end(1)
-        if " " in m.group(1) or "\u00a0" in m.group(1):
-            second = re.split(r"[ \u00a0]", m.group(1))[1]
-            if nlp.parse(second, "ru")[0].tag.POS == "VERB":
-                end = start + len(m.group(1).split()[0])
+        first = re.split(r"[ \u00a0]", m.group(1))[0]
+        if len(first) < len(m.group(1)) and not any(
+            p.tag.POS == "ADJF" for code in ("uk", "ru") for p in nlp.parse(first, code)
+        ):
+            end = start + len(first)  # «Біла Церква», «Кривий Ріг» — not «Козелець Денис»
         if any(sp.start == start and sp.end == end and sp.type == "LOC" for sp in out):
             continue
         out = [sp for sp in out if sp.end <= m.start() or sp.start >= end]
@@ -127,17 +128,16 @@ def _gazetteer_places(text: str, tokens: list[Tok], spans: list[Span], lang: str
             continue
         if text[tok.start - 1 : tok.start] in '«"„“':
             continue
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        if nxt and nxt.text[:1].isupper() and nxt.start == tok.end + 1 and not taken[nxt.start]:
+            continue  # part of a longer name nobody tagged («Нова Каховка»)
+        prev = tokens[n - 1] if n > 0 else None
         if (
-            n + 1 < len(tokens)
-            and tokens[n + 1].text[:1].isupper()
-            and tokens[n + 1].start == tok.end + 1
-        ):
-            continue
-        if (
-            n > 0
-            and tokens[n - 1].text[:1].isupper()
-            and tokens[n - 1].end + 1 == tok.start
-            and not sentence_start(text, tokens[n - 1].start)
+            prev
+            and prev.text[:1].isupper()
+            and prev.end + 1 == tok.start
+            and not taken[prev.start]
+            and not sentence_start(text, prev.start)
         ):
             continue
         parses = nlp.parse(w, lang)
