@@ -166,3 +166,49 @@ def test_a_retelling_in_the_other_language_with_a_number_and_a_date_aligns() -> 
     ru = "Полиция Алматы отчиталась о задержании 1925 предполагаемых участников беспорядков за сутки."
     uk = "У місті Алмати протягом минулої доби було затримано 1 925 ймовірних учасників протестів."
     assert len(_aligned(ru, uk)) == 1
+
+
+def test_a_two_word_place_whose_case_ending_stayed_in_one_language_is_one_entity() -> None:
+    from tui.compare.facts_diff import key_merges
+    from tui.facts.model import Entity
+
+    ru = [Entity(0, 15, "Банска-Бистрице", "LOC", "Банска-Бистрице", "банска бистрице")]
+    uk = [Entity(0, 16, "Банській Бистриці", "LOC", "Банська Бистриця", "банска бистрица")]
+    merges = key_merges(ru, uk)
+    assert merges.get("банска бистрице", "банска бистрице") == merges.get(
+        "банска бистрица", "банска бистрица"
+    )
+
+
+def test_regional_administrations_are_organisations_keyed_by_their_region() -> None:
+    uk = _entities("Очільник Харківської ОВА Олег Синєгубов повідомив про обстріл.", "uk")
+    assert ("Харківської ОВА", "ORG", "Харківська ОВА") in uk
+    from tui.facts.entities import find_entities
+
+    key_uk = next(
+        e.key for e in find_entities("Очільник Харківської ОВА заявив.", "uk") if e.type == "ORG"
+    )
+    key_ru = next(
+        e.key for e in find_entities("Глава Харьковской ОВА заявил.", "ru") if e.type == "ORG"
+    )
+    assert key_uk == key_ru
+
+
+def test_state_companies_by_their_compound_names_are_organisations() -> None:
+    uk = _entities(
+        "Укрзалізниця призначила поїзди, а енергетики Прикарпаттяобленерго працюють.", "uk"
+    )
+    assert ("Укрзалізниця", "ORG", "Укрзалізниця") in uk
+    assert any(t == "Прикарпаттяобленерго" and typ == "ORG" for t, typ, _ in uk)
+    ru = _entities("Роснефть и Росгвардия в Ростове, Россия.", "ru")
+    assert [(t, typ) for t, typ, _ in ru if typ == "ORG"] == [
+        ("Роснефть", "ORG"),
+        ("Росгвардия", "ORG"),
+    ]
+
+
+def test_surnames_in_oblique_cases_take_their_nominative() -> None:
+    uk = _entities("Нагороду Денису Половинці вручив голова. Денис Половинка подякував.", "uk")
+    assert [n for _, typ, n in uk if typ == "PER"] == ["Денис Половинка", "Денис Половинка"]
+    ru = _entities("Переговоры с Зеленским и с Кривошем продолжались.", "ru")
+    assert [n for _, typ, n in ru if typ == "PER"] == ["Зеленский", "Кривош"]

@@ -175,6 +175,21 @@ def key_merges(*groups: Sequence[Entity]) -> dict[str, str]:
             and types.get(stem_key, set()) & types[key]
         ):
             merges[key] = stem_key
+    # Place names of several words whose case endings the lemmatiser left in one language
+    # («банска бистрице» ~ «банска бистрица»): every word equal but for a final vowel.
+    loose: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, key_types in types.items():
+        words = key.split()
+        if key in merges or len(words) < 2 or any(len(w) < 4 for w in words):
+            continue
+        shape = " ".join(w[:-1] if w[-1] in _CASE_ENDINGS else w for w in words)
+        for t in key_types:
+            loose[(t, shape)].append(key)
+    for same in loose.values():
+        target = min(same, key=lambda k: (len(k), k))
+        for key in same:
+            if key != target:
+                merges[key] = target
     return merges
 
 

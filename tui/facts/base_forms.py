@@ -34,6 +34,12 @@ def normalize(
     words = [t for t in toks if any(ch.isalnum() for ch in t.text)]
     if not words:
         return "".join(t.text for t in toks)
+    if type_ == "ORG" and len(words) == 2 and words[1].text in _ADMINISTRATIONS:
+        # «Одеської ОВА» → «Одеська ОВА»: the region adjective agrees with «адміністрація»
+        adjective = next((p for p in nlp.parse(words[0].text, lang) if p.tag.POS == "ADJF"), None)
+        form = adjective and _inflect_to(adjective, {"nomn", "femn", "sing"})
+        if form is not None:
+            return _join(toks, words, [_transfer(words[0].text, form.word), words[1].text])
     if type_ == "LOC" and len(words) == 1:
         place = _known_place_form(words[0].text, lang)
         if place is not None:
@@ -63,6 +69,7 @@ def _unshout(words: list[Tok], forms: list[str], lang: str) -> list[str]:
 
 
 _MODIFIERS = {"ADJF", "PRTF"}
+_ADMINISTRATIONS = frozenset({"ОВА", "ОДА", "РДА", "ВЦА", "МВА", "РВА", "ОГА", "РГА", "ВГА"})
 
 
 def _known_place_form(word: str, lang: str) -> str | None:
@@ -406,7 +413,23 @@ def _maybe_nominative(word: str, lang: str, gender: str | None) -> bool:
 
 def _slavic_surname(form: str) -> bool:
     return form.lower().endswith(
-        ("ов", "ев", "ёв", "єв", "ин", "ын", "ін", "ий", "ой", "ова", "ева", "ина", "ая", "ко", "ка")
+        (
+            "ов",
+            "ев",
+            "ёв",
+            "єв",
+            "ин",
+            "ын",
+            "ін",
+            "ий",
+            "ой",
+            "ова",
+            "ева",
+            "ина",
+            "ая",
+            "ко",
+            "ка",
+        )
     ) and not form.lower().endswith(("иа",))
 
 
@@ -502,7 +525,9 @@ def _undo_case(word: str, case: str | None, gender: str | None) -> str:
 
 
 _ADJECTIVE_SURNAME = {
-    case: tuple((stem + end, stem + nom) for stem in ("ск", "цк", "ськ", "цьк") for end, nom in ends)
+    case: tuple(
+        (stem + end, stem + nom) for stem in ("ск", "цк", "ськ", "цьк") for end, nom in ends
+    )
     for case, ends in {
         "gent": (("ого", "ий"),),
         "accs": (("ого", "ий"),),

@@ -91,6 +91,8 @@ FUNCTION_WORDS = frozenset(
 # import): left side → the shared key.
 _ALIAS_SOURCE: dict[str, str] = {
     "МЗС": "МИД",
+    "ОДА": "ОГА",
+    "РДА": "РГА",
     "КДБ": "КГБ",
     "ДСНС": "ГСЧС",
     "МНС": "МЧС",
@@ -199,6 +201,10 @@ def org_key(normal: str, drop_tail: int = 0) -> str:
     whole = fold(" ".join(words))
     if whole in aliases():
         return aliases()[whole]
+    if len(words) == 2 and words[1] in _ADMINISTRATIONS:
+        # «Харківська ОВА» ~ «Харьковская ОВА»: the region's key and the administration
+        region = alias(fold(f"{words[0]} область"))
+        return f"{region} {alias(fold(words[1]))}"
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
     if len(content) >= 2 and all(w.isalpha() for w in content):
         # A council heading the name is «Рада» in Ukrainian and «Совет» in Russian («Рада
@@ -221,6 +227,8 @@ def person_key(normal: str) -> str:
 
 
 _HEAD_NOUNS = {"рада": "совет"}
+_ADMINISTRATIONS = frozenset({"ОВА", "ОДА", "РДА", "ВЦА", "МВА", "РВА", "ОГА", "РГА", "ВГА"})
+"""Acronyms of regional administrations, named after their region («Одеська ОВА»)."""
 """Organisation nouns that differ between the languages, as the first word of a name (folded)."""
 
 # Words in front of a place name that do not change the place («Республика Казахстан»).

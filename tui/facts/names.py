@@ -80,13 +80,18 @@ def is_known_place(lemma: str) -> bool:
         return True
     from tui.facts import nlp
 
+    known = nlp.morph("ru").word_is_known
     for candidate in (lemma.lower(), russian_spelling(lemma, "LOC")):
-        if candidate and any(
-            "Geox" in p.tag.grammemes
-            and nlp.from_dictionary(p)
-            and p.normal_form == candidate
-            and p.tag.case == "nomn"
-            for p in nlp.parse(candidate, "ru")
+        if (
+            candidate
+            and known(candidate)
+            and any(
+                "Geox" in p.tag.grammemes
+                and nlp.from_dictionary(p)
+                and p.normal_form == candidate
+                and p.tag.case == "nomn"
+                for p in nlp.parse(candidate, "ru")
+            )
         ):
             return True
     return False
@@ -122,10 +127,13 @@ def russian_spelling(word: str, kind: str) -> str | None:
     slots = [_VARIANTS.get(ch, (ch,)) for ch in low]
     if sum(len(s) > 1 for s in slots) > 6:
         return None
+    known = nlp.morph("ru").word_is_known  # a dictionary lookup, far cheaper than a parse
     for n, letters in enumerate(product(*slots)):
         if n >= _MAX_CANDIDATES:
             break
         candidate = "".join(letters)
+        if not known(candidate):
+            continue
         for p in nlp.parse(candidate, "ru"):
             if not nlp.from_dictionary(p) or p.word != candidate:
                 continue

@@ -73,7 +73,61 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
         out = [sp for sp in out if not _adjective_of_a_common_noun(text, tokens, starts, sp)]
     else:
         out = _gazetteer_places(text, tokens, out, lang)
+    out = _organisation_words(text, tokens, out, lang)
     return _settlements(text, out)
+
+
+_ADMINISTRATIONS = frozenset({"ОВА", "ОДА", "РДА", "ВЦА", "МВА", "РВА", "ОГА", "РГА", "ВГА"})
+_REGION_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ої|ій|а|ої|ого|ому|ой|ая|ую|ою)$")
+_ORG_COMPOUND = re.compile(
+    r"^(?:Укр(?!аїн|аин)[а-яіїєґ]{4,}|Рос(?!сі|си|тов)[а-яё]{4,}"
+    r"|[А-ЯІЇЄҐ][а-яіїєґ']+(?:обленерго|енерго|водоканал|нафтогаз|трансгаз|оборонпром))$"
+)
+
+
+def _organisation_words(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[Span]:
+    """Organisations the tagger misses or calls people, from their shape:
+
+    - an acronym of the language's list (`tui/lang/<code>/org_acronyms.txt`: ОВА, ДСНС, МАГАТЕ)
+      is an organisation wherever it stands, and a capitalised region adjective right before an
+      administration acronym belongs to it («Чернігівської ОВА», «Київська ОДА»);
+    - a state company named by the «Укр-»/«Рос-» compound or an «-енерго»/«-водоканал» ending
+      («Укрзалізниця», «Прикарпаттяобленерго», «Роснефть») — a word no dictionary knows as a
+      common word or a place.
+    """
+    from tui.lang import words as word_list
+
+    acronyms = word_list(lang, "org_acronyms.txt")
+    out = list(spans)
+    for n, tok in enumerate(tokens):
+        w = tok.text
+        if w in acronyms:
+            start = tok.start
+            prev = tokens[n - 1] if n > 0 else None
+            if (
+                w in _ADMINISTRATIONS
+                and prev is not None
+                and prev.end + 1 == tok.start
+                and prev.text[:1].isupper()
+                and _REGION_ADJECTIVE.search(prev.text)
+            ):
+                start = prev.start
+        elif _ORG_COMPOUND.match(w) and not any(
+            nlp.from_dictionary(p) and (p.tag.POS != "NOUN" or "Geox" in p.tag.grammemes)
+            for p in nlp.parse(w, lang)
+        ):
+            start = tok.start
+        else:
+            continue
+        holder = next((sp for sp in out if sp.start <= tok.start and tok.end <= sp.end), None)
+        if holder is not None and (holder.start, holder.end) != (tok.start, tok.end):
+            if holder.type == "ORG" or len(text[holder.start : holder.end].split()) > 2:
+                continue  # part of an organisation's name, or of a longer one («МЗС Словаччини»)
+        elif holder is not None and holder.type == "ORG" and start == tok.start:
+            continue  # already an organisation
+        out = [sp for sp in out if sp.end <= start or sp.start >= tok.end]
+        out.append(Span(start, tok.end, "ORG"))
+    return sorted(out, key=lambda sp: (sp.start, sp.end))
 
 
 _SETTLEMENT = re.compile(
