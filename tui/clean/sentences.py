@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from razdel import sentenize
+from tui.clean.split import sentenize
 
 from tui.clean.dates import HEADER, split_glued_headline
 from tui.clean.document import Piece, Removed

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import razdel
+from tui.clean.split import sentenize
 
 from tui.facts.morph import parses
 from tui.facts.names import uk_ru_lexicon
@@ -198,7 +198,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        for sent in razdel.sentenize(line):
+        for sent in sentenize(line):
             start = line_start + sent.start
             end = line_start + sent.stop
             if text[start:end].strip():

@@ -25,10 +25,25 @@ def embedding() -> Any:
 
 @lru_cache(maxsize=1)
 def segmenter() -> Any:
-    """razdel-based sentence and token segmenter."""
+    """natasha's razdel-based sentence and token segmenter, run on the linear-time razdel
+    segmenters of `tui.clean.split` (razdel's own are quadratic in a run of joined parts)."""
     from natasha import Segmenter
+    from natasha.segment import adapt_sent, adapt_token
 
-    return Segmenter()
+    from tui.clean.split import sentenize, tokenize
+
+    class LinearSegmenter(Segmenter):  # type: ignore[misc]
+        def tokenize(self, text: str) -> Any:
+            for token in tokenize(text):
+                yield adapt_token(token)
+
+        def sentenize(self, text: str) -> Any:
+            if not text:
+                return
+            for sent in sentenize(text):
+                yield adapt_sent(sent)
+
+    return LinearSegmenter()
 
 
 @lru_cache(maxsize=1)
