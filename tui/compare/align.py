@@ -6,8 +6,15 @@ Keys are weighted by how rare they are among the sentences of the two texts (a k
 sentence, like «Казахстан» in a story about Kazakhstan, weighs little); numbers, entities and
 dates weigh more, as anchors. Two sentences are *similar* when their weighted overlap is high and
 rests on enough distinct keys; they are the *same* when they also share long runs of identical
-(folded) words. Every sentence is matched against every other, so reuse out of order is found;
-runs of parallel sentences then pull in neighbours that pass a lower bar.
+(folded) words. Every sentence is matched against every other that shares a key with it, so reuse
+out of order is found; runs of parallel sentences then pull in neighbours that pass a lower bar.
+
+Candidates come from an inverted index of B's keys, so only pairs sharing a key are scored. Up to
+EXACT_PAIRS sentence pairs (two articles of ~500 sentences) that is every pair with a non-zero
+score — the whole comparison. Beyond it (book-length texts), keys found in more than
+STOP_SHARE of the sentences are not used to find candidates (they still count in the score) and
+each sentence of A is scored against its TOP_K candidates with the most shared weight, so time and
+memory grow linearly with the texts instead of with the product of their lengths.
 
 A similar pair must also share something besides names (`MIN_EVIDENCE`): two reports of
 different events name the same people and places, so a name alone is no shared statement.
@@ -20,8 +27,9 @@ report of a different event must give no pair.
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -51,6 +59,17 @@ MIN_EVIDENCE = 2
 """What a similar pair must share besides names: two words, or a telling number or a date."""
 ANCHOR_WEIGHT = 2.0
 """Extra weight of numbers, entities and dates."""
+EXACT_PAIRS = 250_000
+"""Up to this many sentence pairs every pair sharing a key is scored (no blocking)."""
+TOP_K = 24
+"""Beyond EXACT_PAIRS: candidates scored per sentence of A (most shared rare-key weight first)."""
+STOP_SHARE = 0.01
+"""Beyond EXACT_PAIRS: keys in more than this share of all sentences (at least STOP_MIN) find
+no candidates."""
+STOP_MIN = 64
+RUN_WORDS_MAX = 400
+"""Words of each sentence compared for verbatim runs (an unpunctuated page of 20,000 words is
+one sentence: its runs are looked for in its first words only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +142,10 @@ def _run_share(x: Sentence, y: Sentence) -> tuple[float, int]:
     """(share of the shorter sentence in common runs of ≥ 3 words, words in such runs)."""
     if not x.surface or not y.surface:
         return 0.0, 0
-    matcher = SequenceMatcher(None, x.surface, y.surface, autojunk=False)
+    xs, ys = x.surface[:RUN_WORDS_MAX], y.surface[:RUN_WORDS_MAX]
+    matcher = SequenceMatcher(None, xs, ys, autojunk=False)
     words = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 3)
-    return words / min(len(x.surface), len(y.surface)), words
+    return words / min(len(xs), len(ys)), words
 
 
 Score = tuple[float, int, float, int, float, int]
@@ -185,8 +205,8 @@ def align_sentences(
     weights = _weights(a_ok, b_ok)
     scores: dict[tuple[int, int], Score] = {}
     passed: dict[tuple[int, int], tuple[str, float]] = {}
-    for x in a_ok:
-        for y in b_ok:
+    for x, candidates in _candidates(a_ok, b_ok, weights):
+        for y in candidates:
             s = score_pair(x, y, weights)
             if s[0] == 0.0:
                 continue
@@ -194,6 +214,17 @@ def align_sentences(
             verdict = _kind(s)
             if verdict:
                 passed[(x.index, y.index)] = verdict
+    by_a = {s.index: s for s in a_ok}
+    by_b = {s.index: s for s in b_ok}
+
+    def score_of(key: tuple[int, int]) -> Score | None:
+        """The pair's score (scored now if blocking left it out), None when it shares nothing."""
+        found = scores.get(key)
+        if found is None and key[0] in by_a and key[1] in by_b:
+            found = score_pair(by_a[key[0]], by_b[key[1]], weights)
+            scores[key] = found
+        return found if found is not None and found[0] != 0.0 else None
+
     # Keep, for each sentence, its best partner (a sentence may be reused more than once).
     # Ties (a sentence repeated, e.g. a title as the lead) go to the partner at the nearest
     # relative position, so repeated text pairs in parallel rather than all to the first copy.
@@ -216,15 +247,51 @@ def align_sentences(
         i, j = frontier.pop()
         for di in (-1, 1):
             key = (i + di, j + di)
-            if key in chosen or key[0] in taken_a or key[1] in taken_b or key not in scores:
+            if key in chosen or key[0] in taken_a or key[1] in taken_b:
                 continue
-            verdict = _kind(scores[key], NEIGHBOUR_MIN)
+            score = score_of(key)
+            if score is None:
+                continue
+            verdict = _kind(score, NEIGHBOUR_MIN)
             if verdict:
                 chosen[key] = verdict
                 taken_a.add(key[0])
                 taken_b.add(key[1])
                 frontier.append(key)
     return sorted((i, j, score, kind) for (i, j), (kind, score) in chosen.items())
+
+
+def _candidates(
+    a: Sequence[Sentence], b: Sequence[Sentence], weights: dict[str, float]
+) -> Iterable[tuple[Sentence, list[Sentence]]]:
+    """Each sentence of `a` with the sentences of `b` worth scoring against it, in `b`'s order.
+
+    Found through an inverted index of `b`'s keys. Up to EXACT_PAIRS pairs: every sentence
+    sharing a key (exactly the pairs whose score is not zero). Beyond: through keys in at most
+    STOP_SHARE of the sentences only, the TOP_K with the most shared weight."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for pos, y in enumerate(b):
+        for key in y.keys:
+            postings[key].append(pos)
+    if len(a) * len(b) <= EXACT_PAIRS:
+        for x in a:
+            found: set[int] = set()
+            for key in x.keys:
+                found.update(postings.get(key, ()))
+            yield x, [b[pos] for pos in sorted(found)]
+        return
+    stop = max(STOP_MIN, int(STOP_SHARE * (len(a) + len(b))))
+    for x in a:
+        shared: dict[int, float] = defaultdict(float)
+        for key in x.keys:
+            posting = postings.get(key)
+            if posting is None or len(posting) > stop:
+                continue
+            weight = weights[key]
+            for pos in posting:
+                shared[pos] += weight
+        best = heapq.nlargest(TOP_K, shared.items(), key=lambda item: (item[1], -item[0]))
+        yield x, [b[pos] for pos in sorted(pos for pos, _ in best)]
 
 
 def align(
