@@ -59,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
     except CorpusError as exc:
         raise CliError(str(exc)) from None
     facts = facts_for(article, clean_article(article))
+    if facts.limit_message:
+        print(f"{article.id}: {facts.limit_message}", file=sys.stderr)
     if args.json:
         print_json(facts.to_dict())
     else:

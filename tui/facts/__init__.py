@@ -18,6 +18,7 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from collections.abc import Iterable, Sequence  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from typing import Any  # noqa: E402
 
 from tui.facts.cache import PIPELINE_VERSION, cached_facts  # noqa: E402
@@ -41,6 +42,15 @@ __all__ = [
 ]
 
 
+CHUNK_CHARS = 20_000
+"""Texts longer than this are read in chunks of about this size, cut at a line end (else a
+sentence end, else a space): the taggers' memory stays that of one chunk and time grows linearly
+(a whole 400 KB text held 540 MB). An article is rarely a tenth of it."""
+FACT_KINDS = ("entities", "dates", "quantities", "quotes", "sources", "claims")
+FACTS_MAX_CHARS = 1_000_000
+"""Facts are taken from this many characters at most (`Facts.covered` says so)."""
+
+
 def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> Facts:
     """All facts of `text` (taken as is: no cleaning); `lang` "ru"/"uk" or None to detect it.
 
@@ -49,7 +59,57 @@ def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> 
 
     `ref_date` (ISO, possibly partial like "2022-01") is the article's date, used to give a year to
     «10 января». Entities come first: quotes resolve their speakers against them.
+
+    A text longer than CHUNK_CHARS is read chunk by chunk (offsets still into `text`); past
+    FACTS_MAX_CHARS it is not read, and `covered` tells how far it was.
     """
+    lang = _language(text, lang)
+    if len(text) <= CHUNK_CHARS:
+        return _extract_chunk(text, lang, ref_date)
+    limit = min(len(text), FACTS_MAX_CHARS)
+    merged = Facts(covered=limit if limit < len(text) else None)
+    for start, end in chunk_spans(text, limit):
+        part = _extract_chunk(text[start:end], lang, ref_date)
+        for name in FACT_KINDS:
+            getattr(merged, name).extend(_shifted(item, start) for item in getattr(part, name))
+    return merged
+
+
+def _shifted(item: Any, offset: int) -> Any:
+    """`item` with its offsets (and a claim's sentence offsets) moved by `offset`."""
+    moved = {"start": item.start + offset, "end": item.end + offset}
+    if isinstance(item, Claim):
+        moved["sentence_start"] = item.sentence_start + offset
+        moved["sentence_end"] = item.sentence_end + offset
+    return replace(item, **moved)
+
+
+def chunk_spans(
+    text: str, limit: int | None = None, size: int | None = None
+) -> list[tuple[int, int]]:
+    """[start, end) spans covering `text[:limit]` in pieces of at most `size` characters, each
+    cut at the last line end in its second half, else a sentence end, else a space."""
+    limit = len(text) if limit is None else min(limit, len(text))
+    size = size or CHUNK_CHARS
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < limit:
+        end = min(start + size, limit)
+        if end < limit:
+            half = start + size // 2
+            cut = text.rfind("\n", half, end)
+            if cut < 0:
+                cut = max(text.rfind(mark, half, end) for mark in (". ", "! ", "? "))
+                cut = cut + 1 if cut >= 0 else text.rfind(" ", half, end)
+            if cut > start:
+                end = cut + 1
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def _extract_chunk(text: str, lang: str, ref_date: str | None) -> Facts:
+    """The facts of one text read whole."""
     from tui.facts.claims import find_claims
     from tui.facts.dates import find_dates
     from tui.facts.entities import find_entities
@@ -57,7 +117,6 @@ def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> 
     from tui.facts.quotes import find_quotes
     from tui.facts.sources import find_sources
 
-    lang = _language(text, lang)
     entities = find_entities(text, lang)
     dates = find_dates(text, lang, ref_date)
     # Counted nouns and events come from the ru/uk dictionaries: in another language they

@@ -124,10 +124,25 @@ class Facts:
     quotes: list[Quote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    covered: int | None = None
+    """Set when the text was too long to read whole: the facts come from its first `covered`
+    characters only (None: from all of it)."""
 
-    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
-        """The JSON shape of `sverka facts --json`."""
-        return {name: [asdict(item) for item in getattr(self, name)] for name in _KINDS}
+    @property
+    def limit_message(self) -> str:
+        """One sentence for the user when the facts do not cover the whole text, else ""."""
+        if self.covered is None:
+            return ""
+        return f"Facts from the first {self.covered:,} characters only (the text is longer)."
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `sverka facts --json` (`covered` only when set)."""
+        out: dict[str, Any] = {
+            name: [asdict(item) for item in getattr(self, name)] for name in _KINDS
+        }
+        if self.covered is not None:
+            out["covered"] = self.covered
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Facts:
@@ -139,4 +154,5 @@ class Facts:
                 kind(**{k: v for k, v in item.items() if k in allowed})
                 for item in data.get(name, [])
             ]
-        return cls(**kwargs)
+        covered = data.get("covered")
+        return cls(**kwargs, covered=covered if isinstance(covered, int) else None)

@@ -199,7 +199,7 @@ class FactsPane(Vertical):
         first = next((b.children[0] for b in tree.root.children if b.children), None)
         if first is not None:  # on the first fact, so Enter jumps at once
             tree.call_after_refresh(tree.move_cursor, first)
-        self.set_status("")
+        self.set_status(getattr(facts, "limit_message", ""))
 
     def show_others(self, item: FactItem | None, rows: Sequence[tuple[str, str]] | None) -> None:
         """List the other articles (id, title) mentioning `item` (None: not known)."""
