@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tui.cancel import checked
 from tui.clean.dates import (
     date_line_of,
     split_glued_headline,
@@ -65,7 +66,7 @@ def clean_text(raw: str, rules: Rules | None = None) -> Document:
     kept = [i for i, line in enumerate(lines) if line.kept]
     kept_chars = sum([len(lines[i].text) for i in kept])
     last_kept = kept[-1] if kept else -1
-    for index, line in enumerate(lines):
+    for index, line in enumerate(checked(lines)):
         if not line.kept:
             if line.status == "drop":
                 removed.append(new_removed(line.text, line.start, line.end, line.reason))
@@ -219,7 +220,7 @@ def _apply_rules(lines: list[Line], rules: Rules) -> None:
     """Drop lines matched by a rule; extend drop_with_next and drop_from_here as they say."""
     markers: list[tuple[int, str]] = []
     match = rules.match
-    for i, line in enumerate(lines):
+    for i, line in enumerate(checked(lines)):
         if not line.kept or len(line.text) > RULE_LINE_MAX:
             continue
         rule = match(line.text)

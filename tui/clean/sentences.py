@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from tui.clean.split import sentenize
-
+from tui.cancel import checked
 from tui.clean.dates import HEADER, split_glued_headline
 from tui.clean.document import Piece, Removed
 from tui.clean.glue import repair_glue
 from tui.clean.headings import PUNCTUATED, TOKEN, heading_cut
 from tui.clean.morph import Morph
 from tui.clean.rules import Rules
+from tui.clean.split import sentenize
 
 _CREDIT_START = re.compile(
     r"^(?:фото(?:графия)?|фота|photo|видео|відео|video|иллюстрация|ілюстрація|коллаж|колаж|"
@@ -162,7 +162,7 @@ def clean_long_line(
         text = raw[start:end]
     sentences = [
         piece
-        for s in sentenize(text)
+        for s in checked(sentenize(text))
         if s.text.strip()
         for piece in _split_glued_related(Sentence(s.text, start + s.start, start + s.stop))
     ]
@@ -181,7 +181,7 @@ def _split_credits(
 ) -> list[Sentence]:
     """Take out credits («Фото: X»), stubs, rule matches and the captions before credits."""
     out: list[Sentence] = []
-    for sentence in sentences:
+    for sentence in checked(sentences):
         labelled = _CREDIT_START.match(sentence.text)
         credit = labelled or _SLASH_CREDIT.match(sentence.text)
         reason = None
@@ -364,7 +364,7 @@ def _split_subheadings(
 ) -> list[Sentence]:
     """Split «Призывы отменить приказ Блинкен также заявил…» into a subheading and a sentence."""
     out: list[Sentence] = []
-    for i, sentence in enumerate(sentences):
+    for i, sentence in enumerate(checked(sentences)):
         first = page_start and i == 0
         cut = (
             heading_cut(sentence.text, morph, first=first) if sentence.kind == "sentence" else None
@@ -393,7 +393,7 @@ def _regroup(sentences: list[Sentence]) -> list[Piece]:
             current.clear()
         depth = 0
 
-    for sentence in sentences:
+    for sentence in checked(sentences):
         if sentence.kind != "sentence":
             flush()
             if sentence.kind == "subheading":

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from tui.cancel import check
 from tui.compare.model import Pair, Span
 from tui.compare.text import Sentence, sentences
 
@@ -279,6 +280,7 @@ def _candidates(
             for key in x.keys:
                 found.update(postings.get(key, ()))
             yield x, [b[pos] for pos in sorted(found)]
+            check()
         return
     stop = max(STOP_MIN, int(STOP_SHARE * (len(a) + len(b))))
     for x in a:
@@ -292,6 +294,7 @@ def _candidates(
                 shared[pos] += weight
         best = heapq.nlargest(TOP_K, shared.items(), key=lambda item: (item[1], -item[0]))
         yield x, [b[pos] for pos in sorted(pos for pos, _ in best)]
+        check()
 
 
 def align(

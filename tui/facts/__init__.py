@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence  # noqa: E402
 from dataclasses import replace  # noqa: E402
 from typing import Any  # noqa: E402
 
+from tui.cancel import check  # noqa: E402
 from tui.facts.cache import PIPELINE_VERSION, cached_facts  # noqa: E402
 from tui.facts.model import Claim, DateFact, Entity, Facts, Quantity, Quote, Source  # noqa: E402
 from tui.facts.ukrainian import detect_language  # noqa: E402
@@ -69,6 +70,7 @@ def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> 
     limit = min(len(text), FACTS_MAX_CHARS)
     merged = Facts(covered=limit if limit < len(text) else None)
     for start, end in chunk_spans(text, limit):
+        check()  # an article the user has left stops here
         part = _extract_chunk(text[start:end], lang, ref_date)
         for name in FACT_KINDS:
             getattr(merged, name).extend(_shifted(item, start) for item in getattr(part, name))

@@ -43,10 +43,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
+from tui.app.background import run_cancellable
 from tui.app.keymap import bindings_for
 from tui.app.screens.pick_second import PickSecondArticle, Ranker, rank_articles
 from tui.app.widgets.fact_diff import FactDiffPanel
 from tui.app.widgets.passage_column import PassageColumn
+from tui.cancel import Cancelled
 from tui.compare import Comparison, Prepared, ValueGroup, compare_prepared, prepare
 from tui.corpus.sanitize import sanitize_line
 
@@ -182,14 +184,16 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare")
     def _compute(self, first: Article, second: Article) -> None:
         worker = get_current_worker()
-        try:
+
+        def prepare_and_compare() -> tuple[Prepared, Prepared, Comparison]:
             a = self.preparer(first)
-            if worker.is_cancelled:
-                return
             b = self.preparer(second)
-            if worker.is_cancelled:
-                return
-            result = self.comparer(a, b)
+            return a, b, self.comparer(a, b)
+
+        try:
+            a, b, result = run_cancellable(prepare_and_compare, lambda: worker.is_cancelled)
+        except Cancelled:
+            return  # the comparison was left, or the app is quitting
         except Exception as exc:  # noqa: BLE001 - reported on screen, never a traceback
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")

@@ -23,12 +23,14 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+from tui.app.background import run_cancellable
 from tui.app.keymap import bindings_for
 from tui.app.library import ViewQuery
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.facts_pane import FactsPane
 from tui.app.widgets.list_pane import ListPane
 from tui.app.widgets.reading_view import ReadingView
+from tui.cancel import Cancelled
 from tui.corpus.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -345,18 +347,29 @@ class MainScreen(Screen[None]):
         self.reading = True
         self.reader.focus()
         self.query_one("#reader-status", Static).update(Text("Opening…"))
+        # the article being left: its facts and mention look-ups stop (the open is exclusive)
+        self.workers.cancel_group(self, "facts")
+        self.workers.cancel_group(self, "mentions")
         self._open_worker(article_id)
 
     @work(thread=True, exclusive=True, group="open")
     def _open_worker(self, article_id: str) -> None:
-        assert self.library is not None
+        library = self.library
+        assert library is not None
+        worker = get_current_worker()
+
+        def read_and_clean() -> tuple[Any, Any]:
+            article = library.article(article_id)
+            return article, self.sverka.clean_article(article)
+
         try:
-            article = self.library.article(article_id)
-            document = self.sverka.clean_article(article)
+            article, document = run_cancellable(read_and_clean, lambda: worker.is_cancelled)
+        except Cancelled:
+            return  # another article was opened, or the app is quitting
         except Exception as exc:  # noqa: BLE001 - a file that vanished or cannot be read
             self.post_message(self.ArticleFailed(sanitize_line(str(exc)) or type(exc).__name__))
             return
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(self.ArticleReady(article, document))
             self.post_message(self.NotesFound(article.id, self.sverka.noted_spans(article.id)))
             if self.sverka.remember:
@@ -464,8 +477,13 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="facts")
     def _facts_worker(self, article: Any, document: Any) -> None:
+        worker = get_current_worker()
         try:
-            facts = self.sverka.extract_facts(article, document)
+            facts = run_cancellable(
+                lambda: self.sverka.extract_facts(article, document), lambda: worker.is_cancelled
+            )
+        except Cancelled:
+            return  # the article was left
         except Exception as exc:  # noqa: BLE001 - shown in the pane
             self.post_message(
                 self.FactsReady(article.id, None, sanitize_line(str(exc)) or type(exc).__name__)
@@ -513,8 +531,17 @@ class MainScreen(Screen[None]):
     def _mentions_worker(self, item: Any, exclude: str) -> None:
         assert self.library is not None
         finder = getattr(self.library, "mentions", None)
+        worker = get_current_worker()
         try:
-            rows = finder(item.kind, item.key, exclude) if finder else None
+            rows = (
+                run_cancellable(
+                    lambda: finder(item.kind, item.key, exclude), lambda: worker.is_cancelled
+                )
+                if finder
+                else None
+            )
+        except Cancelled:
+            return
         except Exception:  # noqa: BLE001 - an unreadable article: say "not known", never crash
             rows = None
         if not get_current_worker().is_cancelled:
