@@ -15,7 +15,7 @@ from razdel import tokenize as razdel_tokenize
 from razdel.segmenters.base import Segmenter
 
 from tui.clean import clean_text
-from tui.clean.split import sentenize, tokenize
+from tui.lang.sentences import sentenize, tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,8 +18,8 @@ from tui.clean.dates import (
 from tui.clean.document import BlockKind, Document, Piece, Removed, assemble, new_removed
 from tui.clean.edges import (
     bottom_date,
-    bottom_title,
     bottom_edge,
+    bottom_title,
     drop_captions_near_credits,
     drop_link_runs,
     top_edge,

@@ -18,7 +18,7 @@ from tui.clean.glue import repair_glue
 from tui.clean.headings import PUNCTUATED, TOKEN, heading_cut
 from tui.clean.morph import Morph
 from tui.clean.rules import Rules
-from tui.clean.split import sentenize
+from tui.lang.sentences import sentenize
 
 _CREDIT_START = re.compile(
     r"^(?:фото(?:графия)?|фота|photo|видео|відео|video|иллюстрация|ілюстрація|коллаж|колаж|"

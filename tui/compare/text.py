@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from tui.clean.split import sentenize
-
 from tui.facts.morph import parses
 from tui.facts.names import uk_ru_lexicon
+from tui.lang.sentences import sentenize
 
 _FOLD = str.maketrans(
     {

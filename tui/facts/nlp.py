@@ -26,11 +26,11 @@ def embedding() -> Any:
 @lru_cache(maxsize=1)
 def segmenter() -> Any:
     """natasha's razdel-based sentence and token segmenter, run on the linear-time razdel
-    segmenters of `tui.clean.split` (razdel's own are quadratic in a run of joined parts)."""
+    segmenters of `tui.lang.sentences` (razdel's own are quadratic in a run of joined parts)."""
     from natasha import Segmenter
     from natasha.segment import adapt_sent, adapt_token
 
-    from tui.clean.split import sentenize, tokenize
+    from tui.lang.sentences import sentenize, tokenize
 
     class LinearSegmenter(Segmenter):  # type: ignore[misc]
         def tokenize(self, text: str) -> Any:
