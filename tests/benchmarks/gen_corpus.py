@@ -90,6 +90,60 @@ _NAMES = ["Токаев", "Путин", "Лукашенко", "Блинкен", 
           "Зеленский", "Масимов", "Трамп", "Шойгу"]  # fmt: skip
 _ENDINGS_RU = ["", "а", "у", "ым", "е"]
 
+# Sentences written for the benchmark in the style of agency reports (not copied from any page).
+OTHER_LANGUAGES = {
+    "be": [
+        "У Алматы ў чацвер раніцай зноў пачулася страляніна, паведамляюць мясцовыя жыхары.",
+        "Прэзідэнт Казахстана Касым-Жамарт Такаеў заявіў, што парадак у краіне ў асноўным адноўлены.",
+        "Міністэрства ўнутраных спраў паведаміла пра затрыманне больш за 4 тысячы чалавек.",
+        "Міратворцы АДКБ пачалі выхад з краіны пасля завяршэння аперацыі.",
+        "Паводле афіцыйных даных, падчас беспарадкаў загінулі 164 чалавекі.",
+        "У некалькіх рэгіёнах краіны аднавілі працу інтэрнэту і мабільнай сувязі.",
+        "Аляксандр Лукашэнка правёў тэлефонную размову з кіраўніком Казахстана.",
+        "Жыхары горада кажуць, што крамы і банкі ўжо пачалі адчыняцца.",
+        "Надзвычайнае становішча ў Алматы было ўведзена да 19 студзеня.",
+        "Эксперты лічаць, што пратэсты пачаліся з-за рэзкага росту коштаў на газ.",
+    ],
+    "kk": [
+        "Алматыда бейсенбі күні таңертең қайтадан атыс естілді, деп хабарлайды жергілікті тұрғындар.",
+        "Қазақстан Президенті Қасым-Жомарт Тоқаев елдегі тәртіп негізінен қалпына келтірілгенін мәлімдеді.",
+        "Ішкі істер министрлігі 4 мыңнан астам адамның ұсталғанын хабарлады.",
+        "ҰҚШҰ бітімгершілік күштері операция аяқталғаннан кейін елден шыға бастады.",
+        "Ресми деректерге сәйкес, тәртіпсіздіктер кезінде 164 адам қаза тапты.",
+        "Елдің бірнеше өңірінде интернет пен ұялы байланыс қайта іске қосылды.",
+        "Қала тұрғындарының айтуынша, дүкендер мен банктер жұмысын қайта бастады.",
+        "Алматыдағы төтенше жағдай 19 қаңтарға дейін енгізілді.",
+        "Сарапшылар наразылықтар газ бағасының күрт өсуінен басталды деп есептейді.",
+        "Әкімдік ғимараты маңында әскери техника тұр.",
+    ],
+    "en": [
+        "Gunfire was heard again in Almaty on Thursday morning, local residents said.",
+        "Kazakh President Kassym-Jomart Tokayev said order had largely been restored across the country.",
+        "The interior ministry said more than 4,000 people had been detained.",
+        "Peacekeepers from the CSTO began leaving the country after the operation ended.",
+        "According to official figures, 164 people were killed during the unrest.",
+        "Internet and mobile services were restored in several regions.",
+        "Residents said shops and banks had started to reopen.",
+        "A state of emergency was declared in Almaty until January 19.",
+        "Analysts say the protests began after a sharp rise in fuel prices.",
+        "Military vehicles were parked near the city administration building.",
+    ],
+}
+_MONTHS = {"ru": "января", "uk": "січня", "be": "студзеня", "kk": "қаңтар", "en": "January"}
+# A sentence naming the event's main names, in most articles (words most articles contain).
+_EVENT_RU = [
+    "Президент Казахстана Касым-Жомарт Токаев заявил, что ситуация в стране под контролем.",
+    "Токаев поручил правительству снизить цены на газ в Казахстане.",
+    "По словам Токаева, в Казахстане завершается контртеррористическая операция.",
+]
+_EVENT_UK = [
+    "Президент Казахстану Касим-Жомарт Токаєв заявив, що ситуація в країні під контролем.",
+    "Токаєв доручив уряду знизити ціни на газ у Казахстані.",
+    "За словами Токаєва, у Казахстані завершується контртерористична операція.",
+]
+_SPEECH_RU = ["— заявил представитель МВД.", "— сказал аким города.", "— передает пресс-служба."]
+_SPEECH_UK = ["— заявив представник МВС.", "— сказав аким міста.", "— повідомила прес-служба."]
+
 
 def _sentences(text: str) -> list[str]:
     out = []
@@ -134,26 +188,67 @@ def _vary(rng: random.Random, sentence: str, rare: list[str], weights: list[floa
     return " ".join(words)
 
 
-def generate(out: Path, n: int, seed: int = 1) -> None:
-    """Write `n` articles under `out`."""
+def _quote(rng: random.Random, sentence: str, uk: bool) -> str:
+    """A sentence of the other language quoted in this one: «…», — said someone."""
+    said = rng.choice(_SPEECH_UK if uk else _SPEECH_RU)
+    return f"«{sentence.rstrip('.')}», {said}"
+
+
+def _page(rng: random.Random, seeds: list[dict], vocab: dict, classic: bool) -> str:
+    """The text of one generated article."""
+    s = seeds[rng.randrange(len(seeds))]
+    shape = (
+        "single"
+        if classic
+        else rng.choices(
+            ["single", "quotes", "bilingual", "be", "kk", "en"], weights=[60, 18, 7, 5, 5, 5]
+        )[0]
+    )
+    if shape in OTHER_LANGUAGES:
+        pool = OTHER_LANGUAGES[shape]
+        body = [rng.choice(pool) for _ in range(rng.randint(8, 25))]
+        body = [re.sub(r"\d+", lambda m: str(rng.randint(2, 9999)), b) if rng.random() < 0.3 else b
+                for b in body]  # fmt: skip
+        title = rng.choice(pool)[:160]
+        day = f"{rng.randint(1, 28)} {_MONTHS[shape]} 2022"
+        paras = [" ".join(body[j : j + 3]) for j in range(0, len(body), 3)]
+        return title + "\n\n" + day + "\n\n" + "\n\n".join(paras) + "\n"
+    rare, weights = vocab["uk" if s["uk"] else "ru"]
+    pool = s["sentences"]
+    others = [o for o in seeds if o["uk"] != s["uk"]] or seeds
+    title = _vary(rng, rng.choice(pool), rare, weights)[:160]
+    body = [_vary(rng, rng.choice(pool), rare, weights) for _ in range(rng.randint(12, 40))]
+    if not classic and rng.random() < 0.75:  # the event's main names, in most articles
+        body.insert(
+            rng.randrange(min(3, len(body)) + 1), rng.choice(_EVENT_UK if s["uk"] else _EVENT_RU)
+        )
+    if shape == "quotes":  # officials quoted in the other language
+        for _ in range(rng.randint(1, 4)):
+            quoted = rng.choice(rng.choice(others)["sentences"])
+            body.insert(rng.randrange(len(body) + 1), _quote(rng, quoted, s["uk"]))
+    elif shape == "bilingual":  # paragraphs alternate between the two languages
+        other = rng.choice(others)
+        body = [b if (j // 4) % 2 == 0 else _vary(rng, rng.choice(other["sentences"]), rare, weights)
+                for j, b in enumerate(body)]  # fmt: skip
+    paras = [" ".join(body[j : j + 4]) for j in range(0, len(body), 4)]
+    day = f"{rng.randint(1, 28)} {'січня' if s['uk'] else 'января'} 2022"
+    text = "\n".join(s["head"]) + ("\n" if s["head"] else "")
+    return text + s["prefix"] + title + "\n\n" + day + "\n\n" + "\n\n".join(paras) + "\n"
+
+
+def generate(out: Path, n: int, seed: int = 1, classic: bool = False) -> None:
+    """Write `n` articles under `out` (`classic`: only the single-language pages of old)."""
     rng = random.Random(seed)
     seeds = load_seeds()
     rare_ru = _vocab(rng, _SYLLABLES_RU, 60000)
     rare_uk = _vocab(rng, _SYLLABLES_UK, 20000)
     zipf_ru = list(itertools.accumulate(1.0 / (i + 1) for i in range(len(rare_ru))))
     zipf_uk = list(itertools.accumulate(1.0 / (i + 1) for i in range(len(rare_uk))))
+    vocab = {"ru": (rare_ru, zipf_ru), "uk": (rare_uk, zipf_uk)}
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     for i in range(n):
-        s = seeds[rng.randrange(len(seeds))]
-        rare, weights = (rare_uk, zipf_uk) if s["uk"] else (rare_ru, zipf_ru)
-        pool = s["sentences"]
-        title = _vary(rng, rng.choice(pool), rare, weights)[:160]
-        body = [_vary(rng, rng.choice(pool), rare, weights) for _ in range(rng.randint(12, 40))]
-        paras = [" ".join(body[j : j + 4]) for j in range(0, len(body), 4)]
-        day = f"{rng.randint(1, 28)} {'січня' if s['uk'] else 'января'} 2022"
-        text = "\n".join(s["head"]) + ("\n" if s["head"] else "")
-        text += s["prefix"] + title + "\n\n" + day + "\n\n" + "\n\n".join(paras) + "\n"
+        text = _page(rng, seeds, vocab, classic)
         folder = out / f"{i // 1000:04d}"
         if i % 1000 == 0:
             folder.mkdir(exist_ok=True)
@@ -167,8 +262,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("-n", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--classic", action="store_true", help="single-language ru/uk pages only (the old shape)"
+    )
     args = parser.parse_args()
-    generate(args.out, args.n, args.seed)
+    generate(args.out, args.n, args.seed, args.classic)
 
 
 if __name__ == "__main__":
