@@ -42,9 +42,9 @@ _MASTHEAD_CHARS = 48
 _PROMO_CHARS = 160
 _PROMO_WORDS = 14
 _LEAD_CHARS = 200
-_SELF_SCAN_CHARS = 6000
-"""Spoken-to mentions are looked for in the first characters of the page (the lead and the
-first paragraphs, where «сообщили РБК» sits)."""
+_SELF_SCAN_CHARS = 1500
+"""Spoken-to mentions are looked for in the first characters of the article (the lead and the
+paragraph after it, where «сообщили РБК» sits)."""
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–—]\s*(?:19|20)\d{2}\b)?")
@@ -88,6 +88,11 @@ _NOT_OURS = re.compile(
     r"подробнее|детальніше|read)\b",
     re.IGNORECASE,
 )
+_PROMO_HINTS = (
+    "telegram", "телеграм", "viber", "вайбер", "youtube", "facebook", "instagram", "вконтакте",
+    "дзен", "google", "whatsapp", "подпис", "підпис", "падпіс", "поддерж", "підтрим", "падтрым",
+    "следите", "стежте", "слідкуйте",
+)  # fmt: skip
 # A related link, which may name another outlet's channel: not the outlet's own promo.
 _RELATED = re.compile(
     r"^\W*(?:читайте также|читайте тоже|читайте також|читайте:|читайте по теме|дивіться також|"
@@ -151,6 +156,8 @@ _DATELINE_LEAD = re.compile(
     r"(?:[—–-]\s*)?[/(]?\s*$"
     r"|^[A-ZА-ЯЁІЇЄҐЎ]{2,}(?:[ -][A-ZА-ЯЁІЇЄҐЎ]{2,})?[.,]\s*$",
 )
+# A dateline starts with a place set off by a full stop or a comma («АНКАРА, …», «Москва. …»).
+_DATELINE_START = re.compile(r"[A-ZА-ЯЁІЇЄҐЎ][\w'’-]*(?:[ -][\w'’-]+){0,2}[.,]\s")
 # What follows the outlet in a dateline: «/.», «).», «.», « —», « -», «,»
 _DATELINE_TAIL = re.compile(r"^\s*[/)]?\s*(?:[.,:]|\s[—–-]|[—–-]\s)")
 
@@ -537,7 +544,8 @@ def detect_outlet(raw: str, url: str | None = None) -> str:
         return holder.lower() if _DOMAIN.match(holder) else holder
     found = _dateline(lines)
     if found is None:
-        found = _spoken_to(raw[:_SELF_SCAN_CHARS])
+        lead = raw.find(head[-1]) if head else 0  # the headline or lead: the article is from here
+        found = _spoken_to(raw[max(0, lead) : max(0, lead) + _SELF_SCAN_CHARS])
     return found or UNKNOWN
 
 
@@ -549,7 +557,8 @@ def _above_body(lines: list[str]) -> list[str]:
     """The first lines, up to the first line of running text (at most _HEAD_LINES)."""
     head: list[str] = []
     for line in lines[:_HEAD_LINES]:
-        if len(line.split()) >= 8 and _RUNNING_TEXT.search(line) and not _COOKIES.search(line):
+        end = line.rstrip("»\"”)")[-1:]
+        if end in ".!?…" and end and line.count(" ") >= 7 and not _COOKIES.search(line):
             break
         head.append(line)
     return head
@@ -571,8 +580,8 @@ def _domain_line(head: list[str], tail: list[str]) -> str | None:
     for line in [*tail[::-1], *head]:
         if "." not in line or len(line) > 400:
             continue
-        short = len(line) <= _MASTHEAD_CHARS * 2 and len(line.split()) <= 4
-        if not short and not (line in tail and _LEGAL_LINE.search(line)):
+        short = len(line) <= _MASTHEAD_CHARS * 2 and line.count(" ") <= 3
+        if not short and not (line in tail and _maybe_legal(line) and _LEGAL_LINE.search(line)):
             continue
         if _NOT_OURS.match(line):
             continue
@@ -587,6 +596,15 @@ def _domain_line(head: list[str], tail: list[str]) -> str | None:
                 if known is not None:
                     return known.name
     return None
+
+
+_LEGAL_HINTS = ("©", "(c)", "(C)", "opyright", "сылк", "силан", "опирова", "опіюва", "ерепеч",
+                "ередрук", "рава защ", "рава зах", "ights", "ство о рег", "цтво про")
+
+
+def _maybe_legal(line: str) -> bool:
+    """Whether `line` may be a legal line (substring tests before the case-insensitive regex)."""
+    return any(hint in line for hint in _LEGAL_HINTS)
 
 
 def _masthead(head: list[str]) -> str | None:
@@ -610,6 +628,9 @@ def _promo(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > _PROMO_CHARS or len(line.split()) > _PROMO_WORDS:
             continue
+        low = line.lower()
+        if not any(hint in low for hint in _PROMO_HINTS):
+            continue
         if not _PROMO.search(line) or _RELATED.match(line) or _CREDIT.match(line):
             continue
         for start, _, outlet in names_in(line):
@@ -627,6 +648,8 @@ def _dateline(lines: list[str]) -> str | None:
     for line in lines[: _HEAD_LINES * 3]:
         if len(line.split()) < 8:
             continue
+        if not _DATELINE_START.match(line):
+            return None
         names = names_in(line, 0, _LEAD_CHARS)
         if not names:
             return None
@@ -643,11 +666,17 @@ def _dateline(lines: list[str]) -> str | None:
 # a plural speech verb. One scan for these stems (no assertion before them, so the regex engine
 # skips ahead by their first letters); the names are then looked for in a few characters.
 _TRIGGER = re.compile(
-    r"сообщил|рассказал|заявил|сказал|пояснил|подтвердил|уточнил|ответил|прокомментировал|"
-    r"признал|повідоми|розпові|заяви|сказа|поясни|підтверди|уточни|прокоментува|відповіли|"
-    r"паведамі|расказа|заявіл|корреспондент|кореспондент"
+    # factored by first letters: an alternation of whole stems tries every stem at every «с»
+    r"со(?:общил)|ра(?:ссказал|сказа)|за(?:яв[иі])|ска(?:за)|по(?:яснил|ясни|відоми)|"
+    r"под(?:твердил)|підтверди|уточни|от(?:ветил)|прокомент|признал|розпові|паведамі|"
+    r"корр?еспондент"
 )
 _WINDOW = 60
+_NEXT_WORD = re.compile(r"\s+([^\s]+)")
+_TO_WHOM_WORDS = frozenset(
+    "журналистам журналістам корреспонденту кореспонденту изданию виданню порталу агентству "
+    "агенцтву телеканалу редакции редакції сайту".split()
+)
 
 
 def _spoken_to(text: str) -> str | None:
@@ -660,14 +689,20 @@ def _spoken_to(text: str) -> str | None:
             word_end += 1
         hits: list[tuple[int, int, Outlet]] = []
         # after the verb: «сообщили РБК», «сказала «Медузе»», «передает корреспондент ТАСС»
-        after = names_in(text, word_end, min(len(text), word_end + _WINDOW))
+        nxt = _NEXT_WORD.match(text, word_end)
+        after = (
+            names_in(text, word_end, min(len(text), word_end + _WINDOW))
+            if nxt and (not nxt.group(1)[:1].islower() or nxt.group(1).lower() in _TO_WHOM_WORDS)
+            else []
+        )
         if after:
             start = after[0][0]
             before = text[max(0, start - _WINDOW) : start]
             if _SPOKEN_AFTER.search(before) or _CORRESPONDENT.search(before):
                 hits.append(after[0])
         # before a plural verb: «Об этом «Фонтанке» сообщили», «Про це Суспільному повідомили»
-        prior = names_in(text, max(0, trigger.start() - _WINDOW), trigger.start())
+        plural = text[word_end - 2 : word_end] in ("ли", "лі")
+        prior = names_in(text, max(0, trigger.start() - _WINDOW), trigger.start()) if plural else []
         if prior:
             start, end, _ = prior[-1]
             if _SPOKEN_BEFORE.match(text[end:word_end]) and _ABOUT_THIS.search(
