@@ -212,3 +212,19 @@ def test_surnames_in_oblique_cases_take_their_nominative() -> None:
     assert [n for _, typ, n in uk if typ == "PER"] == ["Денис Половинка", "Денис Половинка"]
     ru = _entities("Переговоры с Зеленским и с Кривошем продолжались.", "ru")
     assert [n for _, typ, n in ru if typ == "PER"] == ["Зеленский", "Кривош"]
+
+
+def test_names_with_an_apostrophe_are_one_name() -> None:
+    uk = _entities(
+        "Нагороду вручив голова В'ячеслав Чаус. Директор Ryanair Майкл О’Лірі заявив.", "uk"
+    )
+    assert ("В'ячеслав Чаус", "PER", "В'ячеслав Чаус") in uk
+    assert any(t == "Майкл О’Лірі" and typ == "PER" for t, typ, _ in uk)
+    ru = _entities("Генеральный директор Ryanair Майкл О'Лири заявил.", "ru")
+    assert any(t == "Майкл О'Лири" and typ == "PER" for t, typ, _ in ru)
+
+
+def test_a_common_noun_opening_the_sentence_is_no_part_of_the_place_after_it() -> None:
+    uk = _entities("Прем'єр-міністр Угорщини Віктор Орбан знову заблокував рішення.", "uk")
+    assert ("Угорщини", "LOC", "Угорщина") in uk
+    assert ("Віктор Орбан", "PER", "Віктор Орбан") in uk

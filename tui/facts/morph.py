@@ -57,6 +57,8 @@ def parses(word: str, lang: Lang) -> tuple[Any, ...]:
     other language (a Russian quote in a Ukrainian article, a mis-detected language).
     """
     low = word.lower()
+    if lang == "uk":
+        low = low.replace("’", "'").replace("ʼ", "'")  # the dictionary's apostrophe
     own = analyzer(lang)
     if not own.word_is_known(low) and low.isalpha():
         other = analyzer("uk" if lang == "ru" else "ru")

@@ -12,6 +12,7 @@ organisation keeps its place in Ukrainian («Мінфін Британії»). O
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from tui.facts import nlp
@@ -32,9 +33,14 @@ _ORG_STEMS = (
     "энергоатом", "енергоатом", "укравтодор", "укргидроэнерго", "укргідроенерго", "роскомнадзор",
     "росатом", "роскосмос", "газпром", "роснефт", "ростех", "аэрофлот", "казмунайгаз", "самрук",
 )  # fmt: skip
-_ORG_INITIALS = frozenset(
-    "ОВА ОДА МВА РВА ВАКС НАБУ САП СБУ ДСНС ЗСУ МВС МВД ФСБ СК ГУВД ОВД КНБ ДКНБ ЦВК ЦИК НБУ ЦБ".split()
-)
+
+
+@lru_cache(maxsize=1)
+def _org_initials() -> frozenset[str]:
+    """Acronyms that are always organisations, in either language (`org_acronyms.txt`)."""
+    from tui.lang import words as word_list
+
+    return word_list("uk", "org_acronyms.txt") | word_list("ru", "org_acronyms.txt")
 
 
 def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[Span]:
@@ -773,7 +779,7 @@ def _retype_org(text: str, span: Span, lang: str) -> Span:
     ОВА») is an organisation; a lone country it typed an organisation («України») is a place."""
     written = text[span.start : span.end]
     if span.type != "ORG" and (
-        written.rsplit(None, 1)[-1] in _ORG_INITIALS
+        written.rsplit(None, 1)[-1] in _org_initials()
         or (" " not in written and written.lower().startswith(_ORG_STEMS))
     ):
         return Span(span.start, span.end, "ORG")

@@ -111,12 +111,18 @@ ORG_HEADS = frozenset(
 )
 
 
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
+
+
 def tag(text: str, lang: str) -> tuple[list[Tok], list[Span], Any]:
     """Tokens of `text`, slovnet's raw spans, and the natasha `Doc` (Ukrainian is tagged with
     Russian letters, so the Doc's token texts are Russian-lettered; offsets are the original's)."""
     from natasha import Doc
 
     tagged = to_russian_letters(text) if lang == "uk" else text
+    # An apostrophe inside a word («В'ячеслав», «О'Лірі») would split it in two tokens: it is
+    # tagged as «ъ», its Russian counterpart (same length, so offsets hold).
+    tagged = _INNER_APOSTROPHE.sub("ъ", tagged)
     doc = Doc(tagged)
     doc.segment(nlp.segmenter())
     doc.tag_ner(nlp.ner_tagger())
@@ -189,7 +195,11 @@ def check_span(toks: list[Tok], type_: str, lang: str, text: str) -> list[Span]:
         and token_kind(toks[0].text, "ru") == "function"
     ):
         kinds[0] = "function"  # «На площади», «Когда Путин»: capitalised only as the first word
-    if len(toks) == 1 and sentence_start(text, toks[0].start) and _lowercase_elsewhere(toks[0].text, text):
+    if (
+        len(toks) == 1
+        and sentence_start(text, toks[0].start)
+        and _lowercase_elsewhere(toks[0].text, text)
+    ):
         return []  # «Маркетплейсы обяжут…» beside «…обязывает маркетплейсы»: a common word
     # Function words never start or end a name («Раніше Барньє», «Коли Тереза Мей»).
     while toks and kinds[0] in ("function", "punct"):
@@ -222,11 +232,33 @@ def check_span(toks: list[Tok], type_: str, lang: str, text: str) -> list[Span]:
         and not _geo_word(toks[0].text)
     ):
         return []  # «Чоловік», «Наступні»: a common word capitalised only because it opens a sentence
+    if (
+        type_ in ("LOC", "PER")
+        and len(toks) > 1
+        and kinds[0] == "word"
+        and sentence_start(text, toks[0].start)
+        and _opening_common_noun(toks[0].text, lang)
+    ):
+        # «Прем'єр-міністр Угорщини», «Мешканцям Буковини»: a common noun opening the sentence
+        return check_span(toks[1:], type_, lang, text)
     if type_ == "PER" and lang == "uk":
         return _check_person_uk(toks, kinds, text)
     if type_ == "PER" and sentence_start(text, toks[0].start):
         return _check_person_ru(toks, text)
     return [Span(toks[0].start, toks[-1].end, type_)]
+
+
+def _opening_common_noun(word: str, lang: str) -> bool:
+    """Every dictionary reading of `word` is a common noun, not a place noun («Мешканцям»)."""
+    from tui.facts.refine import PLACE_NOUNS
+
+    parses = [p for p in nlp.parse(word, lang) if nlp.from_dictionary(p)]
+    return bool(parses) and all(
+        p.tag.POS == "NOUN"
+        and not p.tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"}
+        and to_russian_letters(p.normal_form) not in PLACE_NOUNS
+        for p in parses
+    )
 
 
 def _kind(word: str, lang: str) -> str:
