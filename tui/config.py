@@ -45,6 +45,9 @@ class Config:
     outlets: tuple[dict[str, Any], ...] = ()
     """Extra outlets, each an `[[outlets]]` table (name, names, forms, domains, kind), added to
     the shipped table (tui/corpus/outlets.toml); one with a shipped name replaces it."""
+    follow_symlinks_outside: bool = False
+    """Follow symbolic links that lead out of the corpus folder (default: such a link is listed
+    as skipped, never read — a link to /etc/passwd is not an article)."""
     source: Path | None = None
     """The file this config was read from (None: defaults only)."""
 
@@ -53,7 +56,10 @@ class Config:
         return self.cache_dir or paths.cache_dir()
 
 
-_TOP_KEYS = {"corpus", "notes", "theme", "cache_dir", "keymap", "clean", "outlets"}
+_TOP_KEYS = {
+    "corpus", "notes", "theme", "cache_dir", "keymap", "clean", "outlets",
+    "follow_symlinks_outside",
+}  # fmt: skip
 _CLEAN_KEYS = {"rules"}
 
 
@@ -89,6 +95,10 @@ def parse_config(data: dict[str, Any], file: Path) -> Config:
         if not theme.strip():
             raise ConfigError(f"{file}: `theme` must be a theme name, got an empty string")
         kwargs["theme"] = theme.strip()
+    if "follow_symlinks_outside" in data:
+        kwargs["follow_symlinks_outside"] = _expect(
+            file, "follow_symlinks_outside", data["follow_symlinks_outside"], bool, "true or false"
+        )
     if "keymap" in data:
         table = _expect(file, "keymap", data["keymap"], dict, "a table of binding id = keys")
         keymap: dict[str, str] = {}

@@ -45,7 +45,9 @@ def recipe(tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]) 
 
 def _notes(capsys: pytest.CaptureFixture[str], notes: str) -> list[dict]:
     data = json.loads(_run(capsys, "--notes", notes, "notes", "list", "--json"))
-    return [{**n, "article": n["article_id"], "title": n["article"]["title"]} for n in data["notes"]]
+    return [
+        {**n, "article": n["article_id"], "title": n["article"]["title"]} for n in data["notes"]
+    ]
 
 
 def _cli_ids(capsys: pytest.CaptureFixture[str], corpus: Path) -> dict[str, str]:

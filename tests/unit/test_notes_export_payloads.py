@@ -78,7 +78,9 @@ def test_csv_leaves_ordinary_cells_alone() -> None:
     note = Note(id="n", article_id="a", text="Погибли 10 человек — по данным МВД",
                 tags=("жертвы",), article=ArticleMeta(title="'Цитата' в начале", date="2022-01-05"),
                 created="2026-01-01T00:00:00.000Z", updated="2026-01-01T00:00:00.000Z")  # fmt: skip
-    row = dict(zip(CSV_COLUMNS, list(csv.reader(io.StringIO(export([note], "csv"))))[1], strict=True))
+    row = dict(
+        zip(CSV_COLUMNS, list(csv.reader(io.StringIO(export([note], "csv"))))[1], strict=True)
+    )
     assert row["text"] == "Погибли 10 человек — по данным МВД"
     assert row["title"] == "'Цитата' в начале" and row["date"] == "2022-01-05"
 

@@ -95,6 +95,9 @@ class SverkaApp(App[int]):
         apply_clean_rules(self.config.clean.rules)
         apply_outlets(self.config.outlets)
         paths.use_cache_dir(self.config.cache_dir)
+        from tui.corpus.folder import configure_links
+
+        configure_links(self.config.follow_symlinks_outside)
         self._cli_theme = theme
         self._theme_folders = theme_folders
         self.theme_names: list[str] = []

@@ -7,6 +7,7 @@ COMMANDS, each in its own module `tui/cli/<name>_cmd.py` with a `register(subpar
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import sys
@@ -84,10 +85,8 @@ def robust_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):  # closed or detached: nothing to do
                 reconfigure(errors=ESCAPE_ERRORS)
-            except (ValueError, OSError):  # a closed or detached stream: nothing to protect
-                pass
 
 
 ESCAPE_ERRORS = "sverka-escape"

@@ -57,6 +57,9 @@ def apply_config(args: argparse.Namespace) -> Config:
 
         configure_outlets(list(config.outlets))
     use_cache_dir(config.cache_dir)
+    from tui.corpus.folder import configure_links
+
+    configure_links(config.follow_symlinks_outside)
     return config
 
 
@@ -102,7 +105,10 @@ def refresh_catalogue(catalogue: Any, folder: Path) -> int | None:
 
     for message in catalogue.messages:
         print(f"sverka: {sanitize_line(message)}", file=sys.stderr)
+    told = len(catalogue.messages)
     report = catalogue.refresh(progress=Progress("indexing", quiet=False))
+    for message in catalogue.messages[told:]:
+        print(f"sverka: {sanitize_line(message)}", file=sys.stderr)
     skipped = len(catalogue.skipped_files(report))
     if skipped:
         print(

@@ -73,21 +73,38 @@ def run_jsonl(path: str, out: TextIO) -> int:
     from tui.facts import extract
 
     stream = sys.stdin if path == "-" else _open(path)
+    n = 0
     try:
         for n, line in enumerate(stream, 1):
             if not line.strip():
                 continue
-            try:
-                item = json.loads(line)
-                doc_id, text = item["id"], item["text"]
-            except (ValueError, KeyError, TypeError):
-                raise CliError(f'{path}:{n}: expected a JSON object with "id" and "text"') from None
-            facts = extract(text, item.get("lang"))
+            doc_id, text, lang = _jsonl_item(line, f"{path}:{n}")
+            facts = extract(text, lang)
             out.write(json.dumps({"id": doc_id, **facts.to_dict()}, ensure_ascii=False) + "\n")
+    except UnicodeDecodeError as exc:
+        raise CliError(f"{path}:{n + 1}: not UTF-8 text ({exc.reason})") from None
     finally:
         if stream is not sys.stdin:
             stream.close()
     return 0
+
+
+def _jsonl_item(line: str, where: str) -> tuple[object, str, str | None]:
+    """(id, text, lang) of one input line; CliError naming the line when it is not that."""
+    try:
+        item = json.loads(line)
+    except ValueError:
+        raise CliError(f'{where}: expected a JSON object with "id" and "text"') from None
+    if not isinstance(item, dict) or "id" not in item or "text" not in item:
+        raise CliError(f'{where}: expected a JSON object with "id" and "text"')
+    doc_id, text, lang = item["id"], item["text"], item.get("lang")
+    if not isinstance(text, str):
+        raise CliError(f'{where}: "text" should be a string, not {type(text).__name__}')
+    if not isinstance(doc_id, str | int) or isinstance(doc_id, bool):
+        raise CliError(f'{where}: "id" should be a string or a number, not {type(doc_id).__name__}')
+    if lang is not None and not isinstance(lang, str):
+        raise CliError(f'{where}: "lang" should be a string, not {type(lang).__name__}')
+    return doc_id, text, lang
 
 
 def _open(path: str) -> TextIO:

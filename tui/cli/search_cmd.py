@@ -45,8 +45,15 @@ def run(args: argparse.Namespace) -> int:
     except CorpusError as exc:
         return fail(str(exc))
     with Catalogue(folder) as catalogue:
-        for message in catalogue.messages:
-            print(f"sverka: {message}", file=sys.stderr)
+        told = 0
+
+        def tell() -> None:
+            nonlocal told
+            for message in catalogue.messages[told:]:
+                print(f"sverka: {sanitize_line(message)}", file=sys.stderr)
+            told = len(catalogue.messages)
+
+        tell()
         from tui.cli.index_cmd import Progress
 
         if args.no_refresh and catalogue.count() == 0:
@@ -56,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
             if report.read:
                 print(f"sverka: indexed {report.summary()}", file=sys.stderr)
         result = catalogue.search(args.query, limit=max(1, args.limit))
+        tell()
     if args.json:
         print_json(result.to_dict())
         return 0

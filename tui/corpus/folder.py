@@ -4,6 +4,7 @@ and metadata detectors just to check its argument."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from tui.corpus.sanitize import sanitize_line
@@ -20,3 +21,24 @@ def check_folder(folder: Path) -> Path:
     if not folder.is_dir():
         raise CorpusError(f"corpus path is not a folder: {sanitize_line(str(folder))}")
     return folder
+
+
+_FOLLOW_OUTSIDE = [False]
+
+
+def configure_links(follow_outside: bool) -> None:
+    """Whether symbolic links that lead out of the corpus folder are followed (the config's
+    `follow_symlinks_outside`; default no). Process-wide, like the cleaning rules."""
+    _FOLLOW_OUTSIDE[0] = bool(follow_outside)
+
+
+OUTSIDE_REASON = "symlink out of the corpus folder (not followed; see follow_symlinks_outside)"
+
+
+def leads_outside(link: str, root_real: str) -> bool:
+    """True when the symbolic link `link` points out of the folder whose real path is
+    `root_real` and such links are not to be followed."""
+    if _FOLLOW_OUTSIDE[0]:
+        return False
+    target = os.path.realpath(link)
+    return target != root_real and not target.startswith(root_real.rstrip(os.sep) + os.sep)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui.corpus.decode import UndecodableError, decode_bytes
-from tui.corpus.folder import CorpusError, check_folder
+from tui.corpus.folder import OUTSIDE_REASON, CorpusError, check_folder, leads_outside
 from tui.corpus.markup import html_to_text
 from tui.corpus.metadata import (
     MetadataError,
@@ -82,6 +82,7 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
     """
     seen: set[tuple[int, int]] = set()
     stack = [root]
+    root_real = os.path.realpath(root)
     while stack:
         folder = stack.pop()
         try:
@@ -107,6 +108,10 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_dir = False
+            if entry.is_symlink() and (is_dir or entry.name.lower().endswith(ARTICLE_SUFFIXES)):
+                if leads_outside(entry.path, root_real):
+                    yield Skipped(path, OUTSIDE_REASON)
+                    continue
             if is_dir:
                 subfolders.append(path)
                 continue

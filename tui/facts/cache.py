@@ -67,12 +67,18 @@ def cached_facts(
 
 
 def _read(path: Path) -> Facts | None:
+    """The cached facts, or None when there are none usable: a missing, unreadable, damaged or
+    foreign file (`[]`, another shape, a half-written one) is a cache miss — the facts are
+    extracted again and the file rewritten — never an error."""
     try:
         data = json.loads(path.read_text("utf-8"))
-        if data.get("version") != pipeline_version():
-            return None
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != pipeline_version():
+        return None
+    try:
         return Facts.from_dict(data["facts"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except Exception:  # noqa: BLE001 - any shape from_dict cannot read is a miss
         return None
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shutil
 import sqlite3
 import threading
 from array import array
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.index.model import SORTS, CatalogueError, Row, ScanReport, SearchResult
-from tui.index.store import connect, db_path_for, engine_path, open_db, remove_db
+from tui.index.store import connect, db_path_for, engine_path, open_db, remove_db, remove_path
 
 if TYPE_CHECKING:
     from tui.compare.ledger import LedgerMeasure
@@ -117,12 +116,22 @@ class Catalogue:
         return conn
 
     def engine(self) -> SearchIndex:
-        """The search index (opened on first use: importing tantivy is kept off the first paint)."""
+        """The search index (opened on first use: importing tantivy is kept off the first paint).
+
+        Something that is not a search index where it should be (a plain file, a folder tantivy
+        cannot open) is removed and an empty index made in its place, with a message; the next
+        refresh fills it again (it sees fewer documents than articles)."""
         with self._lock:
             if self._engine is None:
                 from tui.index.engine import SearchIndex
 
-                self._engine = SearchIndex(engine_path(self.db_path))
+                where = engine_path(self.db_path)
+                try:
+                    self._engine = SearchIndex(where)
+                except (OSError, ValueError) as exc:
+                    remove_path(where)
+                    self.messages.append(f"search index {where} was unusable ({exc}); rebuilt it")
+                    self._engine = SearchIndex(where)
             return self._engine
 
     def close(self) -> None:
@@ -188,7 +197,7 @@ class Catalogue:
             self.messages.append(
                 f"search index {engine_path(self.db_path)} was unreadable ({exc}); rebuilt it"
             )
-            shutil.rmtree(engine_path(self.db_path), ignore_errors=True)
+            remove_path(engine_path(self.db_path))
             self._engine = None
             engine, in_engine = self.engine(), -1
         if in_engine != self.count():  # lost or partly written: every file is read again

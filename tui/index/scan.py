@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.corpus import Skipped
+from tui.corpus.folder import OUTSIDE_REASON, leads_outside
 from tui.corpus.metadata import sidecar_name
 from tui.corpus.reader import OPEN_FLAGS, id_name, read_article_text
 from tui.corpus.sanitize import escape_name
@@ -75,17 +76,26 @@ def walk_folders(
     """
     seen: set[tuple[int, int]] = set()
     stack: list[tuple[str, str, str]] = [(str(root), "", "")]
+    root_real = os.path.realpath(root)
     while stack:
         folder, prefix, id_prefix = stack.pop()
         try:
             st = os.stat(folder)
             key = (st.st_dev, st.st_ino)
             if key in seen:
+                if report is not None:  # as the corpus reader says
+                    report.skipped.append(
+                        (prefix.rstrip("/"), "symlink loop (folder already visited)")
+                    )
                 continue
             seen.add(key)
             with os.scandir(folder) as it:
                 entries = list(it)
-        except OSError:
+        except OSError as exc:
+            if report is not None:
+                report.skipped.append(
+                    (prefix.rstrip("/") or ".", f"unreadable folder ({exc.strerror or exc})")
+                )
             continue
         names: set[str] | None = None
         not_folders: set[str] | None = None
@@ -98,10 +108,15 @@ def walk_folders(
                 is_dir = entry.is_dir()
             except OSError:  # a symlink loop: not a folder; the stat below says what it is
                 is_dir = False
+            low = name.lower()
+            if (is_dir or low.endswith(SUFFIXES)) and entry.is_symlink():
+                if leads_outside(entry.path, root_real):
+                    if report is not None:
+                        report.skipped.append((prefix + name, OUTSIDE_REASON))
+                    continue
             if is_dir:
                 stack.append((entry.path, prefix + name + "/", id_prefix + escape_name(name) + "/"))
                 continue
-            low = name.lower()
             if not low.endswith(SUFFIXES):
                 continue
             rel = prefix + name

@@ -124,7 +124,16 @@ def remove_db(path: Path) -> None:
     """Delete the database file, its WAL/SHM companions and its search index folder."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    shutil.rmtree(engine_path(path), ignore_errors=True)
+    remove_path(engine_path(path))
+
+
+def remove_path(path: Path) -> None:
+    """Remove a folder with its contents, or a file (or link) of that name; nothing if absent."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def open_db(path: Path, corpus: Path) -> tuple[sqlite3.Connection, str | None]:
