@@ -234,3 +234,16 @@ def test_removed_lines_show_in_document_order_navigation_above_the_headline() ->
     related = next(i for i, p in enumerate(paras) if "Читайте" in p.text)
     assert menu < title_at < related
     assert related == len(paras) - 1
+
+
+def test_keymap_conflicts_are_named_and_the_shipped_keymap_has_none_new() -> None:
+    assert validate_keymap({})[1] == []
+    _, problems = validate_keymap({"main.note": "q"})  # hides «quit» on the main screen
+    assert problems == [
+        "'main.note' and 'app.quit' are both bound to 'q' (Main screen): only one of them would run"
+    ]
+    _, problems = validate_keymap({"list.down": "j,x"})  # the list hides the screen's «x»
+    assert len(problems) == 1 and "'list.down' and 'main.toggle-removed'" in problems[0]
+    # the same key in two panes of one screen is not a conflict: only the focused pane's runs
+    assert validate_keymap({"reader.down": "j", "facts.down": "j,n"})[1] != []  # n: main.note
+    assert validate_keymap({"reader.down": "j,down", "facts.down": "j"})[1] == []

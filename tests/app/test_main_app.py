@@ -222,3 +222,14 @@ async def test_reopening_resumes_the_last_article(make_app) -> None:
         await settle(pilot)
         assert screen.article_list.highlighted_row.id == opened
         assert again.focused is screen.article_list
+
+
+async def test_a_keymap_conflict_is_reported_at_start(make_app) -> None:
+    # «n» for facts: the note key would never run on the main screen (issue 20, item 12)
+    app = make_app(Config(keymap={"main.toggle-facts": "n"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("'main.note' and 'main.toggle-facts'" in m and "'n'" in m for m in messages), (
+            messages
+        )

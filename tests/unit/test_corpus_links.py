@@ -45,7 +45,9 @@ def test_links_out_of_the_corpus_are_skipped_by_the_reader_and_the_catalogue(lin
         report = cat.refresh(workers=1)
         assert sorted(r["id"] for r in cat.listing()) == ["inside", "own", "sub/real"]
         skipped = dict(cat.skipped_files(report))
-        assert skipped["leak.txt"].startswith("symlink out") and skipped["ext"].startswith("symlink out")
+        assert skipped["leak.txt"].startswith("symlink out") and skipped["ext"].startswith(
+            "symlink out"
+        )
         assert skipped["sub/loop"] == "symlink loop (folder already visited)"
 
 

@@ -126,3 +126,58 @@ def test_saves_on_a_full_tmpfs_keep_the_file_and_all_three_backups(tiny_tmpfs: P
     assert safefile.backup_path(path, 1).read_bytes() == before[0]
     assert safefile.backup_path(path, 2).read_bytes() == before[1][0]
     assert safefile.backup_path(path, 3).read_bytes() == before[1][1]
+
+
+HOLD_LOCK = textwrap.dedent(
+    """
+    import fcntl, os, sys, time
+    fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    print("held", flush=True)
+    sys.stdin.read()  # until the test closes our stdin
+    """
+)
+
+
+class _Clock:
+    """A clock the lock's waiting loop reads: each sleep moves it on, nothing really waits."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        self.slept += seconds
+
+    def time(self) -> float:
+        return self.now
+
+
+def test_a_held_lock_is_waited_for_once_per_add_not_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "notes.toml"
+    NotesStore(path).load()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path.with_name("notes.toml.lock"))],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        clock = _Clock()
+        monkeypatch.setattr(safefile, "time", clock)
+        store = NotesStore(path)
+        store.load()
+        assert clock.slept == 0  # reading does not wait for the lock (it waited the full 10 s)
+        with pytest.raises(Exception, match="locked by another Sverka"):
+            store.add("article", "waits once")
+        assert safefile.LOCK_TIMEOUT <= clock.slept < safefile.LOCK_TIMEOUT + 1
+        assert store.pending  # kept in memory
+    finally:
+        holder.communicate(timeout=30)

@@ -43,7 +43,9 @@ def test_facts_jsonl_that_is_not_utf8_is_one_message(
     assert "in.jsonl:1: not UTF-8 text" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("junk", ["[]", "{}", '{"version": 1}', "null", '{"facts": 5, "version": "'])
+@pytest.mark.parametrize(
+    "junk", ["[]", "{}", '{"version": 1}', "null", '{"facts": 5, "version": "']
+)
 def test_a_damaged_facts_cache_file_is_a_miss_and_is_rewritten(
     tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str], junk: str
 ) -> None:

@@ -318,7 +318,51 @@ def validate_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str
             problems.append(f'{binding_id!r}: expected keys like "ctrl+f,f2", got {keys!r}')
         else:
             good[binding_id] = ",".join(_normal_key(k) for k in keys.split(",") if k.strip())
+    default = _conflicts({})
+    for first, second, key in sorted(_conflicts(good) - default):
+        where = GROUPS.get(BY_ID[first].group, BY_ID[first].group)
+        problems.append(
+            f"{first!r} and {second!r} are both bound to {key!r} ({where}): only one of them"
+            " would run"
+        )
     return good, problems
+
+
+NESTED_IN: dict[str, str] = {
+    "list": "main",
+    "reader": "main",
+    "facts": "main",
+    "compare-column": "compare",
+}
+"""Groups whose bindings live on a widget inside another group's screen: a key they bind hides
+the same key of the enclosing group (and of "app", which encloses every group)."""
+
+
+def _enclosing(group: str) -> list[str]:
+    """`group` and the groups whose keys it can hide, innermost first."""
+    chain = [group]
+    while chain[-1] in NESTED_IN:
+        chain.append(NESTED_IN[chain[-1]])
+    if group != "app":
+        chain.append("app")
+    return chain
+
+
+def _conflicts(keymap: Mapping[str, str]) -> set[tuple[str, str, str]]:
+    """(binding id, binding id, key) for two bindings that share a key where both are active: in
+    one group, or one in a group enclosing the other's."""
+    keys = {spec.id: {k.strip() for k in keys_for(spec, keymap).split(",")} for spec in KEYS}
+    found: set[tuple[str, str, str]] = set()
+    for spec in KEYS:
+        scope = _enclosing(spec.group)
+        for other in KEYS:
+            if other.id == spec.id or other.group not in scope:
+                continue
+            if other.group == spec.group and other.id < spec.id:
+                continue  # the pair is found from the other side
+            for key in keys[spec.id] & keys[other.id]:
+                found.add((spec.id, other.id, key))
+    return found
 
 
 def _normal_key(key: str) -> str:

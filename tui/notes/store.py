@@ -72,8 +72,8 @@ class NotesStore:
         """
         target = self._target()
         if target.parent.is_dir():
-            try:
-                with safefile.FileLock(target) as lock:
+            try:  # one try, no wait: a held lock means a save is under way, and cleaning can wait
+                with safefile.FileLock(target, timeout=0) as lock:
                     safefile.clean_stale_temps(target, any_age=lock.real)
             except NotesError:
                 pass  # locked or read-only: reading still works; a save will say what is wrong
