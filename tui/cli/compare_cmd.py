@@ -19,12 +19,12 @@ from tui.cli.common import (
     add_corpus_option,
     add_json_option,
     fail,
-    open_corpus,
+    open_article,
     print_json,
 )
 from tui.compare import Comparison, Value, ValueGroup, compare
 from tui.compare.reading import format_date, reader_quantities, value_runs
-from tui.corpus import Article, CorpusError
+from tui.corpus import Article
 
 KIND_STYLE = {"same": "green", "similar": "yellow"}
 STATUS_STYLE = {
@@ -57,10 +57,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the comparison of the two articles."""
     try:
-        corpus = open_corpus(args)
-        a = corpus.resolve(args.a)
-        b = corpus.resolve(args.b)
-    except (CliError, CorpusError) as exc:
+        a = open_article(args, args.a)
+        b = open_article(args, args.b)
+    except CliError as exc:
         return fail(str(exc))
     comparison = compare(a, b)
     if args.json:

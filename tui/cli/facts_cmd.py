@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from tui.cli.common import CliError, add_corpus_option, add_json_option, open_corpus, print_json
+from tui.cli.common import CliError, add_corpus_option, add_json_option, open_article, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -50,14 +50,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.article:
         raise CliError("which article? give an ID (see `sverka list`) or --jsonl FILE")
     from tui.clean import clean_article
-    from tui.corpus import CorpusError
     from tui.facts import facts_for
 
-    corpus = open_corpus(args)
-    try:
-        article = corpus.resolve(args.article)
-    except CorpusError as exc:
-        raise CliError(str(exc)) from None
+    article = open_article(args, args.article)
     facts = facts_for(article, clean_article(article))
     if facts.limit_message:
         print(f"{article.id}: {facts.limit_message}", file=sys.stderr)

@@ -11,7 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli.common import CliError, add_corpus_option, config_from_args, fail, open_corpus
+from tui.cli.common import (
+    CliError,
+    add_corpus_option,
+    config_from_args,
+    fail,
+    open_article,
+    open_corpus,
+)
 from tui.corpus.sanitize import sanitize_line, sanitize_text
 from tui.notes import (
     FORMATS,
@@ -89,10 +96,9 @@ def open_store(args: argparse.Namespace) -> NotesStore:
 def run_add(args: argparse.Namespace) -> int:
     """Add one note; prints its id."""
     store = open_store(args)  # first: a broken notes file fails before the corpus is read
-    corpus = open_corpus(args)
     try:
-        article = corpus.resolve(args.article)
-    except Exception as exc:  # CorpusError: one readable sentence
+        article = open_article(args, args.article)
+    except CliError as exc:
         return fail(str(exc))
     anchor = None
     if args.quote is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli.common import CliError, add_corpus_option, config_from_args, open_corpus
+from tui.cli.common import CliError, add_corpus_option, config_from_args, open_article
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -37,17 +37,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 def run(args: argparse.Namespace) -> int:
     """Print the chosen view of one article."""
     from tui.clean import clean_article, configure_rules
-    from tui.corpus import CorpusError, sanitize_text
+    from tui.corpus import sanitize_text
 
     try:  # before the corpus loads: titles are cleaned with the same rules
         configure_rules(list(config_from_args(args).clean.rules))
     except ValueError as exc:
         raise CliError(f"config [[clean.rules]]: {exc}") from None
-    corpus = open_corpus(args)
-    try:
-        article = corpus.resolve(args.article)
-    except CorpusError as exc:
-        raise CliError(str(exc)) from None
+    article = open_article(args, args.article)
     if args.raw:
         _write(sanitize_text(article.raw))
         return 0

@@ -108,10 +108,13 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_dir = False
-            if entry.is_symlink() and (is_dir or entry.name.lower().endswith(ARTICLE_SUFFIXES)):
-                if leads_outside(entry.path, root_real):
-                    yield Skipped(path, OUTSIDE_REASON)
-                    continue
+            if (
+                entry.is_symlink()
+                and (is_dir or entry.name.lower().endswith(ARTICLE_SUFFIXES))
+                and leads_outside(entry.path, root_real)
+            ):
+                yield Skipped(path, OUTSIDE_REASON)
+                continue
             if is_dir:
                 subfolders.append(path)
                 continue
@@ -233,6 +236,48 @@ def _on_disk(folder: Path) -> Callable[[str], bool]:
     return sibling
 
 
+WINDOW_BYTES = 64 * 1024
+"""How much of a file `cleaned_window` reads: a search snippet's passage comes from the start of
+the article, so a 20 MB hit costs what a short one does."""
+
+
+def cleaned_window(path: Path, max_bytes: int = WINDOW_BYTES) -> str | None:
+    """The cleaned text of the first `max_bytes` of an article file (cut at a line end), decoded
+    and cleaned as the reader does the whole file; None if it cannot be read as text."""
+    try:
+        fd = os.open(path, OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while size <= max_bytes:
+            chunk = os.read(fd, max_bytes + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:  # cut: end at the last line end inside the window
+        data = data[:max_bytes]
+        cut = data.rfind(b"\n")
+        if cut > 0:
+            data = data[: cut + 2 if data[cut + 1 : cut + 2] == b"\x00" else cut + 1]
+    if not data.strip():
+        return None
+    try:
+        decoded = decode_bytes(data)
+    except UndecodableError:
+        return None
+    return title_words_text(sanitize_text(html_to_text(decoded.text)), False)[2]
+
+
 def article_id_for(
     path: Path, root: Path | None = None, sibling: Callable[[str], bool] | None = None
 ) -> str:
@@ -334,6 +379,74 @@ def assign_ids(articles: list[Article], root: Path) -> list[Article]:
         taken.add(new_id)
         final[article.path] = new_id
     return [a if final[a.path] == a.id else replace(a, id=final[a.path]) for a in articles]
+
+
+def article_by_id(root: Path, article_id: str) -> Article | Skipped | None:
+    """The article whose id is exactly `article_id`, found from the id alone: a few stats in one
+    folder, however large the corpus (`article_id_for` run backwards). None when no file has
+    that id in this simple way — an id with escapes or a `~n`, a path through a symbolic link,
+    a hidden folder — and the caller walks the corpus instead (`find_article`)."""
+    parts = article_id.split("/")
+    if not article_id or "\\" in article_id or any(not p or p.startswith(".") for p in parts):
+        return None
+    folder = root.joinpath(*parts[:-1])
+    last = parts[-1]
+    names = [last + suffix for suffix in _SUFFIX_VARIANTS]
+    if split_suffix(last)[0]:  # `a.md` beside an `a.txt`: the id is the whole name
+        names.append(last)
+    expected_folder = os.path.join(os.path.realpath(root), *parts[:-1])
+    for name in names:
+        path = folder / name
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                continue
+        except (OSError, ValueError):
+            continue
+        if os.path.realpath(path) != os.path.join(expected_folder, name):
+            return None  # a link on the way: the walk knows what to follow
+        if article_id_for(path, root) == article_id:
+            return read_article(path, root)
+    return None
+
+
+def find_article(root: Path, prefix: str) -> Article:
+    """The one article `prefix` names (`Corpus.resolve`'s rules) without reading the corpus:
+    an exact id is found at once (`article_by_id`); anything else walks the folder's names and
+    reads only the file chosen. CorpusError when none, several, or the file cannot be read."""
+    root = check_folder(root)
+    found = article_by_id(root, prefix)
+    if isinstance(found, Skipped):
+        raise CorpusError(
+            f"{escape_name(prefix)}: cannot read {printable_path(found.path)} ({found.reason})"
+        )
+    if found is not None:
+        return found
+    exact: Path | None = None
+    matches: list[tuple[str, Path]] = []
+    for item in walk_articles(root):
+        if isinstance(item, Skipped):
+            continue
+        aid = article_id_for(item, root)
+        if aid == prefix:
+            exact = item
+            break
+        if id_matches(aid, prefix):
+            matches.append((aid, item))
+    if exact is None:
+        if not matches:
+            raise CorpusError(
+                f"no article with id starting with {escape_name(prefix)!r} in"
+                f" {escape_name(str(root))}"
+            )
+        if len(matches) > 1:
+            shown = ", ".join(aid for aid, _ in sorted(matches)[:5])
+            more = "…" if len(matches) > 5 else ""
+            raise CorpusError(f"id prefix {escape_name(prefix)!r} is ambiguous: {shown}{more}")
+        exact = matches[0][1]
+    result = read_article(exact, root)
+    if isinstance(result, Skipped):
+        raise CorpusError(f"cannot read {printable_path(result.path)} ({result.reason})")
+    return result
 
 
 def id_matches(article_id: str, prefix: str) -> bool:

@@ -29,7 +29,7 @@ from typing import Any
 from tui.corpus import Skipped
 from tui.corpus.folder import OUTSIDE_REASON, leads_outside
 from tui.corpus.metadata import sidecar_name
-from tui.corpus.reader import OPEN_FLAGS, id_name, read_article_text
+from tui.corpus.reader import OPEN_FLAGS, cleaned_window, id_name, read_article_text
 from tui.corpus.sanitize import escape_name
 from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
@@ -109,11 +109,14 @@ def walk_folders(
             except OSError:  # a symlink loop: not a folder; the stat below says what it is
                 is_dir = False
             low = name.lower()
-            if (is_dir or low.endswith(SUFFIXES)) and entry.is_symlink():
-                if leads_outside(entry.path, root_real):
-                    if report is not None:
-                        report.skipped.append((prefix + name, OUTSIDE_REASON))
-                    continue
+            if (
+                (is_dir or low.endswith(SUFFIXES))
+                and entry.is_symlink()
+                and leads_outside(entry.path, root_real)
+            ):
+                if report is not None:
+                    report.skipped.append((prefix + name, OUTSIDE_REASON))
+                continue
             if is_dir:
                 stack.append((entry.path, prefix + name + "/", id_prefix + escape_name(name) + "/"))
                 continue
@@ -480,18 +483,23 @@ def rebuild_engine(conn: sqlite3.Connection, engine: SearchIndex) -> int:
     return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
-def article_text(root: Path, rel: str, kept: bytes | None = None) -> str | None:
+def article_text(
+    root: Path, rel: str, kept: bytes | None = None, window: int | None = None
+) -> str | None:
     """The cleaned text the catalogue indexed for the article file `rel`: `kept` (a text `sverka
     index --facts` stored, `store.pack_text`) if given and readable, else read again from the
-    file (None if it cannot be read). The scan does not keep the texts — at a million articles
-    they were most of a 4.3 GB catalogue and 5% of the indexing time; snippets and entity labels
-    read the few files they need."""
+    file (None if it cannot be read) — only its first `window` bytes when given (a snippet
+    needs no more; `tui.corpus.reader.cleaned_window`). The scan does not keep the texts — at a
+    million articles they were most of a 4.3 GB catalogue and 5% of the indexing time; snippets
+    and entity labels read the few files they need."""
     if kept is not None:
         try:
             return unpack_text(kept)
         except ValueError:
             pass  # unreadable: the file has it
     try:
+        if window is not None:
+            return cleaned_window(root / rel, window)
         result, text = read_article_text(root / rel, root)
     except Exception:  # a reader bug must not break a search
         return None

@@ -112,9 +112,10 @@ def _snippet_of(z: bytes | None, rel: str, root: Path | None, finder: re.Pattern
         except ValueError:
             text = None
     else:
+        from tui.corpus.reader import WINDOW_BYTES
         from tui.index.scan import article_text  # the corpus reader: only when snippets are asked
 
-        text = article_text(root, rel, z)
+        text = article_text(root, rel, z, window=WINDOW_BYTES)
     return snippet(text, finder) if text else ""
 
 
