@@ -48,6 +48,9 @@ class Config:
     follow_symlinks_outside: bool = False
     """Follow symbolic links that lead out of the corpus folder (default: such a link is listed
     as skipped, never read — a link to /etc/passwd is not an article)."""
+    dataset: dict[str, str] = field(default_factory=dict)
+    """`[dataset]`: which column of a JSONL/CSV/Parquet corpus holds each article field
+    (text, title, url, date, outlet, language, id), e.g. `text = "body"`."""
     source: Path | None = None
     """The file this config was read from (None: defaults only)."""
 
@@ -58,8 +61,9 @@ class Config:
 
 _TOP_KEYS = {
     "corpus", "notes", "theme", "cache_dir", "keymap", "clean", "outlets",
-    "follow_symlinks_outside",
+    "follow_symlinks_outside", "dataset",
 }  # fmt: skip
+_DATASET_KEYS = ("text", "title", "url", "date", "outlet", "language", "id")
 _CLEAN_KEYS = {"rules"}
 
 
@@ -108,6 +112,16 @@ def parse_config(data: dict[str, Any], file: Path) -> Config:
             )
             keymap[binding_id] = keys
         kwargs["keymap"] = keymap
+    if "dataset" in data:
+        table = _expect(file, "dataset", data["dataset"], dict, "a table of field = column")
+        mapping: dict[str, str] = {}
+        for key, column in table.items():
+            if key not in _DATASET_KEYS:
+                raise ConfigError(
+                    f"{file}: unknown key `dataset.{key}` (expected one of: {', '.join(_DATASET_KEYS)})"
+                )
+            mapping[key] = _expect(file, f"dataset.{key}", column, str, "a column name (a string)")
+        kwargs["dataset"] = mapping
     if "clean" in data:
         clean = _expect(file, "clean", data["clean"], dict, "a table")
         bad = sorted(set(clean) - _CLEAN_KEYS)

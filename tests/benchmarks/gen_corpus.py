@@ -16,6 +16,7 @@ import itertools
 import random
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -236,8 +237,9 @@ def _page(rng: random.Random, seeds: list[dict], vocab: dict, classic: bool) -> 
     return text + s["prefix"] + title + "\n\n" + day + "\n\n" + "\n\n".join(paras) + "\n"
 
 
-def generate(out: Path, n: int, seed: int = 1, classic: bool = False) -> None:
-    """Write `n` articles under `out` (`classic`: only the single-language pages of old)."""
+def pages(n: int, seed: int = 1, classic: bool = False) -> Iterator[tuple[int, str, str]]:
+    """(index, random suffix, page text) of `n` generated articles (what `generate` writes;
+    `gen_dataset.py` writes the same pages as rows)."""
     rng = random.Random(seed)
     seeds = load_seeds()
     rare_ru = _vocab(rng, _SYLLABLES_RU, 60000)
@@ -245,14 +247,20 @@ def generate(out: Path, n: int, seed: int = 1, classic: bool = False) -> None:
     zipf_ru = list(itertools.accumulate(1.0 / (i + 1) for i in range(len(rare_ru))))
     zipf_uk = list(itertools.accumulate(1.0 / (i + 1) for i in range(len(rare_uk))))
     vocab = {"ru": (rare_ru, zipf_ru), "uk": (rare_uk, zipf_uk)}
-    out.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
     for i in range(n):
         text = _page(rng, seeds, vocab, classic)
+        yield i, f"{rng.getrandbits(40):010x}", text
+
+
+def generate(out: Path, n: int, seed: int = 1, classic: bool = False) -> None:
+    """Write `n` articles under `out` (`classic`: only the single-language pages of old)."""
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    for i, suffix, text in pages(n, seed, classic):
         folder = out / f"{i // 1000:04d}"
         if i % 1000 == 0:
             folder.mkdir(exist_ok=True)
-        (folder / f"{i:07d}_{rng.getrandbits(40):010x}.txt").write_text(text, "utf-8")
+        (folder / f"{i:07d}_{suffix}.txt").write_text(text, "utf-8")
         if i and i % 20000 == 0:
             print(f"  {i} articles, {time.perf_counter() - t0:.0f} s", flush=True)
 

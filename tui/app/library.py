@@ -443,21 +443,9 @@ class CatalogueLibrary:
         return self.catalogue.ledger(rowids=rowids, limit=LEDGER_LIMIT), note
 
     def article(self, article_id: str) -> Article:
-        """Read one article from its file (raises KeyError if unknown, CorpusError-like on failure)."""
-        from tui.corpus import Skipped, read_article
-
-        row = self.catalogue.row(article_id)
-        if row is None:
-            raise KeyError(article_id)
-        result = read_article(Path(row.path), self.root)
-        if isinstance(result, Skipped):
-            raise OSError(f"cannot read {row.path}: {result.reason}")
-        # Keep the catalogue's id (it may have been disambiguated).
-        if result.id != row.id:
-            import dataclasses
-
-            result = dataclasses.replace(result, id=row.id)
-        return result
+        """Read one article from its file or dataset row (raises KeyError if unknown, OSError when
+        it cannot be read); it keeps the catalogue's id (which may have been disambiguated)."""
+        return self.catalogue.article(article_id)
 
     def all_articles(self) -> Sequence[Article]:
         """Every article (reads every file: only for small corpora)."""

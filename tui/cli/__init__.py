@@ -53,6 +53,9 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
         "--notes", metavar="FILE", help="notes file (default: from config, else per-user)"
     )
     parser.add_argument("--theme", metavar="NAME", help="colour theme for the app")
+    from tui.cli.common import add_field_option
+
+    add_field_option(parser)
 
 
 def split_app_args(argv: Sequence[str]) -> bool:
@@ -62,7 +65,7 @@ def split_app_args(argv: Sequence[str]) -> bool:
         if skip_next:
             skip_next = False
             continue
-        if arg in ("--config", "--notes", "--theme"):
+        if arg in ("--config", "--notes", "--theme", "--field"):
             skip_next = True
             continue
         if arg.startswith("-"):

@@ -37,11 +37,17 @@ def build_app_parser() -> argparse.ArgumentParser:
         help="colour theme, e.g. sverka-dark, sverka-light, sverka-high-contrast",
     )
     parser.add_argument(
+        "--field",
+        action="append",
+        metavar="FIELD=COLUMN",
+        help="for a JSONL/CSV/Parquet corpus: the column holding FIELD, e.g. --field text=body",
+    )
+    parser.add_argument(
         "corpus",
         metavar="CORPUS",
         nargs="?",
         type=Path,
-        help="folder of articles (default: config, else ./seeds)",
+        help="folder of articles, or a dataset file (JSONL, CSV, Parquet) (default: config, else ./seeds)",
     )
     return parser
 
@@ -65,6 +71,13 @@ def run_app(argv: Sequence[str]) -> int:
         check_folder(corpus)
     except CorpusError as exc:
         return fail(str(exc))
+    if config.dataset or args.field:
+        from tui.corpus.dataset import DatasetError, configure_fields, parse_field_flags
+
+        try:
+            configure_fields({**config.dataset, **parse_field_flags(args.field or [])})
+        except DatasetError as exc:
+            return fail(str(exc))
 
     # Open the catalogue in a thread while Textual is imported: the first frame shows the rows.
     from tui.app.library import CatalogueLibrary, LibraryPreload

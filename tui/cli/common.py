@@ -32,6 +32,21 @@ def add_corpus_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_field_option(parser: argparse.ArgumentParser, dest: str = "field") -> None:
+    """`--field FIELD=COLUMN` (repeatable): the dataset column holding an article field (a
+    subcommand's own copy uses another `dest`: argparse would reset the global one)."""
+    parser.add_argument(
+        "--field",
+        dest=dest,
+        action="append",
+        metavar="FIELD=COLUMN",
+        help=(
+            "for a JSONL/CSV/Parquet corpus: the column holding FIELD (text, title, url, date,"
+            " outlet, language, id), e.g. --field text=body; repeatable"
+        ),
+    )
+
+
 def add_json_option(parser: argparse.ArgumentParser) -> None:
     """`--json`: machine-readable output for scripts."""
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -61,7 +76,26 @@ def apply_config(args: argparse.Namespace) -> Config:
     from tui.corpus.folder import configure_links
 
     configure_links(config.follow_symlinks_outside)
+    apply_fields(
+        config, [*(getattr(args, "field", None) or []), *(getattr(args, "sub_field", None) or [])]
+    )
     return config
+
+
+def apply_fields(config: Config, flags: list[str] | None) -> None:
+    """Set the dataset field mapping: the config's `[dataset]`, then `--field F=COLUMN` flags
+    (CliError when a flag or key is malformed). Without either, nothing is imported."""
+    if not config.dataset and not flags:
+        loaded = sys.modules.get("tui.corpus.dataset")
+        if loaded is not None:  # an earlier command in this process set some
+            loaded.configure_fields(None)
+        return
+    from tui.corpus.dataset import DatasetError, configure_fields, parse_field_flags
+
+    try:
+        configure_fields({**config.dataset, **parse_field_flags(flags or [])})
+    except DatasetError as exc:
+        raise CliError(str(exc)) from None
 
 
 def corpus_folder(args: argparse.Namespace, positional: Path | None = None) -> Path:
@@ -138,7 +172,7 @@ def _catalogued_article(root: Path, prefix: str) -> Article | None:
 def is_large_corpus(folder: Path, threshold: int) -> bool:
     """A folder with at least `threshold` article files (counted only up to it): such a corpus is
     read from its catalogue instead of being loaded whole."""
-    if not folder.is_dir():
+    if not folder.is_dir() and not folder.is_file():
         return False
     from tui.index.scan import count_files
 
@@ -164,7 +198,7 @@ def refresh_catalogue(catalogue: Any, folder: Path) -> int | None:
             file=sys.stderr,
         )
     if report.total == 0:
-        return fail(f"no articles (.txt or .md files) in {folder}")
+        return fail(f"no articles (.txt or .md files, or dataset rows) in {folder}")
     return None
 
 

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from tui.cli.common import add_corpus_option, corpus_folder, fail
+from tui.cli.common import add_corpus_option, add_field_option, corpus_folder, fail
 from tui.corpus.folder import CorpusError, check_folder
 
 
@@ -22,8 +22,15 @@ def register(sub: argparse._SubParsersAction) -> None:
             "files are read; deleted files are dropped. Progress goes to stderr."
         ),
     )
-    parser.add_argument("folder", nargs="?", type=Path, metavar="CORPUS", help="folder of articles")
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        metavar="CORPUS",
+        help="folder of articles, or a dataset file (.jsonl, .jsonl.gz, .jsonl.zst, .csv, .parquet)",
+    )
     add_corpus_option(parser)
+    add_field_option(parser, dest="sub_field")
     parser.add_argument(
         "--facts",
         action="store_true",
@@ -66,6 +73,38 @@ class Progress:
         sys.stderr.flush()
 
 
+ROWS_SHOWN = 20
+"""Bad dataset rows named one by one on stderr (the rest are counted)."""
+
+
+def print_skipped(report: object) -> None:
+    """Skipped files counted by reason; bad dataset rows named with their row number (the first
+    ROWS_SHOWN of them), and rows read in an unexpected encoding."""
+    from tui.corpus.sanitize import sanitize_line
+
+    skipped = getattr(report, "skipped", [])
+    from tui.corpus.dataset import is_dataset_name
+
+    rows = [(p, r) for p, r in skipped if ": row " in p or is_dataset_name(p)]
+    files = [(p, r) for p, r in skipped if ": row " not in p and not is_dataset_name(p)]
+    for path, reason in rows[:ROWS_SHOWN]:
+        print(f"sverka: {sanitize_line(path)}: {sanitize_line(reason)} (skipped)", file=sys.stderr)
+    if len(rows) > ROWS_SHOWN:
+        print(f"sverka: … and {len(rows) - ROWS_SHOWN} more bad rows skipped", file=sys.stderr)
+    notes = getattr(report, "notes", [])
+    for note in notes[:ROWS_SHOWN]:
+        print(f"sverka: {sanitize_line(note)}", file=sys.stderr)
+    if len(notes) > ROWS_SHOWN:
+        print(f"sverka: … and {len(notes) - ROWS_SHOWN} more rows read that way", file=sys.stderr)
+    if files:
+        reasons: dict[str, int] = {}
+        for _path, reason in files:
+            key = reason.split(" (")[0]
+            reasons[key] = reasons.get(key, 0) + 1
+        parts = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
+        print(f"sverka: skipped {len(files)} file(s): {parts}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Scan the corpus (and extract facts with --facts); print a summary on stderr."""
     from tui.index import Catalogue
@@ -78,16 +117,10 @@ def run(args: argparse.Namespace) -> int:
         for message in catalogue.messages:
             print(f"sverka: {message}", file=sys.stderr)
         report = catalogue.refresh(progress=Progress("reading", args.quiet), workers=args.workers)
-        if report.skipped:
-            reasons: dict[str, int] = {}
-            for _path, reason in report.skipped:
-                key = reason.split(" (")[0]
-                reasons[key] = reasons.get(key, 0) + 1
-            parts = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
-            print(f"sverka: skipped {len(report.skipped)} file(s): {parts}", file=sys.stderr)
+        print_skipped(report)
         print(f"sverka: {report.summary()}", file=sys.stderr)
         if report.total == 0:
-            return fail(f"no articles (.txt or .md files) in {folder}")
+            return fail(f"no articles (.txt or .md files, or dataset rows) in {folder}")
         if args.facts:
             from tui.index.facts_pool import extract_all
 

@@ -14,12 +14,26 @@ class CorpusError(Exception):
     """A problem with the corpus as a whole (missing folder, no articles, unknown id)."""
 
 
+DATASET_ENDINGS = (".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".pq", ".gz", ".zst")
+"""Endings of the file names a corpus may be instead of a folder (`tui.corpus.dataset` says which
+exactly; this is the quick check the app's start-up makes without importing it)."""
+
+
 def check_folder(folder: Path) -> Path:
-    """Raise CorpusError with one clear sentence unless `folder` is a readable directory."""
+    """Raise CorpusError with one clear sentence unless `folder` is a readable directory or a
+    dataset file (JSONL, CSV, Parquet: see `tui.corpus.dataset`)."""
     if not folder.exists():
         raise CorpusError(f"corpus folder not found: {sanitize_line(str(folder))}")
     if not folder.is_dir():
-        raise CorpusError(f"corpus path is not a folder: {sanitize_line(str(folder))}")
+        if folder.is_file() and folder.name.lower().endswith(DATASET_ENDINGS):
+            from tui.corpus.dataset import is_dataset_name
+
+            if is_dataset_name(folder.name):
+                return folder
+        raise CorpusError(
+            f"corpus path is not a folder or a dataset (.jsonl, .jsonl.gz, .jsonl.zst, .csv,"
+            f" .parquet): {sanitize_line(str(folder))}"
+        )
     return folder
 
 

@@ -366,6 +366,75 @@ def _read_article(
     return article, text
 
 
+def entry_path(root: Path, rel: str) -> Path:
+    """The path people see for the catalogue entry `rel`: the file, or `<dataset file>#<locator>`
+    for a dataset row (`root#b123` when the corpus is one dataset file)."""
+    if rel.startswith("#"):
+        return Path(f"{root}{rel}")
+    return root / rel
+
+
+def read_entry(
+    root: Path, rel: str, stored: bytes | None = None, words: bool = True
+) -> tuple[Article | Skipped, str]:
+    """`read_article_text` of the catalogue entry `rel` of the corpus `root` (a folder or a
+    dataset file): a file, or a dataset row (`<dataset>#<locator>`, see `tui.corpus.dataset`),
+    read from `stored` (the row's fields kept by the catalogue, `pack_row`) when given, else from
+    the dataset. A row's id is `dataset.row_id`'s (the catalogue may have added `~2`)."""
+    from tui.corpus.dataset import split_entry
+
+    entry = split_entry(rel)
+    if entry is None:
+        return read_article_text(root / rel, root, words=words)
+    file, locator = entry
+    dataset = root / file if file else root
+    path = Path(f"{dataset}#{locator}")
+    from tui.corpus.dataset import BadRow, DatasetError, read_row, row_article, row_id, unpack_row
+
+    try:
+        row = unpack_row(stored, locator) if stored is not None else read_row(dataset, locator)
+    except (OSError, DatasetError, ValueError) as exc:
+        return Skipped(path, f"unreadable ({sanitize_line(str(exc))})"), ""
+    if isinstance(row, BadRow):
+        return Skipped(path, row.reason), ""
+    try:
+        mtime = dataset.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    try:
+        return row_article(dataset, file, row, row_id(file, row), count=words, mtime=mtime)
+    except ValueError as exc:
+        return Skipped(path, str(exc)), ""
+
+
+def dataset_articles(dataset: Path, rel: str, skipped: list[Skipped]) -> Iterator[Article]:
+    """Every row of one dataset file (`rel`: its path in the corpus, "" when it is the corpus)
+    as an article; bad rows go to `skipped` with their number. Rows wanting an id already given
+    get `~2`, `~3`… in file order (as the catalogue gives them)."""
+    from tui.corpus.dataset import BadRow, DatasetError, iter_rows, row_article, row_id
+
+    taken: set[str] = set()
+    try:
+        mtime = dataset.stat().st_mtime
+        for row in iter_rows(dataset):
+            if isinstance(row, BadRow):
+                skipped.append(Skipped(dataset, row.message()))
+                continue
+            wanted = row_id(rel, row)
+            aid, n = wanted, 2
+            while aid in taken:
+                aid, n = f"{wanted}~{n}", n + 1
+            try:
+                article = row_article(dataset, rel, row, aid, mtime=mtime)[0]
+            except ValueError as exc:
+                skipped.append(Skipped(dataset, f"row {row.number}: {exc}"))
+                continue
+            taken.add(aid)
+            yield article
+    except (OSError, DatasetError, EOFError) as exc:
+        skipped.append(Skipped(dataset, f"unreadable ({sanitize_line(str(exc))})"))
+
+
 def assign_ids(articles: list[Article], root: Path) -> list[Article]:
     """Ids are unique by construction (`article_id_for`); in the one case they are not — a file
     `a.md.txt` beside `a.txt` and `a.md` — the file whose path sorts later gets `~2`, `~3`…
@@ -507,17 +576,28 @@ def count_reasons(reasons: Iterable[str]) -> str:
 
 
 def load_corpus(folder: Path) -> Corpus:
-    """Read every article under `folder`. Raises CorpusError if it is missing or holds none."""
+    """Read every article under `folder` — a folder of .txt/.md files and datasets, or one dataset
+    file. Raises CorpusError if it is missing or holds none."""
     root = check_folder(Path(folder))
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in walk_articles(root):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        result = read_article(item, root)
-        (skipped if isinstance(result, Skipped) else articles).append(result)  # type: ignore[arg-type]
+    if root.is_file():
+        articles.extend(dataset_articles(root, "", skipped))
+    else:
+        for item in walk_articles(root):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            result = read_article(item, root)
+            (skipped if isinstance(result, Skipped) else articles).append(result)  # type: ignore[arg-type]
+        from tui.corpus.dataset import dataset_files
+
+        for dataset in dataset_files(root):
+            rel = dataset.relative_to(root).as_posix()
+            articles.extend(dataset_articles(dataset, rel, skipped))
     if not articles:
         detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
-        raise CorpusError(f"no articles (.txt or .md files) in {sanitize_line(str(root))}{detail}")
+        raise CorpusError(
+            f"no articles (.txt or .md files, or dataset rows) in {sanitize_line(str(root))}{detail}"
+        )
     return Corpus(root, assign_ids(articles, root), skipped)

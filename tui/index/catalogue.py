@@ -28,6 +28,7 @@ from tui.index.store import connect, db_path_for, engine_path, open_db, remove_d
 
 if TYPE_CHECKING:
     from tui.compare.ledger import LedgerMeasure
+    from tui.corpus import Article
     from tui.index.engine import SearchIndex
 
 ProgressFn = Callable[[int, int], None]
@@ -327,8 +328,41 @@ class Catalogue:
             for rowid, aid, title, outlet, lang, date, words, path in conn.execute(
                 f"SELECT {_ROW_COLUMNS} FROM articles WHERE rowid IN ({marks})", part
             ):
-                found[rowid] = Row(rowid, aid, title, outlet, lang, date, words, self.root / path)
+                found[rowid] = Row(rowid, aid, title, outlet, lang, date, words, self._path(path))
         return [found[r] for r in ids if r in found]
+
+    def _path(self, rel: str) -> Path:
+        """What people see as the place of the entry `rel` (a file, or `dataset#locator`)."""
+        if "#" in rel:
+            from tui.corpus.reader import entry_path
+
+            return entry_path(self.root, rel)
+        return self.root / rel
+
+    def article(self, article_id: str) -> Article:
+        """One article read again from the corpus — its file, or its dataset row (from the fields
+        the catalogue keeps for rows that cannot be reached by seeking) — with the catalogue's id.
+        Raises KeyError if unknown, OSError if it cannot be read now."""
+        import dataclasses
+
+        from tui.corpus import Skipped
+        from tui.corpus.reader import read_entry
+
+        found = (
+            self.connection()
+            .execute(
+                "SELECT a.path, r.z FROM articles a LEFT JOIN rowtext r ON r.rowid = a.rowid"
+                " WHERE a.id = ?",
+                (article_id,),
+            )
+            .fetchone()
+        )
+        if found is None:
+            raise KeyError(article_id)
+        result, _text = read_entry(self.root, found[0], found[1])
+        if isinstance(result, Skipped):
+            raise OSError(f"cannot read {self._path(found[0])}: {result.reason}")
+        return result if result.id == article_id else dataclasses.replace(result, id=article_id)
 
     def rowid_of(self, article_id: str) -> int | None:
         """The rowid of the article with id `article_id`, or None."""
@@ -387,7 +421,7 @@ class Catalogue:
         ):
             yield {
                 "id": aid,
-                "path": printable_path(self.root / path),
+                "path": printable_path(self._path(path)),
                 "title": title,
                 "outlet": outlet,
                 "language": lang,
@@ -525,7 +559,12 @@ class Catalogue:
         """(relative path, reason) of every file the corpus holds but the catalogue could not read
         as an article: those of earlier scans (kept while the file is unchanged) and those
         `report`'s scan found (including files that cannot be stored, like a FIFO), by path."""
-        found = dict(self.connection().execute("SELECT path, reason FROM skipped"))
+        found = {}
+        for path, reason in self.connection().execute("SELECT path, reason FROM skipped"):
+            head, sep, number = path.rpartition("#row")
+            if sep and number.isdigit():  # a bad row of a dataset: «dump.jsonl: row 17»
+                path = f"{head or self.root.name}: row {number}"
+            found[path] = reason
         if report is not None:
             found.update(report.skipped)
         return sorted(found.items())

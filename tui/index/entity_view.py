@@ -180,16 +180,16 @@ def _cached_text_and_facts(
     from tui.facts.cache import cached_facts
 
     row = conn.execute(
-        "SELECT a.language, a.date, d.z, a.path FROM articles a LEFT JOIN doc d"
-        " ON d.rowid = a.rowid WHERE a.rowid = ?",
+        "SELECT a.language, a.date, d.z, a.path, r.z FROM articles a LEFT JOIN doc d"
+        " ON d.rowid = a.rowid LEFT JOIN rowtext r ON r.rowid = a.rowid WHERE a.rowid = ?",
         (rowid,),
     ).fetchone()
     if row is None:
         return None
     from tui.index.scan import article_text
 
-    lang, date, z, rel = row
-    text = article_text(root, rel, z)
+    lang, date, z, rel, stored = row
+    text = article_text(root, rel, z, stored)
     if text is None:
         return None
     return text, cached_facts(text, _language(text, lang), date, None)

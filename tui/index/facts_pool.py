@@ -84,7 +84,24 @@ def one_per_value(claims: list[Claim]) -> list[Claim]:
     return list(out.values())
 
 
-def facts_of_file(root: str, item: tuple[int, str]) -> Result:
+def stored_row(db: str | None, rowid: int, rel: str) -> bytes | None:
+    """The fields the catalogue at `db` keeps for a dataset row that cannot be reached by seeking
+    (None for files and seekable rows, or when there is no catalogue to ask)."""
+    if db is None or "#" not in rel or rel.rpartition("#")[2].startswith("b"):
+        return None
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    try:
+        found = conn.execute("SELECT z FROM rowtext WHERE rowid = ?", (rowid,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return found[0] if found else None
+
+
+def facts_of_file(root: str, item: tuple[int, str], db: str | None = None) -> Result:
     """Worker: read, clean and extract one article; (rowid, 'done'|'error: …', entity keys, the
     packed cleaned text, its claims). The catalogue keeps the text of each article with facts:
     labels of entities in cross-article views come from it without reading the file again; and
@@ -92,10 +109,10 @@ def facts_of_file(root: str, item: tuple[int, str]) -> Result:
     rowid, rel = item
     try:
         from tui.clean import clean_article
-        from tui.corpus import read_article
+        from tui.corpus.reader import read_entry
         from tui.facts import facts_for
 
-        article = read_article(Path(root) / rel, Path(root))
+        article = read_entry(Path(root), rel, stored_row(db, rowid, rel))[0]
         if not hasattr(article, "raw"):
             return rowid, f"error: {getattr(article, 'reason', 'unreadable')}", [], None, []
         document = clean_article(article)
@@ -107,25 +124,59 @@ def facts_of_file(root: str, item: tuple[int, str]) -> Result:
         return rowid, f"error: {type(exc).__name__}: {exc}", [], None, []
 
 
-def _init_worker(rules: list[dict] | None = None, outlets: list[dict] | None = None) -> None:
+def _init_worker(
+    rules: list[dict] | None = None,
+    outlets: list[dict] | None = None,
+    fields: dict[str, str] | None = None,
+) -> None:
     from tui.facts.nlp import warm_up
     from tui.index.scan import _worker_init
 
-    _worker_init(rules, outlets)  # one BLAS thread; the configured cleaning rules
+    _worker_init(rules, outlets, fields)  # one BLAS thread; the configured cleaning rules
     warm_up()
 
 
 def _results(
-    root: Path, todo: list[tuple[int, str]], workers: int
+    root: Path, todo: list[tuple[int, str]], workers: int, db: str | None = None
 ) -> Generator[Result, None, None]:
     if workers <= 1 or len(todo) <= 1:
         for item in todo:
-            yield facts_of_file(str(root), item)
+            yield facts_of_file(str(root), item, db)
         return
     from tui.index.scan import worker_pool
 
     with worker_pool(workers, _init_worker) as pool:
-        yield from pool.imap_unordered(partial(facts_of_file, str(root)), todo, chunksize=4)
+        yield from pool.imap_unordered(partial(facts_of_file, str(root), db=db), todo, chunksize=4)
+
+
+def write_results(conn: Any, results: list[Result]) -> None:
+    """Store extraction results in the catalogue in one transaction: entity keys, claims, the
+    cleaned text, and the article's facts status."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for rowid, status, keys, packed, claims in results:
+            conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+            conn.execute("DELETE FROM claims WHERE article = ?", (rowid,))
+            if claims:
+                found = conn.execute("SELECT date FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+                conn.executemany(
+                    f"INSERT INTO claims VALUES ({', '.join('?' * 16)})",
+                    [(rowid, found[0] if found else None, *row) for row in claims],
+                )
+            if packed is not None:
+                conn.execute("INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, packed))
+            conn.executemany(
+                "INSERT OR IGNORE INTO entities(key, article) VALUES (?, ?)",
+                [(k, rowid) for k in keys],
+            )
+            conn.execute(
+                "UPDATE articles SET facts = ? WHERE rowid = ?",
+                ("done" if status == "done" else "error", rowid),
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def extract_all(
@@ -157,38 +208,10 @@ def extract_all(
     pending: list[Result] = []
 
     def flush() -> None:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for rowid, status, keys, packed, claims in pending:
-                conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
-                conn.execute("DELETE FROM claims WHERE article = ?", (rowid,))
-                if claims:
-                    found = conn.execute(
-                        "SELECT date FROM articles WHERE rowid = ?", (rowid,)
-                    ).fetchone()
-                    conn.executemany(
-                        f"INSERT INTO claims VALUES ({', '.join('?' * 16)})",
-                        [(rowid, found[0] if found else None, *row) for row in claims],
-                    )
-                if packed is not None:
-                    conn.execute(
-                        "INSERT OR REPLACE INTO doc(rowid, z) VALUES (?, ?)", (rowid, packed)
-                    )
-                conn.executemany(
-                    "INSERT OR IGNORE INTO entities(key, article) VALUES (?, ?)",
-                    [(k, rowid) for k in keys],
-                )
-                conn.execute(
-                    "UPDATE articles SET facts = ? WHERE rowid = ?",
-                    ("done" if status == "done" else "error", rowid),
-                )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        write_results(conn, pending)
         pending.clear()
 
-    results = _results(catalogue.root, todo, workers)
+    results = _results(catalogue.root, todo, workers, str(catalogue.db_path))
     try:
         for n, result in enumerate(results, 1):
             pending.append(result)

@@ -44,6 +44,8 @@ class ScanReport:
     """(relative path, reason) of files newly found unreadable as articles."""
     seconds: float = 0.0
     cancelled: bool = False
+    notes: list[str] = field(default_factory=list)
+    """Things about rows that were read anyway (a dataset row not in UTF-8, with its number)."""
 
     def summary(self) -> str:
         """One line for people."""

@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from tui.corpus import Skipped
+from tui.corpus.dataset import DATASET_SUFFIXES, configured_fields, is_dataset_name
 from tui.corpus.folder import OUTSIDE_REASON, leads_outside
 from tui.corpus.metadata import sidecar_name
-from tui.corpus.reader import OPEN_FLAGS, cleaned_window, id_name, read_article_text
+from tui.corpus.reader import OPEN_FLAGS, cleaned_window, id_name, read_article_text, read_entry
 from tui.corpus.sanitize import escape_name
 from tui.index.engine import SearchIndex
 from tui.index.model import ScanReport
@@ -110,7 +111,7 @@ def walk_folders(
                 is_dir = False
             low = name.lower()
             if (
-                (is_dir or low.endswith(SUFFIXES))
+                (is_dir or low.endswith(SUFFIXES) or low.endswith(DATASET_SUFFIXES))
                 and entry.is_symlink()
                 and leads_outside(entry.path, root_real)
             ):
@@ -120,7 +121,7 @@ def walk_folders(
             if is_dir:
                 stack.append((entry.path, prefix + name + "/", id_prefix + escape_name(name) + "/"))
                 continue
-            if not low.endswith(SUFFIXES):
+            if not low.endswith(SUFFIXES) and not low.endswith(DATASET_SUFFIXES):
                 continue
             rel = prefix + name
             try:
@@ -171,10 +172,16 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def count_files(root: Path, stop_at: int | None = None) -> int:
-    """How many article files `walk_folders` finds (stops counting at `stop_at`)."""
+    """How many articles `walk_folders` finds: files, and the rows dataset files probably hold
+    (stops counting at `stop_at`)."""
+    from tui.index.scan_dataset import estimated_rows
+
+    if root.is_file():
+        return estimated_rows(root)
     count = 0
-    for _prefix, files in walk_folders(root):
-        count += len(files)
+    for prefix, files in walk_folders(root):
+        for name, _sig, _id in files:
+            count += estimated_rows(root / (prefix + name)) if is_dataset_name(name) else 1
         if stop_at is not None and count >= stop_at:
             break
     return count
@@ -192,6 +199,7 @@ def _code_digest() -> str:
         *sorted((package / "clean").glob("*.toml")),
         here / "text.py",
         here / "scan.py",
+        here / "scan_dataset.py",
     ]
     for path in files:
         digest.update(path.name.encode())
@@ -208,7 +216,10 @@ def reader_version() -> str:
     from tui.corpus.outlets import configured_outlets
 
     rules = json.dumps(
-        [configured_items(), configured_outlets()], sort_keys=True, ensure_ascii=False, default=str
+        [configured_items(), configured_outlets(), configured_fields().describe()],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
     )
     return f"{_code_digest()}-{hashlib.sha1(rules.encode()).hexdigest()[:8]}"
 
@@ -303,7 +314,11 @@ def prefetch(root: str, rels: list[str]) -> None:
             os.close(fd)
 
 
-def _worker_init(rules: list[dict] | None = None, outlets: list[dict] | None = None) -> None:
+def _worker_init(
+    rules: list[dict] | None = None,
+    outlets: list[dict] | None = None,
+    fields: dict[str, str] | None = None,
+) -> None:
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     if rules:  # a spawned worker starts with the shipped rules only
         from tui.clean.rules import configure_rules
@@ -313,17 +328,25 @@ def _worker_init(rules: list[dict] | None = None, outlets: list[dict] | None = N
         from tui.corpus.outlets import configure_outlets
 
         configure_outlets(outlets)
+    if fields:  # and the default dataset field mapping
+        from tui.corpus.dataset import configure_fields
+
+        configure_fields(fields)
 
 
-def worker_pool(workers: int, initializer: Callable[..., None] = _worker_init) -> Any:
-    """A process pool whose workers clean as this process does (`initializer(rules)` gets the
-    configured `[[clean.rules]]`), forked when that is safe."""
+def worker_settings() -> tuple[list[dict], list[dict], dict[str, str]]:
+    """What a worker process needs to read and clean as this one does: the configured
+    `[[clean.rules]]`, `[[outlets]]` and dataset field mapping (`_worker_init`'s arguments)."""
     from tui.clean.rules import configured_items
     from tui.corpus.outlets import configured_outlets
 
-    return _pool_context().Pool(
-        workers, initializer=initializer, initargs=(configured_items(), configured_outlets())
-    )
+    return list(configured_items()), list(configured_outlets()), configured_fields().overrides()
+
+
+def worker_pool(workers: int, initializer: Callable[..., None] = _worker_init) -> Any:
+    """A process pool whose workers clean as this process does (`initializer(*worker_settings())`),
+    forked when that is safe."""
+    return _pool_context().Pool(workers, initializer=initializer, initargs=worker_settings())
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -357,6 +380,7 @@ def remove_rows(conn: sqlite3.Connection, engine: SearchIndex, rowids: list[int]
         conn.execute("DELETE FROM doc WHERE rowid = ?", (rowid,))
         conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
         conn.execute("DELETE FROM claims WHERE article = ?", (rowid,))
+        conn.execute("DELETE FROM rowtext WHERE rowid = ?", (rowid,))
         conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
 
@@ -480,11 +504,16 @@ def rebuild_engine(conn: sqlite3.Connection, engine: SearchIndex) -> int:
     engine.clear()
     with conn:
         conn.execute("UPDATE articles SET reader = ''")
+        conn.execute("UPDATE datasets SET reader = ''")
     return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def article_text(
-    root: Path, rel: str, kept: bytes | None = None, window: int | None = None
+    root: Path,
+    rel: str,
+    kept: bytes | None = None,
+    window: int | None = None,
+    stored: bytes | None = None,
 ) -> str | None:
     """The cleaned text the catalogue indexed for the article file `rel`: `kept` (a text `sverka
     index --facts` stored, `store.pack_text`) if given and readable, else read again from the
@@ -498,9 +527,9 @@ def article_text(
         except ValueError:
             pass  # unreadable: the file has it
     try:
-        if window is not None:
+        if window is not None and "#" not in rel:  # a file: read only its start
             return cleaned_window(root / rel, window)
-        result, text = read_article_text(root / rel, root)
+        result, text = read_entry(root, rel, stored)
     except Exception:  # a reader bug must not break a search
         return None
     return None if isinstance(result, Skipped) else text
@@ -540,7 +569,22 @@ def scan(
     todo: list[str] = []
     ids: dict[str, str] = {}
     changed: dict[str, int] = {}
-    for prefix, files in walk_folders(root, report):
+    from tui.index import scan_dataset as ds_mod
+
+    known_skipped = {p: v for p, v in known_skipped.items() if not ds_mod.is_bad_row_entry(p)}
+    datasets: list[tuple[str, Signature]] = []
+    if root.is_file():
+        walked: Iterator[tuple[str, list[tuple[str, Signature, str]]]] = iter(())
+        datasets.append(("", signature(root)))
+    else:
+        walked = walk_folders(root, report)
+    for prefix, all_files in walked:
+        files = []
+        for name, sig, aid in all_files:
+            if is_dataset_name(name):
+                datasets.append((prefix + name, sig))
+            else:
+                files.append((name, sig, aid))
         for i in range(0, len(files), LOOKUP_BATCH):
             chunk = files[i : i + LOOKUP_BATCH]
             rels = [prefix + name for name, _sig, _id in chunk]
@@ -567,6 +611,17 @@ def scan(
                         continue
                 todo.append(rel)
                 ids[rel] = aid
+    changed_datasets: list[tuple[str, Signature]] = []
+    for rel, sig in datasets:
+        skipped_seen.add(rel)
+        for rowid in ds_mod.dataset_rowids(conn, rel):
+            if rowid <= top:
+                seen[rowid] = 1
+        rows = ds_mod.unchanged(conn, rel, sig, reader)
+        if rows is None:
+            changed_datasets.append((rel, sig))
+        else:
+            report.unchanged += rows
     gone = [
         rowid
         for (rowid,) in conn.execute("SELECT rowid FROM articles WHERE rowid <= ?", (top,))
@@ -574,8 +629,10 @@ def scan(
     ]
     del seen
     gone_skipped = [rel for rel in known_skipped if rel not in skipped_seen]
-    if gone or gone_skipped:
+    present = {rel for rel, _sig in datasets}
+    if gone or gone_skipped or conn.execute("SELECT 1 FROM datasets").fetchone():
         conn.execute("BEGIN IMMEDIATE")
+        ds_mod.forget_missing(conn, present)
         remove_rows(conn, engine, gone)
         conn.executemany("DELETE FROM skipped WHERE path = ?", [(r,) for r in gone_skipped])
         bump_generation(conn)
@@ -599,7 +656,11 @@ def scan(
     # A first scan of a large folder builds the indexes of the less used sorts and filters once
     # at its end (a sort is ~3x cheaper than keeping them row by row); otherwise make sure they
     # exist (a first scan that was killed left them out).
-    late = top == 0 and total >= LATE_INDEXES_FROM
+    late = top == 0 and (
+        total
+        + sum(ds_mod.estimated_rows(root / rel if rel else root) for rel, _ in changed_datasets)
+        >= LATE_INDEXES_FROM
+    )
     for name, create in LATE_INDEXES.items():
         conn.execute(f"DROP INDEX IF EXISTS {name}" if late else create)
     conn.execute("BEGIN IMMEDIATE")
@@ -621,6 +682,33 @@ def scan(
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
+        if changed_datasets and not report.cancelled:
+
+            def commit() -> None:
+                bump_generation(conn)
+                engine.commit()
+                conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+
+            pending = 1
+            done = ds_mod.scan_datasets(
+                conn,
+                engine,
+                root,
+                changed_datasets,
+                report,
+                reader,
+                top,
+                workers,
+                progress,
+                cancelled,
+                done,
+                total,
+                commit,
+                worker_pool,
+                lambda rowids: remove_rows(conn, engine, rowids),
+            )
+            report.read = done
         fix_ids(conn, displaced)
         if pending or displaced:
             bump_generation(conn)

@@ -104,7 +104,13 @@ def snippet(text: str, finder: re.Pattern[str]) -> str:
     return ("…" if start > 0 else "") + passage + ("…" if end < len(text) else "")
 
 
-def _snippet_of(z: bytes | None, rel: str, root: Path | None, finder: re.Pattern[str]) -> str:
+def _snippet_of(
+    z: bytes | None,
+    rel: str,
+    root: Path | None,
+    finder: re.Pattern[str],
+    stored: bytes | None = None,
+) -> str:
     """The snippet of a hit: from its kept text, else from its file ("" if neither is readable)."""
     if root is None:  # no files to fall back on
         try:
@@ -115,7 +121,7 @@ def _snippet_of(z: bytes | None, rel: str, root: Path | None, finder: re.Pattern
         from tui.corpus.reader import WINDOW_BYTES
         from tui.index.scan import article_text  # the corpus reader: only when snippets are asked
 
-        text = article_text(root, rel, z, window=WINDOW_BYTES)
+        text = article_text(root, rel, z, window=WINDOW_BYTES, stored=stored)
     return snippet(text, finder) if text else ""
 
 
@@ -141,23 +147,24 @@ def search(
     if not clauses:
         return SearchResult(query, (time.perf_counter() - t0) * 1000, 0, [])
     rowids, total = engine.search(clauses, max(1, limit), outlet, language)
-    info: dict[int, tuple[str, str, bytes | None, str]] = {}
+    info: dict[int, tuple[str, str, bytes | None, str, bytes | None]] = {}
     if rowids:
         marks = ",".join("?" * len(rowids))
         sql = (
-            "SELECT a.rowid, a.id, a.title, d.z, a.path FROM articles a LEFT JOIN doc d"
-            f" ON d.rowid = a.rowid WHERE a.rowid IN ({marks})"
+            "SELECT a.rowid, a.id, a.title, d.z, a.path, r.z FROM articles a LEFT JOIN doc d"
+            " ON d.rowid = a.rowid LEFT JOIN rowtext r ON r.rowid = a.rowid"
+            f" WHERE a.rowid IN ({marks})"
             if snippets
-            else f"SELECT rowid, id, title, NULL, path FROM articles WHERE rowid IN ({marks})"
+            else f"SELECT rowid, id, title, NULL, path, NULL FROM articles WHERE rowid IN ({marks})"
         )
-        for rowid, aid, title, z, rel in conn.execute(sql, rowids):
-            info[rowid] = (aid, title, z, rel)
+        for rowid, aid, title, z, rel, stored in conn.execute(sql, rowids):
+            info[rowid] = (aid, title, z, rel, stored)
     finder = _finder(looks)
     hits = []
     for rowid in rowids:
         if rowid not in info:
             continue
-        aid, title, z, rel = info[rowid]
-        text = _snippet_of(z, rel, root, finder) if snippets else ""
+        aid, title, z, rel, stored = info[rowid]
+        text = _snippet_of(z, rel, root, finder, stored) if snippets else ""
         hits.append(Hit(id=aid, title=title, snippet=text, rowid=rowid))
     return SearchResult(query, (time.perf_counter() - t0) * 1000, total, hits)

@@ -97,6 +97,16 @@ CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure, date);
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 """.replace("{late_indexes}", "\n".join(LATE_INDEXES.values()))
 
+DATASET_TABLES = """
+CREATE TABLE IF NOT EXISTS datasets(
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, reader TEXT, rows INTEGER, bad INTEGER
+);
+CREATE TABLE IF NOT EXISTS rowtext(rowid INTEGER PRIMARY KEY, z BLOB NOT NULL);
+"""
+"""Dataset files read into the catalogue (`tui.index.scan_dataset`) and the fields of the rows of
+those that cannot be reached by seeking (Parquet, .gz, .zst; `tui.corpus.dataset.pack_row`).
+Added to catalogues of schema 7 when they are opened."""
+
 
 def db_path_for(corpus: Path) -> Path:
     """Where the catalogue of `corpus` lives."""
@@ -157,6 +167,11 @@ def open_db(path: Path, corpus: Path) -> tuple[sqlite3.Connection, str | None]:
             rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             conn.execute("SELECT count(*) FROM articles WHERE rowid < 0").fetchone()
             if rows.get("schema") == SCHEMA_VERSION:
+                if (
+                    conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'rowtext'").fetchone()
+                    is None
+                ):
+                    conn.executescript(DATASET_TABLES)
                 return conn, None
             conn.close()
             message = f"catalogue {path} was of an older format; rebuilding it"
@@ -168,7 +183,7 @@ def open_db(path: Path, corpus: Path) -> tuple[sqlite3.Connection, str | None]:
         remove_db(path)
     try:
         conn = connect(path)
-        conn.executescript(SCHEMA)
+        conn.executescript(SCHEMA + DATASET_TABLES)
     except sqlite3.Error as exc:
         raise CatalogueError(
             f"cannot create the catalogue {path} ({exc}); set cache_dir in the config or"
