@@ -215,8 +215,12 @@ def test_a_folder_of_datasets_and_files_is_one_corpus(tmp_path: Path) -> None:
     )
     write_jsonl(tmp_path / "dump.jsonl", ROWS[:2])
     write_parquet(tmp_path / "more.parquet", ROWS[2:])
-    ids = sorted(a.id for a in load_corpus(tmp_path).articles)
-    assert ids == sorted(["one", "kz-0107-01", "kz-0107-02", "kz-0108-03"])
+    corpus = load_corpus(tmp_path)
+    ids = sorted(a.id for a in corpus.articles)
+    # a row's id is under its file's path, as a nested file's id is its path
+    assert ids == sorted(["pages/one", "dump.jsonl/kz-0107-01", "dump.jsonl/kz-0107-02",
+                          "more.parquet/kz-0108-03"])  # fmt: skip
+    assert corpus.resolve("kz-0108").id == "more.parquet/kz-0108-03"
 
 
 def test_a_large_file_is_streamed_not_loaded(tmp_path: Path) -> None:

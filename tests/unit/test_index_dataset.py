@@ -98,11 +98,13 @@ def test_a_folder_with_datasets_and_files(tmp_path: Path) -> None:
     write_parquet(tmp_path / "more.parquet", ROWS[2:])
     with Catalogue(tmp_path) as cat:
         cat.refresh(workers=1)
-        assert ids(cat) == sorted(["one", "kz-0107-01", "kz-0107-02", "kz-0108-03"])
+        assert ids(cat) == sorted(["one", "a/dump.jsonl/kz-0107-01", "a/dump.jsonl/kz-0107-02",
+                                   "more.parquet/kz-0108-03"])  # fmt: skip
+        assert cat.resolve("kz-0108").id == "more.parquet/kz-0108-03"
         (tmp_path / "more.parquet").unlink()
         report = cat.refresh(workers=1)
-        assert report.removed == 1 and "kz-0108-03" not in ids(cat)
-        assert cat.article("kz-0107-01").url == ROWS[0]["url"]
+        assert report.removed == 1 and "more.parquet/kz-0108-03" not in ids(cat)
+        assert cat.article("a/dump.jsonl/kz-0107-01").url == ROWS[0]["url"]
 
 
 def test_a_lost_search_index_brings_dataset_rows_back(tmp_path: Path) -> None:

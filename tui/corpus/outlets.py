@@ -263,7 +263,7 @@ def _outlet_from_item(item: dict[str, Any]) -> Outlet:
     return Outlet(
         name=str(item["name"]),
         names=frozenset(_fold(n) for n in (*names, item["name"])),
-        spellings=tuple(dict.fromkeys(s.strip("«»\"“”„") for s in spellings if s.strip("«»\"“”„"))),
+        spellings=tuple(dict.fromkeys(s.strip('«»"“”„') for s in spellings if s.strip('«»"“”„'))),
         domains=tuple(str(d).lower().removeprefix("www.") for d in item.get("domains", ())),
         patterns=tuple(re.compile(p, re.MULTILINE) for p in patterns),
         needles=tuple(literal_needle(p) for p in patterns),
@@ -302,17 +302,21 @@ def validate_outlets(items: Iterable[Any], where: str = "outlets") -> list[dict[
             raise ValueError(f"{at}: `name` must be a non-empty string")
         for key in ("names", "forms", "domains", "patterns"):
             value = item.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and v.strip() for v in value
+            ):
                 raise ValueError(f"{at} ({name!r}): `{key}` must be a list of non-empty strings")
         if not isinstance(item.get("cyrillic", True), bool):
             raise ValueError(f"{at} ({name!r}): `cyrillic` must be true or false")
         if item.get("kind", "outlet") not in ("outlet", "agency"):
-            raise ValueError(f"{at} ({name!r}): `kind` must be \"outlet\" or \"agency\"")
+            raise ValueError(f'{at} ({name!r}): `kind` must be "outlet" or "agency"')
         for pattern in item.get("patterns", []):
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"{at} ({name!r}): pattern {pattern!r} is not valid ({exc})") from None
+                raise ValueError(
+                    f"{at} ({name!r}): pattern {pattern!r} is not valid ({exc})"
+                ) from None
         out.append(dict(item))
     return out
 
@@ -480,7 +484,7 @@ def outlet_of_url(url: str) -> str | None:
 
 def _named(text: str) -> Outlet | None:
     """The outlet `text` (a whole short line or a copyright holder) is the name or domain of."""
-    text = _DATE_HEADER.sub("", text).strip(" .:|•·—–-«»\"")
+    text = _DATE_HEADER.sub("", text).strip(' .:|•·—–-«»"')
     if not text:
         return None
     index = outlet_index()
