@@ -54,15 +54,15 @@ def write(out: Path, n: int, seed: int = 1) -> None:
             writer.close()
         return
     if out.name.endswith(".gz"):
-        f = gzip.open(out, "wt", encoding="utf-8")
+        f = gzip.open(out, "wt", encoding="utf-8")  # noqa: SIM115 - closed by the with below
     elif out.name.endswith(".zst"):
         import io
 
         import zstandard
 
-        f = io.TextIOWrapper(zstandard.ZstdCompressor().stream_writer(open(out, "wb")), "utf-8")
+        f = io.TextIOWrapper(zstandard.ZstdCompressor().stream_writer(open(out, "wb")), "utf-8")  # noqa: SIM115
     else:
-        f = open(out, "w", encoding="utf-8")
+        f = open(out, "w", encoding="utf-8")  # noqa: SIM115
     with f:
         for row in rows(n, seed):
             f.write(json.dumps(row, ensure_ascii=False) + "\n")

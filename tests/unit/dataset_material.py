@@ -93,6 +93,31 @@ def write_parquet(path: Path, rows: list[dict[str, Any]] | None = None, group: i
     import pyarrow.parquet as pq
 
     rows = rows if rows is not None else ROWS
-    table = pa.table({key: [r[key] for r in rows] for key in rows[0]})
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    table = pa.table({key: [r.get(key) for r in rows] for key in keys})
     pq.write_table(table, path, row_group_size=group)
     return path
+
+
+def seed_rows(n: int) -> list[dict[str, Any]]:
+    """`n` distinct rows made of the seed reports' paragraphs (three or four a row, in a rotating
+    choice), each with an id, a url and a date: enough articles for a run to be stopped midway."""
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    paragraphs: list[str] = []
+    for path in sorted(seeds.glob("*.txt")):
+        paragraphs += [
+            p.strip() for p in path.read_text("utf-8").split("\n") if len(p.strip()) > 80
+        ]
+    rows = []
+    for i in range(n):
+        picked = [paragraphs[(i * 7 + k * 13) % len(paragraphs)] for k in range(3 + i % 2)]
+        rows.append(
+            {
+                "id": f"row-{i:04d}",
+                "title": picked[0][:90],
+                "text": "\n\n".join(picked) + f"\n\nЗаметка {i}.",
+                "url": f"https://news.example/{i}",
+                "date": f"2022-01-{1 + i % 28:02d}",
+            }
+        )
+    return rows

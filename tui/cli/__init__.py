@@ -24,6 +24,7 @@ COMMANDS: list[str] = [
     "index",
     "search",
     "claims",
+    "export",
 ]
 
 

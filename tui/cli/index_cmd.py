@@ -37,6 +37,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="also extract facts (entities, dates, ...) for every article not done yet",
     )
     parser.add_argument(
+        "--cluster",
+        nargs="?",
+        const="local",
+        metavar="ADDRESS",
+        help=(
+            "with --facts: extract on a Dask cluster — the scheduler at ADDRESS"
+            " (tcp://host:8786; its workers need Sverka installed), or without ADDRESS a local"
+            " cluster of one worker per core"
+        ),
+    )
+    parser.add_argument(
         "--workers",
         type=int,
         metavar="N",
@@ -121,11 +132,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"sverka: {report.summary()}", file=sys.stderr)
         if report.total == 0:
             return fail(f"no articles (.txt or .md files, or dataset rows) in {folder}")
+        if args.cluster and not args.facts:
+            return fail("--cluster runs fact extraction: use it with --facts")
         if args.facts:
-            from tui.index.facts_pool import extract_all
+            progress = Progress("facts", args.quiet)
+            if args.cluster:
+                from tui.index.facts_cluster import extract_on_cluster
 
-            done = extract_all(
-                catalogue, progress=Progress("facts", args.quiet), workers=args.workers
-            )
+                address = None if args.cluster == "local" else args.cluster
+                try:
+                    done = extract_on_cluster(
+                        catalogue, address, workers=args.workers, progress=progress
+                    )
+                except OSError as exc:  # no scheduler there, a timeout
+                    return fail(f"cannot use the Dask cluster at {address}: {exc}")
+            else:
+                from tui.index.facts_pool import extract_all
+
+                done = extract_all(catalogue, progress=progress, workers=args.workers)
             print(f"sverka: {done.summary()}", file=sys.stderr)
     return 0

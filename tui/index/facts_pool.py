@@ -158,7 +158,9 @@ def write_results(conn: Any, results: list[Result]) -> None:
             conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
             conn.execute("DELETE FROM claims WHERE article = ?", (rowid,))
             if claims:
-                found = conn.execute("SELECT date FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+                found = conn.execute(
+                    "SELECT date FROM articles WHERE rowid = ?", (rowid,)
+                ).fetchone()
                 conn.executemany(
                     f"INSERT INTO claims VALUES ({', '.join('?' * 16)})",
                     [(rowid, found[0] if found else None, *row) for row in claims],

@@ -309,6 +309,7 @@ class DatasetScan:
         if own is not None:
             engine.delete(own)
             conn.execute("DELETE FROM entities WHERE article = ?", (own,))
+            conn.execute("DELETE FROM claims WHERE article = ?", (own,))
             conn.execute("DELETE FROM doc WHERE rowid = ?", (own,))
             aid = self._free_id(aid, own)
             update = (
