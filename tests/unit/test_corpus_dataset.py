@@ -25,7 +25,6 @@ from tui.corpus.dataset import (
     configure_fields,
     iter_rows,
     normal_date,
-    outlet_of_url,
     parse_field_flags,
     read_row,
     split_entry,
@@ -181,14 +180,11 @@ def test_news_please_style_rows_read_with_the_defaults(tmp_path: Path) -> None:
     assert article.date == "2022-01-10" and article.outlet == "www.zerkalo.io"
 
 
-def test_dates_and_outlets_from_fields() -> None:
+def test_dates_from_fields() -> None:
     assert normal_date("2022-01-10T09:30:00Z") == "2022-01-10"
     assert normal_date("1641807000") == "2022-01-10"
     assert normal_date("1641807000000") == "2022-01-10"
     assert normal_date("2022-13-40") is None
-    assert outlet_of_url("https://www.zerkalo.io/a?b=1") == "zerkalo.io"
-    assert outlet_of_url("//kloop.kg/x") == "kloop.kg"
-    assert outlet_of_url("not a url") is None
 
 
 def test_entry_paths_name_a_dataset_row_only() -> None:

@@ -183,9 +183,7 @@ def test_exports_of_facts_and_claims_read_back(
     assert table.num_rows == total
     rows = table.to_pylist()
     kinds = {r["kind"] for r in rows}
-    assert (
-        {"entity", "date", "quantity"} <= kinds <= {"entity", "date", "quantity", "quote", "source"}
-    )
+    assert {"entity", "quantity"} <= kinds <= {"entity", "date", "quantity", "quote", "source"}
     detained = [r for r in rows if r["kind"] == "quantity" and r["value"] == 7939]
     assert detained and detained[0]["article_id"] == "kz-0107-01"
     assert detained[0]["outlet"] == "zerkalo.io" and detained[0]["article_date"] == "2022-01-10"

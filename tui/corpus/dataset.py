@@ -685,18 +685,6 @@ def normal_date(value: str | None) -> str | None:
     return detect_date(value[:200])
 
 
-def outlet_of_url(url: str | None) -> str | None:
-    """The site of a url («https://www.zerkalo.io/x» → «zerkalo.io»), or None."""
-    if not url:
-        return None
-    m = re.match(r"(?:[a-z][a-z0-9+.-]*:)?//([^/?#:@\s]+@)?([^/?#:\s]+)", url.strip(), re.I)
-    if not m:
-        return None
-    host = m[2].lower().rstrip(".")
-    host = host[4:] if host.startswith("www.") else host
-    return sanitize_line(host) or None
-
-
 def _language_code(value: str | None) -> str | None:
     if not value:
         return None
@@ -751,7 +739,7 @@ def row_article(
     raw = sanitize_text(html_to_text(page_text(row)))
     if not raw.strip():
         raise ValueError("no text (only whitespace or markup)")
-    title, words, text = title_words_text(raw, count)
+    title, words, text, date_line = title_words_text(raw, count)
     field_title = sanitize_line(row.title or "")
     return (
         Article(
@@ -760,9 +748,9 @@ def row_article(
             raw=raw,
             encoding="utf-8",
             title=field_title or title or "(untitled)",
-            outlet=sanitize_line(row.outlet or "") or outlet_of_url(row.url) or detect_outlet(raw),
+            outlet=sanitize_line(row.outlet or "") or detect_outlet(raw, row.url),
             language=_language_code(row.language) or language_of(raw),
-            date=normal_date(row.date) or detect_date(raw),
+            date=normal_date(row.date) or detect_date(raw, date_line),
             words=words,
             size=row.size or len(row.text.encode("utf-8", "surrogatepass")),
             mtime=mtime,
