@@ -141,3 +141,19 @@ def test_cli_indexes_lists_and_shows_a_dataset(
     assert "ОДКБ" in capsys.readouterr().out
     assert main(["index", "--field", "txt=body", str(path)]) == 2
     assert "expected FIELD=COLUMN" in capsys.readouterr().err
+
+
+def test_single_article_commands_find_rows_of_a_dataset_in_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "one.txt").write_text("Токаев обратился к народу\n\nПрезидент выступил.\n", "utf-8")
+    write_parquet(tmp_path / "more.parquet", ROWS)
+    # without a catalogue yet: the folder's datasets are read into one, then the row is found
+    assert main(["show", "kz-0108", "--corpus", str(tmp_path)]) == 0
+    assert "ОДКБ" in capsys.readouterr().out
+    assert main(["facts", "more.parquet/kz-0107-01", "--corpus", str(tmp_path), "--json"]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    assert any(q["value"] == 7939 for q in facts["quantities"])
+    assert main(["show", "one", "--corpus", str(tmp_path)]) == 0
+    assert "Президент" in capsys.readouterr().out
+    assert main(["show", "nothing-like-it", "--corpus", str(tmp_path)]) == 2

@@ -139,12 +139,42 @@ def open_article(args: argparse.Namespace, prefix: str) -> Article:
     folder = corpus_folder(args)
     try:
         root = check_folder(folder)
+        if root.is_file():  # a dataset: its rows are found through its catalogue
+            return _dataset_article(root, prefix)
         found = article_by_id(root, prefix)
         if isinstance(found, Skipped):
             raise CorpusError(f"{prefix}: cannot read {found.path} ({found.reason})")
-        return found or _catalogued_article(root, prefix) or find_article(root, prefix)
+        found = found or _catalogued_article(root, prefix)
+        if found is not None:
+            return found
+        try:
+            return find_article(root, prefix)
+        except CorpusError:
+            from tui.corpus.dataset import dataset_files
+
+            if not dataset_files(root):
+                raise
+            return _dataset_article(root, prefix)  # a row of one of the folder's datasets
     except CorpusError as exc:
         raise CliError(str(exc)) from None
+
+
+def _dataset_article(root: Path, prefix: str) -> Article:
+    """The dataset row `prefix` names, through the corpus's catalogue (brought up to date first:
+    only changed dataset files are read, as a stream). CorpusError when there is none."""
+    from tui.cli.index_cmd import Progress
+    from tui.corpus.reader import CorpusError
+    from tui.index import Catalogue, CatalogueError
+
+    with Catalogue(root) as catalogue:
+        catalogue.refresh(progress=Progress("indexing", quiet=False))
+        try:
+            row = catalogue.resolve(prefix)
+            return catalogue.article(row.id)
+        except (CatalogueError, KeyError) as exc:
+            raise CorpusError(str(exc).strip("'\"")) from None
+        except OSError as exc:
+            raise CorpusError(f"{prefix}: {exc}") from None
 
 
 def _catalogued_article(root: Path, prefix: str) -> Article | None:
@@ -160,7 +190,9 @@ def _catalogued_article(root: Path, prefix: str) -> Article | None:
     try:
         with Catalogue(root) as catalogue:
             row = catalogue.resolve(prefix)
-    except (CatalogueError, OSError, sqlite3.Error):
+            if "#" in row.path.name:  # a dataset row: read from its dataset
+                return catalogue.article(row.id)
+    except (CatalogueError, OSError, KeyError, sqlite3.Error):
         return None
     path = Path(row.path)
     if not path.is_file() or article_id_for(path, catalogue.root) != row.id:
