@@ -229,6 +229,27 @@ class SverkaApp(App[int]):
 
         return facts_for(article, document)
 
+    # -- the corpus folder ----------------------------------------------------------------------
+
+    def ask_for_folder(self) -> None:
+        """Ask for another corpus folder and open it."""
+        from tui.app.screens.open_folder import OpenFolder
+
+        def chosen(folder: Path | None) -> None:
+            if folder is not None:
+                self.open_folder(folder)
+
+        self.push_screen(OpenFolder(self.corpus_path), chosen)
+
+    def open_folder(self, folder: Path) -> None:
+        """Read `folder` as the corpus from now on (the list, the watcher, search)."""
+        self.corpus_path = folder
+        self._preload = None
+        self._opener = None
+        if self.main_screen is not None:
+            self.main_screen.switch_corpus()
+        self.notify(f"Opening {folder}", timeout=3, markup=False)
+
     # -- themes -------------------------------------------------------------------------------
 
     def set_theme(self, name: str) -> None:

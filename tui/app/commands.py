@@ -62,6 +62,20 @@ class SverkaCommands(Provider):
                     partial(app.set_theme, name),
                 )
             )
+        entries.append(
+            PaletteCommand(
+                "Open folder…",
+                f"Read another corpus folder (now {app.corpus_path})",
+                app.ask_for_folder,
+            )
+        )
+        entries.append(
+            PaletteCommand(
+                "Rescan the folder",
+                "Bring the list up to date with the files (it also happens by itself)",
+                partial(_rescan, app),
+            )
+        )
         for fmt, label in (("markdown", "Markdown"), ("json", "JSON"), ("csv", "CSV")):
             entries.append(
                 PaletteCommand(
@@ -82,6 +96,11 @@ class SverkaCommands(Provider):
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+
+
+def _rescan(app: SverkaApp) -> None:
+    if app.main_screen is not None:
+        app.main_screen.rescan()
 
 
 def _run_spec(app: SverkaApp, spec: KeySpec) -> None:

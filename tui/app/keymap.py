@@ -63,6 +63,7 @@ GROUPS: dict[str, str] = {
     "note-editor": "Note editor",
     "note-editor-discard": "Discarding an edit",
     "pick": "Choosing an outlet or language",
+    "open-folder": "Opening another folder",
     "help": "This help",
 }
 
@@ -97,6 +98,8 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("main.language", "l", "pick_language", "Language", "main", show=False),
     KeySpec("main.compare", "c", "compare", "Compare", "main"),
     KeySpec("main.note", "n", "add_note", "Note", "main"),
+    KeySpec("main.copy", "y", "copy", "Copy", "main", show=False),
+    KeySpec("main.open-url", "u", "open_url", "Open source", "main", show=False),
     KeySpec("main.notes", "N", "show_notes", "Notes", "main", show=False),
     KeySpec("main.numbers", "number_sign", "show_numbers", "Numbers", "main"),
     # Article list
@@ -223,6 +226,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("pick.cancel", "escape", "cancel", "Cancel", "pick"),
     KeySpec("pick.down", "j", "cursor('down')", "Down", "pick", show=False),
     KeySpec("pick.up", "k", "cursor('up')", "Up", "pick", show=False),
+    KeySpec("open-folder.cancel", "escape", "cancel", "Cancel", "open-folder"),
     KeySpec("help.close", "escape,q,question_mark", "dismiss", "Close", "help"),
     KeySpec("help.down", "j,down", "scroll('down')", "Scroll down", "help", show=False),
     KeySpec("help.up", "k,up", "scroll('up')", "Scroll up", "help", show=False),
@@ -251,6 +255,8 @@ TITLES: dict[str, str] = {
     "numbers.next-measure": "Next measure",
     "numbers.previous-measure": "Previous measure",
     "numbers.close": "Back to the articles",
+    "main.copy": "Copy the selected sentence, quote or passage (terminal clipboard, OSC 52)",
+    "main.open-url": "Open the article's source URL in the browser",
     "list.open": "Open the highlighted article",
     "reader.next-sentence": "Select the next sentence (for a note)",
     "reader.previous-sentence": "Select the previous sentence",
@@ -285,6 +291,7 @@ TITLES: dict[str, str] = {
     "note-editor.discard-yes": "Yes, discard the changes",
     "note-editor.discard-no": "No, go on editing",
     "pick.cancel": "Close without choosing",
+    "open-folder.cancel": "Close without opening a folder",
     "help.close": "Close this help",
 }
 

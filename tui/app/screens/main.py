@@ -7,7 +7,9 @@ facts, looking up other mentions — runs in thread workers that post messages b
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -40,7 +42,34 @@ PRELOAD_WAIT = 0.2
 """Seconds the first frame may wait for the catalogue opened at start (else a worker opens it)."""
 
 NARROW_WIDTH = 100
+
+WATCH_DEBOUNCE_MS = 300
+"""Changes to the corpus folder are gathered this long before the list is brought up to date."""
+
+POLL_SECONDS = 2.0
+"""Where the folder cannot be watched, how often it is re-scanned instead."""
+
+
+def _corpus_file(change: Any, path: str) -> bool:
+    """Whether a change concerns the corpus: article files and their sidecars."""
+    name = path.rsplit("/", 1)[-1].lower()
+    return not name.startswith(".") and name.endswith((".txt", ".md", ".toml"))
+
+
 """Below this many columns the panes collapse: list or article, one at a time."""
+
+
+def browser_available() -> bool:
+    """Whether a graphical browser can be started from here (else a console browser would take
+    over the terminal the app is drawing on): $BROWSER set, a display, or macOS/Windows."""
+    import os
+    import sys
+
+    if os.environ.get("BROWSER"):
+        return True
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def skipped_summary(skipped: list[tuple[str, str]]) -> str:
@@ -96,6 +125,16 @@ class MainScreen(Screen[None]):
         summary: str
 
     @dataclass
+    class FolderChanged(Message):
+        """Files of the corpus folder were added, changed or removed (`None`: watching failed,
+        poll instead)."""
+
+        error: str | None = None
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, MainScreen.FolderChanged)
+
+    @dataclass
     class LibraryFailed(Message):
         """The corpus could not be opened."""
 
@@ -145,6 +184,13 @@ class MainScreen(Screen[None]):
         self._facts_pane: FactsPane | None = None
         self._match_state = ""
         """«match 2/7» while the reading view shows search matches."""
+        self._watch_stop = threading.Event()
+        self._watching: Any | None = None
+        """The library whose folder is watched (a new corpus gets a new watcher)."""
+        self._refreshing = False
+        self._refresh_again = False
+        self._skipped_shown = -1
+        self._poll_timer: Any | None = None
         self._land: tuple[str, tuple[int, int] | None, tuple[str, str] | None] | None = None
         """Where to land in the article being opened: (id, a span of its text, or a fact's
         (kind, key) whose first mention is shown once its facts are extracted)."""
@@ -268,9 +314,20 @@ class MainScreen(Screen[None]):
             # After the first paint: the scan competes with the UI thread for the interpreter.
             self.call_after_refresh(self.refresh_library, library)
 
+    def rescan(self) -> None:
+        """Bring the list up to date with the folder (at once, or after the scan under way)."""
+        library = self.library
+        if library is None or not hasattr(library, "refresh"):
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self.refresh_library(library)
+
     @work(thread=True, exclusive=True, group="library")
     def refresh_library(self, library: Any) -> None:
         """Read new and changed files into the catalogue, posting progress (a thread worker)."""
+        self._refreshing = True
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
@@ -308,18 +365,100 @@ class MainScreen(Screen[None]):
 
     @on(LibraryRefreshed)
     def _library_refreshed(self, event: LibraryRefreshed) -> None:
+        self._refreshing = False
         self.list_pane.scan_state = ""
         self.list_pane.refresh_view()
-        if len(self.library or ()) == 0:
+        if len(self.library or ()) == 0 and self.article is None:
             self.reader.clear("No articles found in this folder.")
         skipped = getattr(self.library, "skipped", None)
-        if skipped:
+        if skipped and len(skipped) != self._skipped_shown:  # said once, not at every rescan
             self.notify(
                 skipped_summary(skipped), title="Files skipped", severity="warning", markup=False
             )
+        self._skipped_shown = len(skipped or ())
+        if self._watching is not self.library:
+            self._start_watching()
+        if self._refresh_again:
+            self._refresh_again = False
+            self.rescan()
+
+    # -- the live folder ----------------------------------------------------------------------
+
+    def _start_watching(self) -> None:
+        """Watch the corpus folder: files added, changed or removed show within a second or two."""
+        library = self.library
+        self._watch_stop.set()  # the previous corpus's watcher, if any
+        self._watch_stop = threading.Event()
+        self._watching = library
+        if library is not None and hasattr(library, "refresh"):
+            # A daemon thread, not a Textual worker: it never finishes while the app runs (a
+            # worker would keep `workers.wait_for_complete` waiting); the stop event ends it.
+            threading.Thread(
+                target=self._watch,
+                args=(Path(library.root), self._watch_stop),
+                name="sverka-watch",
+                daemon=True,
+            ).start()
+
+    def _watch(self, root: Path, stop: threading.Event) -> None:
+        """Post `FolderChanged` for each batch of changes to article files and sidecars."""
+        try:
+            from watchfiles import watch
+
+            for _changes in watch(
+                root,
+                watch_filter=_corpus_file,
+                debounce=WATCH_DEBOUNCE_MS,
+                step=50,
+                stop_event=stop,
+                rust_timeout=500,
+                yield_on_timeout=False,
+                raise_interrupt=False,
+            ):
+                if stop.is_set():
+                    return
+                self.post_message(self.FolderChanged())
+        except Exception as exc:  # noqa: BLE001 - no inotify (limits, network disks): poll
+            if not stop.is_set():
+                self.post_message(self.FolderChanged(sanitize_line(str(exc)) or type(exc).__name__))
+
+    @on(FolderChanged)
+    def _folder_changed(self, event: FolderChanged) -> None:
+        if event.error is not None:
+            if self._poll_timer is None:
+                self._poll_timer = self.set_interval(POLL_SECONDS, self.rescan)
+            return
+        self.rescan()
+
+    def on_unmount(self) -> None:
+        self._watch_stop.set()
+
+    def switch_corpus(self) -> None:
+        """Open the app's (new) corpus folder in place of the current one."""
+        self._watch_stop.set()
+        self._watching = None
+        self._refreshing = False
+        self._refresh_again = False
+        self._skipped_shown = -1
+        self.library = None
+        self.article = self.document = self.facts = None
+        self.article_list.open_id = None
+        self.reader.clear()
+        self.facts_pane.show_facts(None)
+        self.query_one("#reader-status", Static).update(Text(""))
+        pane = self.list_pane
+        pane.library = None  # no rows asked of the old corpus from here on
+        pane.filter_input.value = ""
+        pane.filter_input.display = False
+        pane.set_query(outlet=None, language=None, text="")
+        pane.scan_state = "opening…"
+        self._focus_pane(self.article_list)
+        self.refresh_bindings()
+        self.load_library(self.query_state)
 
     @on(LibraryFailed)
     def _library_failed(self, event: LibraryFailed) -> None:
+        self._refreshing = False
         self.list_pane.set_status(event.error)
         self.reader.clear(event.error)
         self.notify(
@@ -663,9 +802,11 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out what needs an open article until one is open."""
         if (
-            action in ("toggle_raw", "toggle_removed", "compare", "add_note")
+            action in ("toggle_raw", "toggle_removed", "compare", "add_note", "copy")
             and self.article is None
         ):
+            return None
+        if action == "open_url" and not getattr(self.article, "url", None):
             return None
         if (
             action
@@ -711,6 +852,63 @@ class MainScreen(Screen[None]):
         )
 
     # -- comparison and notes (screens owned by their issues) ---------------------------------
+
+    def action_copy(self) -> None:
+        """Copy the selected sentence, else the marked passage (a quote or fact chosen in the
+        facts pane, a note's passage, a search match) to the terminal's clipboard (OSC 52)."""
+        document = self.document
+        span = self.reader.selected_span or self.reader.marked_span
+        if document is None or span is None:
+            self.notify(
+                "Select a sentence with ) first, or choose a quote in the facts pane (f).",
+                severity="warning",
+                markup=False,
+            )
+            return
+        text = str(document.text[span[0] : span[1]])
+        self.app.copy_to_clipboard(text)
+        preview = sanitize_line(text if len(text) <= 60 else text[:59] + "…")
+        self.notify(f"«{preview}»", title=f"Copied {len(text)} characters", timeout=4, markup=False)
+
+    def action_open_url(self) -> None:
+        """Open the article's source in the browser (copied instead where there is none)."""
+        url = getattr(self.article, "url", None)
+        if not url:
+            self.notify("This article has no source URL.", severity="warning", markup=False)
+            return
+        url = str(url).strip()
+        if not url.lower().startswith(("http://", "https://")):
+            self.notify(
+                f"Not opened: only http(s) links are ({sanitize_line(url)[:80]}).",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if not browser_available():
+            self._copy_url(url, "No browser on this terminal")
+            return
+        self._browser_worker(url)
+
+    @work(thread=True, exclusive=True, group="browser")
+    def _browser_worker(self, url: str) -> None:
+        import webbrowser
+
+        try:
+            opened = webbrowser.open(url)
+        except Exception:  # noqa: BLE001 - no browser: fall back to the clipboard
+            opened = False
+        if opened:
+            self.app.call_from_thread(
+                self.notify, sanitize_line(url), title="Opened in the browser", markup=False
+            )
+        else:
+            self.app.call_from_thread(self._copy_url, url, "No browser could open it")
+
+    def _copy_url(self, url: str, why: str) -> None:
+        self.app.copy_to_clipboard(url)
+        self.notify(
+            sanitize_line(url), title=f"{why}: the URL is copied instead", timeout=6, markup=False
+        )
 
     def action_compare(self) -> None:
         """Compare the open article with another one."""

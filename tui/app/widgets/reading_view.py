@@ -34,6 +34,7 @@ from tui.app.widgets.text_layout import (
     raw_paras,
     sentences,
 )
+from tui.corpus.sanitize import sanitize_line
 
 # Fact kind → component class used to highlight it.
 HIGHLIGHT_CLASSES: dict[str, str] = {
@@ -227,6 +228,11 @@ class ReadingView(ScrollView, can_focus=True):
         return len(spans)
 
     @property
+    def marked_span(self) -> tuple[int, int] | None:
+        """The passage marked by a fact, quote, note or search match (None if none)."""
+        return self._mention
+
+    @property
     def matches(self) -> list[tuple[int, int]]:
         """The highlighted search matches (offsets into `Document.text`)."""
         return list(self._matches)
@@ -333,6 +339,14 @@ class ReadingView(ScrollView, can_focus=True):
             )
             if not self.document.blocks and not self.reveal_removed:
                 self._paras.append(Para(self._nothing_kept(), "placeholder", None))
+            url = getattr(self.article, "url", None)
+            if url:  # the source, under the headline and date (u opens it)
+                at = 0
+                while at < len(self._paras) and self._paras[at].kind in ("title", "date"):
+                    at += 1
+                while at == 0 and at < len(self._paras) and self._paras[at].kind == "removed":
+                    at += 1  # what stood above the headline stays above it
+                self._paras.insert(at, Para(sanitize_line(str(url)), "url", None))
         self._chars = sum(len(p.text) for p in self._paras)
         self._wrapped_width = self._pending_width = -1
         self._lines = []
@@ -407,6 +421,7 @@ class ReadingView(ScrollView, can_focus=True):
         base = {
             "title": "reading-view--title",
             "date": "reading-view--date-line",
+            "url": "reading-view--date-line",
             "subheading": "reading-view--subheading",
             "removed": "reading-view--removed",
             "placeholder": "reading-view--placeholder",
