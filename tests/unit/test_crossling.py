@@ -228,3 +228,20 @@ def test_a_common_noun_opening_the_sentence_is_no_part_of_the_place_after_it() -
     uk = _entities("Прем'єр-міністр Угорщини Віктор Орбан знову заблокував рішення.", "uk")
     assert ("Угорщини", "LOC", "Угорщина") in uk
     assert ("Віктор Орбан", "PER", "Віктор Орбан") in uk
+
+
+def test_a_name_the_tagger_missed_on_one_side_meets_the_entity_on_the_other() -> None:
+    from tui.compare.align import _add_anchors, _name_words_as_entities
+    from tui.compare.comparison import anchors
+    from tui.compare.text import sentences
+    from tui.facts import extract
+
+    ru = "Раньше Смаилов был первым вице-премьером."
+    uk = "Раніше Смаїлов обіймав посаду першого віцепрем'єра."
+    sa, sb = sentences(ru, "ru"), sentences(uk, "uk")
+    single = _add_anchors(sa, anchors(extract(ru, "ru")))
+    single.update({w: k for w, k in _add_anchors(sb, []).items()})
+    _name_words_as_entities(sa, single)
+    _name_words_as_entities(sb, single)
+    named = {k for k in sa[0].keys if k.startswith("@")}
+    assert named and named <= sb[0].keys

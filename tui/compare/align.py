@@ -82,13 +82,15 @@ class Anchor:
     key: str
 
 
-def _add_anchors(sents: Sequence[Sentence], anchors: Iterable[Anchor]) -> None:
+def _add_anchors(sents: Sequence[Sentence], anchors: Iterable[Anchor]) -> dict[str, str]:
     """Put each anchor's key in the sentence holding it, in place of the words it covers.
 
     «10 января» becomes one date key and «Токаева» one entity key, so a date or a name counts
     once, not twice; names of several words also keep their words (an abbreviation on the
-    other side still meets the entity key).
+    other side still meets the entity key). Returns, for one-word entities, the word's key →
+    the entity key (see `_name_words_as_entities`).
     """
+    single: dict[str, str] = {}
     ordered = sorted(anchors, key=lambda x: x.start)
     i = 0
     covered: dict[int, list[Anchor]] = {}
@@ -111,8 +113,20 @@ def _add_anchors(sents: Sequence[Sentence], anchors: Iterable[Anchor]) -> None:
         for anchor, words in inside.items():
             if anchor.key.startswith("@") and len(words) > 1:
                 names.update(words)  # a long name keeps its words: «Организация Договора …»
+            elif anchor.key.startswith("@") and len(words) == 1 and len(words[0]) >= 4:
+                single.setdefault(words[0], anchor.key)
         sent.name_keys = names - kept
         sent.keys = kept | names | {a.key for a in found}
+    return single
+
+
+def _name_words_as_entities(sents: Sequence[Sentence], single: dict[str, str]) -> None:
+    """A word that is a one-word entity elsewhere in either text, where the tagger missed it
+    («Смаїлов» untagged beside «Смаилова» tagged in the other language), takes the entity key."""
+    for sent in sents:
+        found = sent.keys & single.keys()
+        if found:
+            sent.keys = (sent.keys - found) | {single[k] for k in found}
 
 
 def _is_telling_number(key: str) -> bool:
@@ -250,10 +264,10 @@ def align_sentences(
             key = (i + di, j + di)
             if key in chosen or key[0] in taken_a or key[1] in taken_b:
                 continue
-            score = score_of(key)
-            if score is None:
+            neighbour = score_of(key)
+            if neighbour is None:
                 continue
-            verdict = _kind(score, NEIGHBOUR_MIN)
+            verdict = _kind(neighbour, NEIGHBOUR_MIN)
             if verdict:
                 chosen[key] = verdict
                 taken_a.add(key[0])
@@ -308,8 +322,11 @@ def align(
     """Aligned passages of two texts (offsets into each), in reading order of `text_a`."""
     sa = sentences(text_a, lang_a)
     sb = sentences(text_b, lang_b)
-    _add_anchors(sa, anchors_a)
-    _add_anchors(sb, anchors_b)
+    single = _add_anchors(sa, anchors_a)
+    for word, key in _add_anchors(sb, anchors_b).items():
+        single.setdefault(word, key)
+    _name_words_as_entities(sa, single)
+    _name_words_as_entities(sb, single)
     pairs: list[Pair] = []
     for i, j, score, kind in align_sentences(sa, sb):
         x, y = sa[i], sb[j]
