@@ -4,7 +4,7 @@ judged to report the same event.
 **Same event.** Two articles are taken to report one event when they share passages (aligned
 pairs), a place that names the event (one in either headline, or an article's most named place,
 found in the other article by key or by the consonants ru and uk spellings share: «Днепр» /
-«Дніпрі»), or a figure of one measure unlikely to meet by chance (≥ 20, not round: «3 419
+«Дніпрі») or a venue or company a headline names («Крокус Сити Холл»; not a body like «МЧС»), or a figure of one measure unlikely to meet by chance (≥ 20, not round: «3 419
 погибших») — and their publication dates (when both are known) are at most `MAX_DAYS` apart.
 Otherwise they are `different events`: no figure is set against another (a fire in Surgut is not
 «differ» from a fire in Kemerovo), and the reasons say why.
@@ -95,6 +95,22 @@ def _place_met(places: Sequence[Entity], text: str) -> list[str]:
     return met
 
 
+def _named_venues(p: Prepared) -> list[Entity]:
+    """Organisations named in an article's headline that are not a cited body or an acronym
+    («Крокус Сити Холл», «Зимняя вишня»; not «МЧС», «ФСБ», which head unrelated stories too)."""
+    title_end = p.text.find("\n")
+    title_end = len(p.text) if title_end < 0 else title_end
+    cited = {(s.start, s.end) for s in p.facts.sources}
+    return [
+        e
+        for e in p.facts.entities
+        if e.type == "ORG"
+        and e.start < title_end
+        and (e.start, e.end) not in cited
+        and not (e.text.isupper() and len(e.text) <= 6)
+    ]
+
+
 def _shared_figures(a: Sequence[Claim], b: Sequence[Claim]) -> list[str]:
     """Figures of one measure both articles give that are unlikely to meet by chance: 20 or more
     and not round («3 419», «75»)."""
@@ -131,6 +147,7 @@ def same_event(
     shared = {names[k] for k in (event_a & all_b) | (event_b & all_a)}
     shared |= set(_place_met([e for e in ea if e.key in event_a], b.text))
     shared |= set(_place_met([e for e in eb if e.key in event_b], a.text))
+    shared |= set(_place_met(_named_venues(a), b.text)) | set(_place_met(_named_venues(b), a.text))
     figures = _shared_figures(a.facts.claims, b.facts.claims)
     reasons: list[str] = []
     da, db = _iso(a.date), _iso(b.date)

@@ -8,8 +8,9 @@ article itself reports as replaced). Entries are in time order: publication date
 date, then article and position, so a toll's evolution reads top to bottom.
 
 An article's headline figure `diverges` when, among the headline figures of the same measure that
-other articles published the same day about the same place (or an unknown one), at least two
-agree on one value and this one differs from it (`tui.compare.claims_diff.agreement`). A figure
+other articles published the same day about the same place (compared by the consonants ru and uk
+spellings share; an unknown place only meets unknown ones), at least two agree on one value and
+this one differs from it (`tui.compare.claims_diff.agreement`). A figure
 published a day earlier or later is a stage of the toll, not a divergence.
 
 `LedgerEntry.to_dict()` / `LedgerMeasure.to_dict()` are the JSON shape of `sverka claims --json`.
@@ -21,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from tui.compare.claims_diff import agreement, measure_label, skeleton
@@ -121,15 +123,6 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _same_place(a: str | None, b: str | None) -> bool:
-    """Two places that may be one (either unknown, or one spelling's consonants start the
-    other's: «Днепр» / «Дніпро»)."""
-    if not a or not b:
-        return True
-    x, y = skeleton(a.split()[0]), skeleton(b.split()[0])
-    return x.startswith(y) or y.startswith(x)
-
-
 def _ref(e: LedgerEntry) -> ClaimRef:
     return ClaimRef(e.start, e.end, e.text, e.value, e.qualifier, value_max=e.value_max)
 
@@ -169,29 +162,33 @@ def headlines(entries: Sequence[LedgerEntry]) -> dict[str, LedgerEntry]:
     return out
 
 
+@lru_cache(maxsize=10_000)
+def _place_key(place: str | None) -> str:
+    """Places compared as the first consonants of their first word («Днепр»/«Дніпро» → «днп»)."""
+    return skeleton(place.split()[0])[:3] if place else ""
+
+
 def mark_divergent(entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
     """One measure's entries, collapsed (`collapse`), with `diverges` set on the headline figures
-    that differ from what at least two other articles agree on the same day (module docstring)."""
+    that differ from what at least two other articles agree on the same day (module docstring).
+    Linear: headlines are grouped by day and place once, each group's values counted once."""
     entries = collapse(entries)
-    heads = headlines(entries)
-    by_day: dict[date | None, list[LedgerEntry]] = {}
-    for e in heads.values():
-        by_day.setdefault(_day(e.date), []).append(e)
+    groups: dict[tuple[date | None, str], list[LedgerEntry]] = {}
+    for e in headlines(entries).values():
+        groups.setdefault((_day(e.date), _place_key(e.place)), []).append(e)
     divergent: set[tuple[str, int]] = set()
-    for e in heads.values():
-        peers = [
-            p
-            for p in by_day.get(_day(e.date), [])
-            if p.article != e.article and _same_place(p.place, e.place)
-        ]
-        if len(peers) < 2:
+    for heads in groups.values():
+        if len(heads) < 3:
             continue
-        common, n = Counter(p.value for p in peers).most_common(1)[0]
-        if n < 2:
-            continue
-        model = next(p for p in peers if p.value == common)
-        if agreement(_ref(e), _ref(model)) == "differ":
-            divergent.add((e.article, e.start))
+        counts = Counter(p.value for p in heads)
+        examples = {p.value: p for p in heads}
+        common = counts.most_common(2)
+        for e in heads:
+            # the most common value among the others (this article's own figure not counted)
+            top = [(v, n - (v == e.value)) for v, n in common]
+            value, n = max(top, key=lambda vn: vn[1])
+            if n >= 2 and agreement(_ref(e), _ref(examples[value])) == "differ":
+                divergent.add((e.article, e.start))
     return [replace(e, diverges=True) if (e.article, e.start) in divergent else e for e in entries]
 
 

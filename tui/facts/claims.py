@@ -138,6 +138,7 @@ def measures(code: str) -> tuple[Measure, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
 def measure_labels() -> dict[str, dict[str, str]]:
     """Measure id → {language code: label}, over every language that has measures."""
     out: dict[str, dict[str, str]] = {}

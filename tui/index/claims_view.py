@@ -1,9 +1,10 @@
 """The numbers ledger read from the catalogue: the claims `sverka index --facts` stored.
 
-`ledger(conn, …)` answers from the `claims` table alone — per measure one indexed query for the
-most recent `limit` claims (by the `(measure, date)` index) and one count — so a corpus of
-100,000 indexed articles needs no extraction and no full sort. Articles can be restricted to a
-set of rowids (a search, a filter, a selection): they go through a temporary table.
+`ledger(conn, …)` answers from the `claims` table alone — one count per measure from a scan of
+the `(measure, date)` index, then per measure its most recent `limit` claims read backwards along
+that index — so a corpus of 100,000 indexed articles needs no extraction and no full sort.
+Articles can be restricted to a set of rowids (a search, a filter, a selection): the queries then
+start from a temporary table of them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from tui.compare.claims_diff import measure_label
-from tui.compare.ledger import DEFAULT_LIMIT, LedgerEntry, LedgerMeasure, mark_divergent
+from tui.compare.ledger import DEFAULT_LIMIT, LedgerEntry, LedgerMeasure, mark_divergent, time_key
 
 _COLUMNS = (
     "a.id, a.outlet, a.title, c.date, c.measure, c.value, c.value_max, c.qualifier, c.as_of,"
@@ -21,14 +22,11 @@ _COLUMNS = (
 )
 
 
-def _restrict(conn: sqlite3.Connection, rowids: Iterable[int] | None) -> str:
-    """A WHERE fragment keeping the given articles (all when None)."""
-    if rowids is None:
-        return ""
+def _load_ids(conn: sqlite3.Connection, rowids: Iterable[int]) -> None:
+    """The articles to keep, in a temporary table the queries start from."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS ledger_ids(rowid INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM ledger_ids")
     conn.executemany("INSERT OR IGNORE INTO ledger_ids VALUES (?)", ((r,) for r in rowids))
-    return " AND c.article IN (SELECT rowid FROM ledger_ids)"
 
 
 def ledger(
@@ -40,31 +38,33 @@ def ledger(
     lang: str | None = None,
 ) -> list[LedgerMeasure]:
     """Per measure (most claims first) its most recent `limit` claims (None/0: all), in time
-    order, with divergent figures marked (see `tui.compare.ledger`)."""
-    where = " WHERE 1"
-    params: list[object] = []
-    if measure is not None:
-        where += " AND c.measure = ?"
-        params.append(measure)
-    elif not include_other:
-        where += " AND c.measure NOT LIKE 'other:%'"
-    where += _restrict(conn, rowids)
-    totals = conn.execute(
-        f"SELECT c.measure, count(*) FROM claims c{where} GROUP BY c.measure", params
-    ).fetchall()
+    order, with divergent figures marked (see `tui.compare.ledger`).
+
+    Over the whole catalogue the counts are one scan of the `(measure, date)` index and each
+    measure's newest claims are read backwards along it (no sort of a measure's every claim);
+    for a set of articles the queries start from the set (its claims through `claims_article`)."""
+    if rowids is None:
+        source = "claims c"
+    else:
+        _load_ids(conn, rowids)
+        source = "ledger_ids l CROSS JOIN claims c ON c.article = l.rowid"
+    totals = [
+        (mid, n)
+        for mid, n in conn.execute(f"SELECT c.measure, count(*) FROM {source} GROUP BY c.measure")
+        if (measure is None and (include_other or not mid.startswith("other:"))) or mid == measure
+    ]
     out = []
     for mid, total in totals:
         sql = (
-            f"SELECT {_COLUMNS} FROM claims c JOIN articles a ON a.rowid = c.article"
-            f"{where} AND c.measure = ?"
-            " ORDER BY c.date DESC, c.as_of_date DESC, a.id DESC, c.start DESC"
+            f"SELECT {_COLUMNS} FROM {source} JOIN articles a ON a.rowid = c.article"
+            " WHERE c.measure = ? ORDER BY c.date DESC"
         )
-        args = [*params, mid]
+        args: list[object] = [mid]
         if limit:
             sql += " LIMIT ?"
             args.append(limit)
         entries = [LedgerEntry(*row) for row in conn.execute(sql, args)]
-        entries.reverse()
+        entries.sort(key=time_key)
         out.append(LedgerMeasure(mid, measure_label(mid, lang), mark_divergent(entries), total))
     out.sort(key=lambda m: (-m.total, m.measure))
     return out
