@@ -359,14 +359,15 @@ _active: Rules | None = None
 _active_items: list[dict[str, Any]] = []
 
 
-def configure_rules(items: list[dict[str, Any]] | None) -> Rules:
+def configure_rules(items: list[dict[str, Any]] | None) -> None:
     """Make the config's `[[clean.rules]]` (plus the shipped rules) the process-wide default of
     `clean_text`/`clean_article`, so every face (CLI, app, facts, notes) cleans alike and offsets
-    into `Document.text` agree. Call once after loading the config; `None` or `[]` resets."""
+    into `Document.text` agree. Call once after loading the config; `None` or `[]` resets. The
+    shipped rules are compiled when first used, not here (a command that cleans nothing — `sverka
+    claims`, `search` — does not pay for their ~260 patterns)."""
     global _active, _active_items
     _active = rules_from_config(list(items)) if items else None
     _active_items = [dict(item) for item in items] if items else []
-    return active_rules()
 
 
 def configured_items() -> list[dict[str, Any]]:

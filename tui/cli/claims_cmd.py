@@ -124,7 +124,8 @@ def run(args: argparse.Namespace) -> int:
                 "measure": args.measure,
                 "articles": None if rowids is None else len(rowids),
                 "measures": [m.to_dict() for m in measures],
-            }
+            },
+            indent=None,  # thousands of claims: one line, by the C encoder
         )
         return 0
     Console(highlight=False).print(render(measures))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -58,8 +58,11 @@ class LedgerEntry:
     diverges: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        """Every field by name."""
-        return asdict(self)
+        """Every field by name (flat values: no deep copy as `asdict` makes)."""
+        return {name: getattr(self, name) for name in _ENTRY_FIELDS}
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(LedgerEntry))
 
 
 @dataclass(frozen=True, slots=True)
