@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from tui.compare.prepare import Prepared
 
 MAX_DAYS = 14
-"""Publication dates further apart than this make two articles different events, unless they
-share passages."""
+"""Publication dates further apart than this make two articles different events, unless one
+reuses passages of the other word for word (two `same` pairs: a reprint)."""
 
 _ORDER = {"differ": 0, "compatible": 1, "agree": 2, "only_a": 3, "only_b": 4, "history": 5}
 
@@ -158,7 +158,8 @@ def same_event(
         reasons.append("same place: " + ", ".join(sorted(shared)))
     if figures:
         reasons.append("same figures: " + ", ".join(figures))
-    if days is not None and days > MAX_DAYS and len(pairs) < 2:
+    reused = sum(1 for p in pairs if p.kind == "same")
+    if days is not None and days > MAX_DAYS and reused < 2:
         return EventMatch(False, [f"published {days} days apart", *reasons])
     if pairs or shared or figures:
         return EventMatch(True, reasons)
