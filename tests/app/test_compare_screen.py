@@ -502,3 +502,30 @@ async def test_candidates_are_gathered_off_the_ui_thread_and_a_failure_is_one_me
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, Home) and app.is_running
+
+
+@pytest.mark.asyncio
+async def test_the_ranking_arriving_late_never_changes_the_article_under_the_cursor() -> None:
+    import threading
+
+    release = threading.Event()
+    arts = seed_articles()
+
+    def slow_rank(first: Article, candidates: Sequence[Article]) -> list[tuple[str, float]]:
+        release.wait(timeout=60)  # the ranking arrives when the test says so
+        return lexical_rank(first, candidates)
+
+    app = Host(lambda: PickSecondArticle(arts[0], arts, slow_rank))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickSecondArticle) and picker.ranked is None
+        options = picker.query_one(OptionList)
+        await pilot.press("j", "j")
+        chosen = options.get_option_at_index(options.highlighted).id
+        release.set()
+        await settle(pilot)
+        assert picker.ranked is not None
+        order = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert order == [art_id for art_id, _ in picker.ranked]  # ranked, best first
+        assert options.get_option_at_index(options.highlighted).id == chosen

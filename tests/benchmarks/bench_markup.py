@@ -53,15 +53,12 @@ def selectolax_text(text: str) -> str:
 
 def markdown_it_text(line: str, md=None) -> str:  # type: ignore[no-untyped-def]
     """A line's words by markdown-it-py: inline parse, text and image alt text joined."""
-    from markdown_it import MarkdownIt
 
     md = md or _MD
     tokens = md.parseInline(line.lstrip("#> ").strip())
     parts: list[str] = []
     for token in tokens[0].children or []:
-        if token.type in ("text", "code_inline"):
-            parts.append(token.content)
-        elif token.type == "image":
+        if token.type in ("text", "code_inline") or token.type == "image":
             parts.append(token.content)
         elif token.type == "softbreak":
             parts.append(" ")

@@ -89,3 +89,17 @@ def test_compare_prints_hostile_text_as_text(
     out = capsys.readouterr().out
     assert "[link=x]ссылка[/link]" in out
     assert "\x1b" not in out
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_matrix_fits_the_terminal_and_wraps_facts_between_words(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert main(["matrix", "--corpus", str(SEEDS)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    facts = [line.split("│")[1].strip() for line in lines if line.startswith("│")]
+    # every word of a fact label is whole on its line («Касым-Жомарт», never «Касым-Жома»/«рт»)
+    assert "Касым-Жомарт" in " ".join(facts).split()
+    assert not any(f in ("рт Токаев", "рт") for f in facts)

@@ -114,9 +114,18 @@ WIDE_ABOVE = 12
 
 def _print_grid(console: Console, articles: list[str], rows: list[MatrixRow]) -> None:
     table = Table(header_style="bold", title=Text("Facts × articles"))
-    table.add_column(Text("fact"), overflow="fold")
+    # Wide enough for the longest word of a fact («Касым-Жомарт»), so labels wrap between words
+    # rather than in them; the article columns give up the room.
+    fact_width = _longest_word(rows)
+    table.add_column(Text("fact"), overflow="fold", min_width=fact_width)
+    # what is left after the fact column and the borders (3 cells a column, 1 at the end)
+    share = max(
+        4, (console.width - fact_width - 3 * (len(articles) + 1) - 1) // max(1, len(articles))
+    )
     for i, art_id in enumerate(articles):
-        table.add_column(Text(_short(art_id, i)), justify="center", overflow="fold")
+        table.add_column(
+            Text(_short(art_id, i)), justify="center", overflow="fold", max_width=share
+        )
     for row in rows:
         cells: list[Text] = []
         for art_id in articles:
@@ -158,6 +167,18 @@ def _print_compact(console: Console, articles: list[str], rows: list[MatrixRow])
     for row in rows:
         table.add_row(_label(row), Text(str(len(row.cells))), Text(", ".join(row.cells)))
     console.print(table)
+
+
+LABEL_WORD_CAP = 24
+"""A longer word than this may still be cut (a URL, a run of letters without spaces)."""
+
+
+def _longest_word(rows: list[MatrixRow]) -> int:
+    """Cells of the longest word in the fact labels (at most `LABEL_WORD_CAP`)."""
+    from rich.cells import cell_len
+
+    longest = max((cell_len(w) for row in rows for w in _label(row).plain.split()), default=4)
+    return min(max(4, longest), LABEL_WORD_CAP)
 
 
 def _label(row: MatrixRow) -> Text:

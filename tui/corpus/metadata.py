@@ -11,8 +11,8 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from tui.lang import detect as detect_language
 from tui.corpus.sanitize import sanitize_line
+from tui.lang import detect as detect_language
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_KEYS = {"title", "outlet", "url", "date", "language"}

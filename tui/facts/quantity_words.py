@@ -41,7 +41,7 @@ for _value, _forms in (
     MULTIPLIERS.update(dict.fromkeys(_forms.split(), _value))
 # Before a clock time («о 20.30», «в 9.15», «до 18.00»): the figure is a time of day, not 20.3.
 CLOCK_PREPOSITIONS = frozenset(
-    "о об в во к до с со после около начиная з із зі після близько від до".split()
+    ["о", "об", "в", "во", "к", "до", "с", "со", "после", "около", "начиная", "з", "із", "зі", "після", "близько", "від", "до"]
 )
 VAGUE: dict[str, float] = {}
 for _value, _forms in (

@@ -184,6 +184,7 @@ class MainScreen(Screen[None]):
         self._facts_pane: FactsPane | None = None
         self._match_state = ""
         """«match 2/7» while the reading view shows search matches."""
+        self._last_facts_state = ""
         self._watch_stop = threading.Event()
         self._watching: Any | None = None
         """The library whose folder is watched (a new corpus gets a new watcher)."""
@@ -264,6 +265,7 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
+        self.call_after_refresh(self._refit_reader_status)
 
     def watch_narrow(self, narrow: bool) -> None:
         self.set_class(narrow, "-narrow")
@@ -273,6 +275,8 @@ class MainScreen(Screen[None]):
 
     def watch_show_facts(self, show: bool) -> None:
         self.set_class(show, "-facts")
+        if self.is_mounted:  # the reader got narrower or wider: fit its status line again
+            self.call_after_refresh(self._refit_reader_status)
 
     # -- opening the corpus -------------------------------------------------------------------
 
@@ -514,7 +518,7 @@ class MainScreen(Screen[None]):
             if self.sverka.remember:
                 from tui.app.app import remember_article
 
-                remember_article(self.library.root, article.id)
+                remember_article(library.root, article.id)
 
     @on(ArticleReady)
     def _article_ready(self, event: ArticleReady) -> None:
@@ -542,13 +546,8 @@ class MainScreen(Screen[None]):
             self._match_state = f"{event.count} matches · n next"
         else:
             self._match_state = f"match {event.index + 1}/{event.count} · n/N"
-        self._update_reader_status(self._facts_state())
+        self._refit_reader_status()
         self.refresh_bindings()
-
-    def _facts_state(self) -> str:
-        if self.facts is not None:
-            return f"{self._fact_count()} facts"
-        return "extracting facts…" if self.article is not None else ""
 
     @on(ReadingView.FindRequested)
     def _find_requested(self) -> None:
@@ -592,7 +591,11 @@ class MainScreen(Screen[None]):
         self.query_one("#reader-status", Static).update(Text(""))
         self.notify(event.error, title="Cannot open the article", severity="error", markup=False)
 
+    def _refit_reader_status(self) -> None:
+        self._update_reader_status(self._last_facts_state)
+
     def _update_reader_status(self, facts_state: str) -> None:
+        self._last_facts_state = facts_state
         article = self.article
         if article is None:
             return
@@ -610,9 +613,16 @@ class MainScreen(Screen[None]):
             parts.append(self._match_state)
         if facts_state:
             parts.append(facts_state)
-        self.query_one("#reader-status", Static).update(
-            Text(" · ".join(sanitize_line(str(p)) for p in parts))
-        )
+        status = self.query_one("#reader-status", Static)
+        shown = [sanitize_line(str(p)) for p in parts]
+        room = status.size.width - 2  # its padding
+        # Too long for the pane (the facts pane open): the word count, then the language and
+        # the date give way — what the app is doing («37 facts», «match 2/5») stays whole.
+        for drop in (3, 1, 2):
+            if room <= 0 or len(" · ".join(p for p in shown if p)) <= room:
+                break
+            shown[drop] = ""
+        status.update(Text(" · ".join(p for p in shown if p)))
 
     @work(thread=True, exclusive=True, group="facts")
     def _facts_worker(self, article: Any, document: Any) -> None:

@@ -136,12 +136,19 @@ class PickSecondArticle(ModalScreen["str | None"]):
         )
 
     def _show_ranking(self, ranked: list[tuple[str, float]]) -> None:
+        """Re-order by overlap. The article under the cursor stays under it once the user has
+        moved (the list never changes what Enter would choose); untouched, the best comes first."""
         self.ranked = ranked
         options = self.query_one(OptionList)
+        index = options.highlighted
+        current = options.get_option_at_index(index).id if index is not None else None
+        moved = bool(index)
         options.clear_options()
         options.add_options(self._options(ranked))
-        if ranked:
-            options.highlighted = 0
+        if options.option_count:
+            ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+            options.highlighted = ids.index(current) if moved and current in ids else 0
+            options.scroll_to_highlight()
         self.query_one(LoadingIndicator).display = False
 
     def action_cursor(self, direction: str) -> None:

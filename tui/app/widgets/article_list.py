@@ -105,6 +105,8 @@ class ArticleList(ScrollView, can_focus=True):
         """Base, meta, open and cursor styles by focus; dropped with the line cache."""
         self._generation = 0
         self._row_height = 1
+        self.empty_hint = ""
+        """Shown (muted) when the list is empty: why, and how to widen it."""
         """2 while the source has search snippets: the title line and a line of the text."""
 
     # -- data ---------------------------------------------------------------------------------
@@ -221,6 +223,10 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         row = self.row_at(index)
         if row is None:
+            if not len(self._source) and self.empty_hint and scroll_y + y == 1:
+                _base, meta, _open, _cursor = self._styles()
+                text = _fit(" " + self.empty_hint, width)
+                return Strip([Segment(text, meta)]).apply_style(self.rich_style)
             return Strip.blank(width, self.rich_style)
         is_cursor = index == self.cursor
         key = (
@@ -294,7 +300,7 @@ class ArticleList(ScrollView, can_focus=True):
 COLUMN_TITLES: dict[str, str] = {
     "title": "Title",
     "outlet": "Outlet",
-    "language": "La",
+    "language": "Lang",
     "date": "Date",
     "words": "Words",
 }
@@ -331,17 +337,16 @@ def column_at(width: int, x: int) -> str:
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
-    """Metadata columns that fit beside a readable title at `width`."""
+    """Metadata columns that fit beside a title given most of the room (at least ~30 cells:
+    a title cut at 24 says little), the least needed dropped first: words, then language."""
+    if width >= 88:
+        return [("outlet", 12), ("language", 4), ("date", 10), ("words", 5)]
     if width >= 72:
-        return [("outlet", 12), ("language", 2), ("date", 10), ("words", 5)]
-    if width >= 56:
-        return [("outlet", 10), ("language", 2), ("date", 10), ("words", 5)]
-    if width >= 50:
-        return [("outlet", 10), ("language", 2), ("date", 10)]
-    if width >= 44:
-        return [("outlet", 9), ("date", 10)]
-    if width >= 34:
-        return [("outlet", 8)]
+        return [("outlet", 12), ("language", 4), ("date", 10)]
+    if width >= 52:
+        return [("outlet", 10), ("date", 10)]
+    if width >= 42:
+        return [("outlet", 10)]
     return []
 
 

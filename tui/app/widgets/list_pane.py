@@ -232,6 +232,17 @@ class ListPane(Vertical):
             count = f"{best}{matches:,} matching · {getattr(source, 'took_ms', 0.0):.0f} ms"
         parts = [count, self._busy, self.scan_state, self.query_state.describe()]
         self.set_status(" · ".join(p for p in parts if p))
+        hint = ""
+        if shown == 0 and filtered and not self._busy:
+            ways = []
+            if self.query_state.text:
+                ways.append("Esc clears the search")
+            if self.query_state.outlet or self.query_state.language:
+                ways.append("o or l, then «All», lifts the filter")
+            hint = f"Nothing matches {self.query_state.describe()}: {'; '.join(ways)}."
+        if hint != self.article_list.empty_hint:
+            self.article_list.empty_hint = hint
+            self.article_list.refresh()
 
     # -- search box ---------------------------------------------------------------------------
 
