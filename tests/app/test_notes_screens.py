@@ -259,3 +259,40 @@ async def test_tags_complete_from_tags_in_use(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.results[0].tags == ("жертвы", "Проверить")
+
+
+async def test_notes_screen_orphans_a_note_whose_article_changed_identity(tmp_path: Path) -> None:
+    """The file under a note's id now holds another article (issue 20, item 1): the note is
+    listed as orphaned with the reason, its passage is not looked for in the other text — even
+    where that text holds the same words — and a note on the right article is left alone."""
+    from tui.notes import ArticleState
+
+    store = loaded(tmp_path / "notes.toml")
+    start = DOC.index("Министр")
+    meta = ArticleMeta(title="Заголовок", sha1="aaa")
+    moved = store.add("art-a", "про министра", anchor=make_anchor(DOC, start, start + 14),
+                      article=meta)  # fmt: skip
+    whole = store.add("art-a", "на всю статью", article=meta)
+    kept = store.add("art-b", "другая", article=ArticleMeta(title="Вторая", sha1="bbb"))
+    other = "Совсем другая статья\n\nМинистр заявил, что всё спокойно."  # same quote words
+    states = {
+        "art-a": ArticleState(other, sha1="ccc", title="Совсем другая статья"),
+        "art-b": ArticleState("Вторая\n\nТекст.", sha1="bbb", title="Вторая"),
+    }
+    app = Host(lambda: NotesScreen(store, documents=states.get))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        labels = [
+            str(screen.query_one(OptionList).get_option_at_index(i).prompt) for i in (0, 1, 2)
+        ]
+        assert "orphaned" in labels[0] and "orphaned" in labels[1]
+        assert "orphaned" not in labels[2]
+        preview = text_of(screen.query_one("#notes-preview", Static))
+        assert "no longer the one this note was made on" in preview
+    reloaded = loaded(tmp_path / "notes.toml")
+    assert reloaded.get(moved.id).detached and reloaded.get(whole.id).detached
+    assert reloaded.get(moved.id).anchor == moved.anchor  # not moved into the other text
+    assert not reloaded.get(kept.id).detached

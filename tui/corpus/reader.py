@@ -75,16 +75,20 @@ class Skipped:
     reason: str
 
 
-def walk_articles(root: Path) -> Iterator[Path | Skipped]:
+def walk_articles(
+    root: Path, want: Callable[[str], bool] | None = None
+) -> Iterator[Path | Skipped]:
     """Yield candidate article files under `root` (sorted, recursive) or Skipped entries.
 
-    Hidden folders are not entered. Non-regular files are reported, never opened.
+    Hidden folders are not entered. Non-regular files are reported, never opened. `want`, if
+    given, is asked about each article file's path relative to `root` ('/'-separated) before
+    anything else is done with it; files it declines are passed over silently.
     """
     seen: set[tuple[int, int]] = set()
-    stack = [root]
+    stack: list[tuple[Path, str]] = [(root, "")]
     root_real = os.path.realpath(root)
     while stack:
-        folder = stack.pop()
+        folder, prefix = stack.pop()
         try:
             st = folder.stat()
         except OSError as exc:
@@ -99,10 +103,17 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
         except OSError as exc:
             yield Skipped(folder, f"unreadable folder ({exc.strerror or exc})")
             continue
-        subfolders: list[Path] = []
+        subfolders: list[tuple[Path, str]] = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if want is not None and entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                try:
+                    is_file = not entry.is_dir(follow_symlinks=True)
+                except OSError:
+                    is_file = True
+                if is_file and not want(prefix + entry.name):
+                    continue
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
@@ -116,7 +127,7 @@ def walk_articles(root: Path) -> Iterator[Path | Skipped]:
                 yield Skipped(path, OUTSIDE_REASON)
                 continue
             if is_dir:
-                subfolders.append(path)
+                subfolders.append((path, prefix + entry.name + "/"))
                 continue
             if not entry.name.lower().endswith(ARTICLE_SUFFIXES):
                 continue
@@ -492,7 +503,15 @@ def find_article(root: Path, prefix: str) -> Article:
         return found
     exact: Path | None = None
     matches: list[tuple[str, Path]] = []
-    for item in walk_articles(root):
+
+    def could_match(rel: str) -> bool:
+        # an id is its path without the suffix, escaped: a prefix of it (or of its last part)
+        # is a prefix of the path (or of the file name) unless escaping changed the name
+        return (
+            rel.startswith(prefix) or rel.rpartition("/")[2].startswith(prefix) or needs_escape(rel)
+        )
+
+    for item in walk_articles(root, could_match):
         if isinstance(item, Skipped):
             continue
         aid = article_id_for(item, root)
