@@ -169,3 +169,28 @@ def test_reanchoring_never_moves_a_passage_into_another_article(tmp_path: Path) 
     assert again.get(note.id).detached and again.get(note.id).article.sha1 == "aaa"
     status = again.reanchor(note.id, ArticleState(text, sha1="aaa", title="Протесты в Казахстане"))
     assert status == "exact" and not again.get(note.id).detached
+
+
+def test_the_catalogue_follows_a_neighbour_taking_the_bare_name_in_one_scan(tmp_path: Path) -> None:
+    from tui.corpus import load_corpus
+    from tui.index import Catalogue
+
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.md").write_text("Первая статья\n\nТекст первой статьи о протестах.\n", "utf-8")
+    (root / "b.txt").write_text("Вторая статья\n\nТекст второй статьи о протестах.\n", "utf-8")
+
+    def ids(cat: Catalogue) -> dict[str, str]:
+        return {str(r["id"]): Path(str(r["path"])).name for r in cat.listing()}
+
+    def cli() -> dict[str, str]:
+        return {a.id: a.path.name for a in load_corpus(root).articles}
+
+    with Catalogue(root) as cat:
+        for workers in (1, 2):
+            cat.refresh(workers=workers)
+            assert ids(cat) == cli() == {"a": "a.md", "b": "b.txt"}
+            (root / "a.txt").write_text("Третья статья\n\nТекст о выборах.\n", "utf-8")
+            cat.refresh(workers=workers)
+            assert ids(cat) == cli() == {"a": "a.txt", "a.md": "a.md", "b": "b.txt"}
+            (root / "a.txt").unlink()
