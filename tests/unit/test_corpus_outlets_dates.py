@@ -105,3 +105,8 @@ def test_the_date_line_beside_the_headline_gives_the_date_with_its_year_inferred
 def test_related_headlines_timestamps_at_the_foot_are_not_the_publication_date() -> None:
     page = "Заголовок\n" + BODY * 3 + "Популярные новости\nВ Москве выпал снег\n10:15, 3 марта 2026\n"
     assert detect_date(page) is None
+
+
+def test_the_pages_own_date_after_the_scrapers_header_on_its_line_wins() -> None:
+    page = " date 2026-03-07 06.03.2026, 21:55 1691\nЗаголовок\n" + BODY
+    assert detect_date(page, "2026-03-07 06.03") == "2026-03-06"

@@ -155,8 +155,13 @@ def detect_date(raw: str, date_line: str | None = None) -> str | None:
             spans = _dates_in(label.group(2))
             if spans:
                 return spans[0][2]
+    if header:  # the page's own date line may follow the header on its line: « date 2026-03-07 06.03.2026, 21:55»
+        rest = raw[header.end() : raw.find("\n", header.end()) % (len(raw) + 1)][:80]
+        spans = _dates_in(rest)
+        if spans:
+            return spans[0][2]
     if date_line:
-        spans = _dates_in(date_line)
+        spans = [span for span in _dates_in(date_line) if span[2] != header_iso or header is None]
         if spans:
             return spans[0][2]
         partial = _day_month(date_line)
