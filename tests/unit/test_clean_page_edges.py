@@ -74,3 +74,14 @@ def test_every_body_line_of_every_page_in_the_sites_set_is_kept() -> None:
         text = " ".join(clean_text(page.raw).text.split())
         for line in page.body:
             assert " ".join(line.split()) in text, (page.name, line[:60])
+
+
+def test_under_a_block_of_other_stories_headlines_the_headline_is_the_one_under_the_date_line() -> None:
+    block = (
+        "Песков прокомментировал слухи о перестановках в правительстве\n"
+        "Курс евро опустился ниже 90 рублей впервые с осени\n"
+        "МЧС предупредило о сильном ветре в Московском регионе\n"
+    )
+    doc = clean_text(f"{block}11 февраля 2026, 11:05 • Новости дня\n\n{HEADLINE}\n\n{BODY}")
+    assert doc.title == HEADLINE
+    assert "Курс евро" not in doc.text and "МЧС" not in doc.text

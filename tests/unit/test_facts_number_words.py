@@ -38,3 +38,7 @@ def test_a_clock_time_after_a_preposition_is_not_a_quantity(text: str) -> None:
 def test_a_decimal_amount_after_a_preposition_is_still_a_quantity() -> None:
     values = [q.value for q in extract("Расходы выросли до 20.30 млн рублей.").quantities]
     assert 20_300_000 in values
+
+
+def test_a_day_with_an_abbreviated_month_is_a_date_not_a_quantity() -> None:
+    assert not extract("Бишкек, 16 янв. /АКИpress/. Нацбанк повысил учетную ставку.").quantities

@@ -111,18 +111,19 @@ def top_edge(
     """Above the first paragraph: pick the title and the date line, drop the rest — except, after
     the title, a standfirst: a sentence with its full stop, or a line of prose."""
     date_line: str | None = None
-    for line in top[:DATE_SEARCH_LINES]:
+    date_at = -1
+    for at, line in enumerate(top[:DATE_SEARCH_LINES]):
         found = date_line_of(line.text)
         if found is not None and date_line is None:
             line.status = "date"
-            date_line = found
+            date_line, date_at = found, at
         elif found is not None:
             line.drop("date-line")  # «обновлено: …» after «опубликовано: …»
         elif date_line is None and (found := date_in_byline(line.text)) is not None:
             line.drop("byline")
-            date_line = found
+            date_line, date_at = found, at
     if drop_rest:
-        title = pick_title(top)
+        title = _title_after_a_headline_block(top, date_at) or pick_title(top)
         alone = [n for n in top if n.kept]
         if title is None and len(alone) == 1 and alone[0].start == page_start:
             title = alone[0] if _short_title(alone[0]) else None
@@ -148,6 +149,27 @@ def top_edge(
         if drop_rest and not (seen_title and standfirst):
             line.drop("top-edge")
     return title, date_line
+
+
+def _title_after_a_headline_block(top: list[Line], date_at: int) -> Line | None:
+    """Three or more other stories' headlines in a row right above the date line (a site's «most
+    read» strip) and a headline right under it: the article's headline is the one under its
+    date line."""
+    if date_at < 0:
+        return None
+    run = 0  # kept headlines in a row right above the date line
+    for line in reversed(top[:date_at]):
+        if not line.kept:
+            continue
+        if not (is_title_candidate(line) and not line.terminal):
+            break
+        run += 1
+    if run < 3:
+        return None
+    first = next((n for n in top[date_at + 1 : date_at + 4] if n.kept), None)
+    if first is not None and is_title_candidate(first) and not first.terminal and 4 <= first.words <= 20:
+        return first
+    return None
 
 
 def _short_title(line: Line) -> bool:
