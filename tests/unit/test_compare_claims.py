@@ -110,6 +110,12 @@ def test_agreement_of_headlines(x: tuple, y: tuple, status: str) -> None:
     assert agreement(cy, cx) == status
 
 
+def test_a_range_is_compatible_with_a_figure_inside_it() -> None:
+    inside = ClaimRef(0, 1, "", 5.0, None, value_max=7.0)
+    assert agreement(inside, ClaimRef(0, 1, "", 6.0)) == "compatible"
+    assert agreement(inside, ClaimRef(0, 1, "", 9.0)) == "differ"
+
+
 def test_intervals_are_never_wider_than_a_tenth_for_round_figures() -> None:
     low, high = interval(100, "about")
     assert (low, high) == (90, 110)

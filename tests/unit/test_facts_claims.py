@@ -165,3 +165,24 @@ def test_sentences_end_at_line_breaks_and_full_stops_not_abbreviations() -> None
     text = "Заголовок\n\nЗатримано 2 тис. осіб у місті. Нове речення."
     spans = [text[s:e] for s, e in sentence_spans(text)]
     assert spans == ["Заголовок", "Затримано 2 тис. осіб у місті.", "Нове речення."]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high"),
+    [
+        ("Погибли от 5 до 7 человек.", "ru", 5, 7),
+        ("Загинули від 12 до 15 людей.", "uk", 12, 15),
+        ("Ранены 10–12 человек.", "ru", 10, 12),
+        ("Эвакуированы от 2 до 3 тысяч жителей.", "ru", 2000, 3000),
+    ],
+)
+def test_a_range_is_one_claim_with_both_ends(text: str, lang: str, low: float, high: float) -> None:
+    (c,) = [c for c in claims(text, lang) if c.status != "part"]
+    assert (c.value, c.value_max, c.status) == (low, high, "current")
+
+
+def test_from_to_after_a_change_verb_is_an_update_not_a_range() -> None:
+    text = "Кількість загиблих зросла з 20 до 21 особи."
+    assert claim_of(text, "uk", 20).status == "superseded"
+    assert claim_of(text, "uk", 20).measure == "deaths"
+    assert claim_of(text, "uk", 21).value_max is None

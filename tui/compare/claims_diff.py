@@ -224,7 +224,7 @@ def _ref(c: Claim) -> ClaimRef:
 def _current(claims: Sequence[Claim]) -> list[ClaimRef]:
     """Current figures, the headline first, each value once (its best-documented mention)."""
     current = [c for c in claims if c.status == "current"]
-    exact = [c for c in current if c.qualifier is None]
+    exact = [c for c in current if c.qualifier is None and c.value_max is None]
     head = (exact or current)[0] if current else None
     ordered = ([head] if head else []) + [c for c in current if c is not head]
     by_value: dict[tuple[float, str | None], Claim] = {}

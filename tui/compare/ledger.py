@@ -33,9 +33,10 @@ DEFAULT_LIMIT = 200
 """Entries shown per measure unless asked otherwise (the most recent ones)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LedgerEntry:
-    """One claim of one article, as the ledger lists it."""
+    """One claim of one article, as the ledger lists it (not frozen: a ledger builds tens of
+    thousands of them, and a frozen dataclass's `__init__` costs three times as much)."""
 
     article: str
     outlet: str
@@ -172,10 +173,9 @@ def _place_key(place: str | None) -> str:
 
 
 def mark_divergent(entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
-    """One measure's entries, collapsed (`collapse`), with `diverges` set on the headline figures
+    """One measure's entries (already `collapse`d), with `diverges` set on the headline figures
     that differ from what at least two other articles agree on the same day (module docstring).
     Linear: headlines are grouped by day and place once, each group's values counted once."""
-    entries = collapse(entries)
     groups: dict[tuple[date | None, str], list[LedgerEntry]] = {}
     for e in headlines(entries).values():
         groups.setdefault((_day(e.date), _place_key(e.place)), []).append(e)

@@ -383,6 +383,13 @@ class _Reader:
             return "up_to" if self._is_cap(before) else None
         return None
 
+    def changed(self, c: Claim) -> bool:
+        """A change verb («выросло», «зросла») before the figure in its sentence."""
+        for t in self.tokens(max(c.sentence_start, c.start - _WINDOW), c.start):
+            if t.kind == "word" and self.lemma_set(t) & self.framing.change_verbs:
+                return True
+        return False
+
     def _after_change(self, before: list[Token]) -> bool:
         """«выросло до 64»: a change verb shortly before the «до»."""
         for t in before[-6:-1]:
@@ -550,6 +557,12 @@ class _Reader:
 
     # -- driver ------------------------------------------------------------------------------
     def claim(self, q: Quantity) -> Claim:
+        if q.counted and _fold(q.counted) == "до" and q.text.lower().endswith("до"):
+            # «з 20 до 21»: the preposition was taken for what «20» counts
+            from dataclasses import replace
+
+            bare = q.text[: -len("до")].rstrip()
+            q = replace(q, counted=None, text=bare, end=q.start + len(bare))
         s0, s1 = self.sentence(q.start)
         measure = self.measure_of(q, s0, s1) or _other_measure(q)
         before = self.words_before(s0, q)
@@ -637,4 +650,56 @@ def find_claims(
     if not quantities:
         return []
     reader = _Reader(text, code, entities, dates, sources)
-    return [reader.claim(q) for q in quantities]
+    return _ranges(text, [reader.claim(q) for q in quantities], reader)
+
+
+_RANGE_FROM = re.compile(r"(?:^|[\s(])(от|від|с|з|із)\s*$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"^\s*до\s*$", re.IGNORECASE)
+_DASH_LOW = re.compile(r"(\d[\d\u00a0\u202f ]*)\s*[–—-]\s*$")
+_SCALED = re.compile(r"тыс|тис|млн|млрд|милл|мільй|мільяр|миллиард", re.IGNORECASE)
+
+
+def _low_value(low: float, high: Claim) -> float:
+    """The low end of «от 2 до 3 тысяч»: the high end's scale word applies to it too."""
+    if _SCALED.search(high.text):
+        for scale in (1e9, 1e6, 1e3):
+            if high.value >= scale and low * scale <= high.value:
+                return low * scale
+    return low
+
+
+def _ranges(text: str, claims: list[Claim], reader: _Reader) -> list[Claim]:
+    """Ranges as one claim with `value_max`: «от 5 до 7 человек», «від 12 до 15», «10–12
+    человек», «от 2 до 3 тысяч». «с 56 до 64» after a change verb («выросло с 56 до 64») stays
+    an update (the 56 superseded)."""
+    from dataclasses import replace
+
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        between = text[prev.end : c.start] if prev is not None else ""
+        to = _RANGE_TO.match(between) or (
+            prev is not None and prev.text.lower().endswith(" до") and not between.strip()
+        )  # («12 до» read as one quantity, «до» taken for what it counts)
+        if prev is not None and prev.value_max is None and to:
+            window = max(0, prev.start - 12)
+            lead = _RANGE_FROM.search(text[window : prev.start])
+            if lead and (lead.group(1).lower() in ("от", "від") or not reader.changed(prev)):
+                low = _low_value(prev.value, c)
+                if low < c.value:
+                    start = window + lead.start(1)
+                    out[-1] = replace(
+                        c, start=start, text=text[start : c.end], value=low, value_max=c.value
+                    )
+                    continue
+        dash = _DASH_LOW.search(text[max(0, c.start - 16) : c.start])
+        if dash and c.text[:1].isdigit():
+            low = _low_value(float(re.sub(r"\D", "", dash.group(1))), c)
+            if low < c.value:
+                start = c.start - len(dash.group(0))
+                out.append(
+                    replace(c, start=start, text=text[start : c.end], value=low, value_max=c.value)
+                )
+                continue
+        out.append(c)
+    return out

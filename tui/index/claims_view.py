@@ -13,7 +13,14 @@ import sqlite3
 from collections.abc import Iterable
 
 from tui.compare.claims_diff import measure_label
-from tui.compare.ledger import DEFAULT_LIMIT, LedgerEntry, LedgerMeasure, mark_divergent, time_key
+from tui.compare.ledger import (
+    DEFAULT_LIMIT,
+    LedgerEntry,
+    LedgerMeasure,
+    build,
+    mark_divergent,
+    time_key,
+)
 
 _COLUMNS = (
     "a.id, a.outlet, a.title, c.date, c.measure, c.value, c.value_max, c.qualifier, c.as_of,"
@@ -43,11 +50,17 @@ def ledger(
     Over the whole catalogue the counts are one scan of the `(measure, date)` index and each
     measure's newest claims are read backwards along it (no sort of a measure's every claim);
     for a set of articles the queries start from the set (its claims through `claims_article`)."""
-    if rowids is None:
-        source = "claims c"
-    else:
+    if rowids is not None:
+        # a set of articles: its claims in one pass from the set (CROSS JOIN keeps that order)
         _load_ids(conn, rowids)
-        source = "ledger_ids l CROSS JOIN claims c ON c.article = l.rowid"
+        rows = conn.execute(
+            f"SELECT {_COLUMNS} FROM ledger_ids l CROSS JOIN claims c ON c.article = l.rowid"
+            " CROSS JOIN articles a ON a.rowid = c.article"
+            + (" WHERE c.measure = ?" if measure is not None else ""),
+            (measure,) if measure is not None else (),
+        )
+        return build((LedgerEntry(*row) for row in rows), measure, include_other, limit, lang)
+    source = "claims c"
     totals = [
         (mid, n)
         for mid, n in conn.execute(f"SELECT c.measure, count(*) FROM {source} GROUP BY c.measure")
