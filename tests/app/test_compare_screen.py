@@ -529,3 +529,32 @@ async def test_the_ranking_arriving_late_never_changes_the_article_under_the_cur
         order = [options.get_option_at_index(i).id for i in range(options.option_count)]
         assert order == [art_id for art_id, _ in picker.ranked]  # ranked, best first
         assert options.get_option_at_index(options.highlighted).id == chosen
+
+
+@pytest.mark.asyncio
+async def test_a_title_made_from_the_lead_is_not_shown_twice_in_a_column() -> None:
+    from tui.app.screens.compare import _column
+
+    lead = "Президент Казахстана принял отставку правительства на фоне протестов"
+    text = f"{lead}\n\n{lead}, сообщила пресс-служба. Второе предложение абзаца."
+    art = article("lead", text)
+    prepared = Prepared("lead", text, "ru", Facts(), lead, "test")
+    headline = "Парламент одобрил поправки"
+    text2 = f"{headline}\n\n{lead}, сообщила пресс-служба."
+    prepared2 = Prepared("head", text2, "ru", Facts(), headline, "test")
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield _column("A", art, prepared, [], id="column-a")
+            yield _column("B", article("head", text2), prepared2, [], id="column-b")
+
+    app = One()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def shown(column_id: str) -> str:
+            column = app.query_one(column_id, PassageColumn)
+            return "\n".join(str(w.render()) for w in column.query(".piece") if w.display)
+
+        assert shown("#column-a").count("Президент Казахстана принял отставку") == 1
+        assert shown("#column-b").startswith(headline)  # a real headline stays

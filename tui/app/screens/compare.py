@@ -48,6 +48,7 @@ from tui.app.keymap import bindings_for
 from tui.app.screens.pick_second import PickSecondArticle, Ranker, rank_articles
 from tui.app.widgets.fact_diff import FactDiffPanel
 from tui.app.widgets.passage_column import PassageColumn
+from tui.app.widgets.text_layout import title_repeats_lead
 from tui.cancel import Cancelled
 from tui.compare import Comparison, Prepared, ValueGroup, compare_prepared, prepare
 from tui.corpus.sanitize import sanitize_line
@@ -395,6 +396,14 @@ def _column(
     if date_line is None:
         meta.append(article.date or "no date")
     meta.append(article.id)
+    body_at = date_line[1] if date_line else len(title)
     return PassageColumn(
-        side, " · ".join(meta), text, passages, heading_end=len(title), date_line=date_line, id=id
+        side,
+        " · ".join(meta),
+        text,
+        passages,
+        heading_end=len(title),
+        date_line=date_line,
+        hide_heading=bool(title) and title_repeats_lead(title, text[body_at:].lstrip()),
+        id=id,
     )

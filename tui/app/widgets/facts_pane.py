@@ -191,10 +191,11 @@ class FactsPane(Vertical):
             for item in items:
                 style = (styles or {}).get(item.detail if kind == "entities" else KIND_STYLE[kind])
                 label = Text(sanitize_line(item.label)[:80], style=style or "")
+                muted = (styles or {}).get("muted") or "dim"
                 if len(item.mentions) > 1:
-                    label.append(f" ×{len(item.mentions)}", style="dim")
+                    label.append(f" ×{len(item.mentions)}", style=muted)
                 if item.detail:
-                    label.append(f" {item.detail}", style="dim")
+                    label.append(f" {item.detail}", style=muted)
                 branch.add_leaf(label, data=item)
         first = next((b.children[0] for b in tree.root.children if b.children), None)
         if first is not None:  # on the first fact, so Enter jumps at once

@@ -90,6 +90,7 @@ class PassageColumn(VerticalScroll, can_focus=True):
             text-overflow: ellipsis;
         }
         & > .piece.-heading { text-style: bold; color: $text-primary; }
+        & > .piece.-repeat { display: none; }
         & > .piece.-dateline { color: $text-muted; }
     }
     """
@@ -103,6 +104,7 @@ class PassageColumn(VerticalScroll, can_focus=True):
         *,
         heading_end: int = 0,
         date_line: tuple[int, int] | None = None,
+        hide_heading: bool = False,
         id: str | None = None,  # noqa: A002 - Textual's own name
     ) -> None:
         """`side` («A»/«B») and `meta` (outlet, language, date, id) make the one-line header;
@@ -113,6 +115,8 @@ class PassageColumn(VerticalScroll, can_focus=True):
         self.text = text
         self.heading_end = heading_end
         self.date_line = date_line
+        self.hide_heading = hide_heading
+        """The title is the lead's first sentence (the page had no headline): not shown twice."""
         self.pieces = cut_pieces(text, passages)
         self._current: set[int] = set()
         self._marked: list[int] = []
@@ -134,6 +138,8 @@ class PassageColumn(VerticalScroll, can_focus=True):
                 classes.append("-para-start")
             if piece.end <= self.heading_end:
                 classes.append("-heading")
+                if self.hide_heading:
+                    classes.append("-repeat")
             elif self.date_line and self.date_line[0] <= piece.start < self.date_line[1]:
                 classes.append("-dateline")
             yield Static(self._render_piece(piece), id=f"piece-{i}", classes=" ".join(classes))

@@ -307,7 +307,9 @@ class ReadingView(ScrollView, can_focus=True):
 
     def highlight_styles(self) -> dict[str, Style]:
         """The style of each highlighted kind ("PER", "ORG", "LOC", "date", …), for legends."""
-        return {kind: self._style(cls) for kind, cls in HIGHLIGHT_CLASSES.items()}
+        styles = {kind: self._style(cls) for kind, cls in HIGHLIGHT_CLASSES.items()}
+        styles["muted"] = self._style("reading-view--date-line")  # a colour, not SGR «dim»
+        return styles
 
     @property
     def line_count(self) -> int:
