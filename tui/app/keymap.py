@@ -234,7 +234,7 @@ KEYS: tuple[KeySpec, ...] = (
 
 TITLES: dict[str, str] = {
     "app.quit": "Quit Sverka",
-    "app.help": "Show every key (this help)",
+    "app.help": "Show the keys of this screen (this help)",
     "app.palette": "Command palette",
     "main.focus-next": "Move to the next pane",
     "main.focus-previous": "Move to the previous pane",
