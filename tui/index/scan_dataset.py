@@ -353,7 +353,7 @@ class DatasetScan:
                     self.bad_row(row)
                     continue
                 self.rows += 1
-                if row.note:
+                if row.note and len(self.report.notes) < MAX_BAD_LISTED:
                     self.report.notes.append(
                         f"{self._shown(f'{self.rel}#row{row.number}')}: {row.note}"
                     )
