@@ -146,3 +146,12 @@ def test_cli_no_refresh_on_a_folder_never_indexed_says_so(
     (tmp_path / "a.txt").write_text("Погибли 5 человек.\n", "utf-8")
     assert main(["claims", "--corpus", str(tmp_path), "--no-refresh"]) != 0
     assert "sverka index" in capsys.readouterr().err
+
+
+def test_facts_text_view_lists_claims_with_measure_and_status(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["facts", "004", "--corpus", str(ROOT / "seeds")]) == 0
+    out = capsys.readouterr().out
+    claims = out[out.index("Claims") :]
+    assert "detained" in claims and "superseded" in claims and "Алмати" in claims

@@ -149,6 +149,12 @@ def print_tables(data: dict[str, list[dict[str, Any]]], title: str = "") -> None
     )
     _simple(console, "Quotes", data["quotes"], ("speaker", "text"))
     _simple(console, "Sources", data["sources"], ("name", "kind", "text"))
+    _simple(
+        console,
+        "Claims",
+        [c for c in data.get("claims", []) if not c["measure"].startswith("other:")],
+        ("text", "measure", "qualifier", "status", "as_of", "attribution", "place"),
+    )
 
 
 def _simple(console: Any, label: str, items: list[dict[str, Any]], cols: tuple[str, ...]) -> None:
