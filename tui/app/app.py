@@ -430,9 +430,17 @@ class SverkaApp(App[int]):
 def read_state() -> dict[str, Any]:
     """The persisted UI state ({} if missing or unreadable)."""
     try:
-        return tomllib.loads(paths.state_file().read_text(encoding="utf-8"))
+        with paths.state_file().open("rb") as f:
+            raw = f.read(STATE_MAX_BYTES + 1)
+        if len(raw) > STATE_MAX_BYTES:  # not a state file Sverka wrote
+            return {}
+        return tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
+
+
+STATE_MAX_BYTES = 1024 * 1024
+"""The state file holds a theme and a few remembered articles; a larger one is not read."""
 
 
 MAX_REMEMBERED_CORPORA = 20

@@ -21,6 +21,8 @@ from pathlib import Path
 from tui.facts.model import Facts
 
 PIPELINE_VERSION = "1"
+ENTRY_MAX_BYTES = 64 * 1024 * 1024
+"""A cache entry larger than this is not read (a miss): no facts of a capped text come near it."""
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +73,13 @@ def _read(path: Path) -> Facts | None:
     foreign file (`[]`, another shape, a half-written one) is a cache miss — the facts are
     extracted again and the file rewritten — never an error."""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        with path.open("rb") as f:
+            if os.fstat(f.fileno()).st_size > ENTRY_MAX_BYTES:
+                return None
+            raw = f.read(ENTRY_MAX_BYTES + 1)
+        if len(raw) > ENTRY_MAX_BYTES:  # grew while being read
+            return None
+        data = json.loads(raw)
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("version") != pipeline_version():
