@@ -160,5 +160,7 @@ class SearchIndex:
         self._maybe_reload()
         searcher = self.index.searcher()
         result = searcher.search(self.query(clauses, outlet, language), limit=limit, count=True)
-        rowids = [searcher.doc(address)["rowid"][0] for _score, address in result.hits]
+        addresses = [address for _score, address in result.hits]
+        # the rowid column, read in one batch (a stored-document fetch per hit cost ~5 µs each)
+        rowids = [int(r) for r in searcher.fast_field_values("rowid", addresses) if r is not None]
         return rowids, int(result.count or 0)
