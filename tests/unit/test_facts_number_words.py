@@ -42,3 +42,8 @@ def test_a_decimal_amount_after_a_preposition_is_still_a_quantity() -> None:
 
 def test_a_day_with_an_abbreviated_month_is_a_date_not_a_quantity() -> None:
     assert not extract("Бишкек, 16 янв. /АКИpress/. Нацбанк повысил учетную ставку.").quantities
+
+
+def test_a_day_before_a_nominative_month_is_a_date_not_a_quantity() -> None:
+    found = extract("Токаев провел разговор\n\n14:30, 04 Февраль 2026\n\nГлава государства провел разговор.")
+    assert not [q for q in found.quantities if q.value == 4]

@@ -149,6 +149,8 @@ class _Extractor:
             return True  # «1. Трамп: …» list marker
         if prev and _low(prev) in {"№", "#", "no", "n"}:
             return True  # «№ 5»
+        if nxt and nxt.kind == "word" and _low(nxt).rstrip(".") in MONTH_LEMMAS:
+            return True  # «04 Февраль 2026»: a date in the nominative, as Kazakh sites write it
         if prev and _low(prev) in CLOCK_PREPOSITIONS and _CLOCK.match(t.text):
             after = _low(nxt) if nxt else ""
             if not (after in SCALES or after in CURRENCY or after == "%"):
