@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_helpers import wait_until
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -205,10 +206,7 @@ async def test_a_huge_article_is_laid_out_off_the_ui_thread(tmp_path: Path) -> N
         view = pilot.app.query_one(ReadingView)
         view.show(article, document)
         assert view.line_count == 0  # not laid out on the UI thread
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if view.line_count:
-                break
+        await wait_until(pilot, lambda: view.line_count, "the wrapped lines")
         assert view.line_count > len(body) // 80
         await pilot.press("end")
 

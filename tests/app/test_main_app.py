@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import open_first, ready, settle
+from app_helpers import open_first, palette_highlights, ready, settle
 from textual.command import CommandPalette
 
 from tui import paths
@@ -60,7 +60,7 @@ async def test_ctrl_p_palette_lists_every_action_and_themes(make_app) -> None:
         assert any(t.startswith("Theme: sverka-light") for t in titles)
         assert "Export notes as Markdown" in titles
         await pilot.press(*"sverka-light")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "Theme: sverka-light")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "sverka-light"
@@ -72,7 +72,7 @@ async def test_palette_runs_an_action(make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_first(pilot)
         await pilot.press("ctrl+p", *"facts pane")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "Show or hide the facts pane")
         await pilot.press("enter")
         await settle(pilot)
         assert screen.show_facts
@@ -168,7 +168,6 @@ async def test_missing_corpus_is_reported_not_raised(tmp_path: Path) -> None:
     app = SverkaApp(Config(), tmp_path / "nowhere")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.pause(0.1)
         assert app.is_running
         assert app.main_screen is not None
 

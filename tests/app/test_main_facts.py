@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from app_helpers import open_first, ready, settle
+from app_helpers import open_first, ready, settle, wait_until
 
 
 async def _open_with_facts(pilot):
     screen = await open_first(pilot)
-    for _ in range(100):
-        if screen.facts is not None:
-            break
-        await settle(pilot)
-        await pilot.pause(0.05)
-    assert screen.facts is not None, "facts never arrived"
+    await wait_until(pilot, lambda: screen.facts is not None, "the facts")
     return screen
 
 
@@ -123,7 +118,7 @@ async def test_keys_keep_working_while_facts_are_extracted(tmp_path) -> None:
     release = threading.Event()
 
     def slow_extract(article, document):  # type: ignore[no-untyped-def]
-        release.wait(10)
+        release.wait(120)  # released by the test (the ceiling only guards against a hang)
         return extract(article, document)
 
     library = MemoryLibrary(tmp_path, articles(tmp_path))
@@ -133,7 +128,7 @@ async def test_keys_keep_working_while_facts_are_extracted(tmp_path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: screen.document is not None, "the article to open")
         await pilot.press("f")
         assert screen.facts_pane.query_one("#facts-busy").display
         assert screen.facts is None

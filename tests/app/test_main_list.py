@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from app_helpers import ready, settle
+from app_helpers import ready, settle, wait_until
 
 from tui.app.library import Row
 from tui.app.screens.pick import PickScreen
@@ -220,18 +220,18 @@ async def test_a_slow_list_rebuild_says_sorting_until_its_rows_arrive(
         real_view = library.view
 
         def slow_view(query):
-            gate.wait(5)
+            gate.wait(120)  # released by the test (the ceiling only guards against a hang)
             return real_view(query)
+
+        def status() -> str:
+            return str(screen.query_one("#list-status").render())
 
         monkeypatch.setattr(library, "view", slow_view)
         await pilot.press("s")
-        await pilot.pause(0.4)
-        status = str(screen.query_one("#list-status").render())
-        assert "sorting…" in status
+        await wait_until(pilot, lambda: "sorting…" in status(), "«sorting…»")
         gate.set()
         await settle(pilot)
-        await pilot.pause(0.1)
-        assert "sorting…" not in str(screen.query_one("#list-status").render())
+        await wait_until(pilot, lambda: "sorting…" not in status(), "«sorting…» to go")
 
 
 async def test_the_configs_cleaning_rules_apply_to_the_apps_list(make_app) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_helpers import open_first, ready, settle
+from app_helpers import open_first, palette_highlights, ready, settle
 
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.note_editor import NoteEditor
@@ -62,7 +62,7 @@ async def test_export_from_the_palette_writes_a_file(make_app, tmp_path) -> None
         screen = await open_first(pilot)
         app.notes_store().add(screen.article.id, "заметка")
         await pilot.press("ctrl+p", *"Export notes as Markdown")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "Export notes as Markdown")
         await pilot.press("enter")
         await settle(pilot)
         exported = tmp_path / "notes-export.md"
