@@ -1,4 +1,6 @@
-"""Lazy morphology (pymorphy3) for the sentence-level passes on one-line pages only."""
+"""Lazy morphology (pymorphy3) for the sentence-level passes on one-line pages only.
+
+The analysers are the shared ones of `tui.lang.morph` (loaded on the first question)."""
 
 from __future__ import annotations
 
@@ -6,15 +8,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from tui.lang.morph import analyzer
+
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
-
-
-@lru_cache(maxsize=2)
-def analyzer(lang: str) -> Any:
-    """One MorphAnalyzer per language per process (ru or uk)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="uk" if lang == "uk" else "ru")
 
 
 # A word of Cyrillic letters (two or more), hyphens and apostrophes: pymorphy3 parses it exactly as

@@ -18,6 +18,7 @@ from tui.clean.glue import repair_glue
 from tui.clean.headings import PUNCTUATED, TOKEN, heading_cut
 from tui.clean.morph import Morph
 from tui.clean.rules import Rules
+from tui.lang import ru_or_uk
 from tui.lang.sentences import sentenize
 
 _CREDIT_START = re.compile(
@@ -101,15 +102,9 @@ class LongLineResult:
 
 
 def language_of(text: str) -> str:
-    """uk when the Ukrainian letters і ї є ґ are frequent, else ru.
-
-    Counted in the sample as it is, both cases, rather than in a lower-cased copy (~15 µs for
-    3,000 characters): only І Ї Є Ґ lower-case to those letters, and only «İ» lower-cases to two
-    characters (a test checks both over every code point), so counts and length are the same."""
-    sample = text[:3000]
-    size = len(sample) + sample.count("İ")  # len(sample.lower())
-    ukrainian = sum(sample.count(c) for c in "іїєґІЇЄҐ")
-    return "uk" if ukrainian > size / 200 else "ru"
+    """The dictionary to read `text` with ("uk" or "ru"), by the letters of its first 3,000
+    characters (`tui.lang.ru_or_uk`)."""
+    return ru_or_uk(text[:3000])
 
 
 def clean_long_line(

@@ -24,7 +24,7 @@ from typing import Any  # noqa: E402
 from tui.cancel import check  # noqa: E402
 from tui.facts.cache import PIPELINE_VERSION, cached_facts  # noqa: E402
 from tui.facts.model import Claim, DateFact, Entity, Facts, Quantity, Quote, Source  # noqa: E402
-from tui.facts.ukrainian import detect_language  # noqa: E402
+from tui.lang import resolve  # noqa: E402
 
 __all__ = [
     "PIPELINE_VERSION",
@@ -35,7 +35,6 @@ __all__ = [
     "Quantity",
     "Quote",
     "Source",
-    "detect_language",
     "extract",
     "extract_batch",
     "extract_cached",
@@ -64,7 +63,7 @@ def extract(text: str, lang: str | None = None, ref_date: str | None = None) -> 
     A text longer than CHUNK_CHARS is read chunk by chunk (offsets still into `text`); past
     FACTS_MAX_CHARS it is not read, and `covered` tells how far it was.
     """
-    lang = _language(text, lang)
+    lang = resolve(lang, text)
     if len(text) <= CHUNK_CHARS:
         return _extract_chunk(text, lang, ref_date)
     limit = min(len(text), FACTS_MAX_CHARS)
@@ -135,18 +134,6 @@ def _extract_chunk(text: str, lang: str, ref_date: str | None) -> Facts:
     )
 
 
-def _language(text: str, lang: str | None) -> str:
-    """ "ru"/"uk" as given (or "ua"); another two-letter code (be, kk, en...) as given; else detected."""
-    code = (lang or "").strip().lower()
-    if code[:2] in ("ru", "uk"):
-        return code[:2]
-    if code[:2] == "ua":
-        return "uk"
-    if len(code) == 2 and code.isalpha():
-        return code
-    return detect_language(text)
-
-
 def facts_for(article: Any, document: Any) -> Facts:
     """The facts of `document.text` (the cleaned `article`), from the disk cache when known."""
     lang = getattr(article, "language", None)
@@ -157,7 +144,7 @@ def facts_for(article: Any, document: Any) -> Facts:
 def extract_cached(item: tuple[str, str | None, str | None]) -> Facts:
     """`extract(text, lang, ref_date)` through the disk cache; top-level so a process pool can run it."""
     text, lang, ref_date = item
-    lang = _language(text, lang)
+    lang = resolve(lang, text)
     facts = cached_facts(text, lang, ref_date, lambda: extract(text, lang, ref_date))
     assert facts is not None  # always computed on a miss
     return facts
@@ -175,7 +162,7 @@ def extract_batch(
     results: list[Facts | None] = [None] * len(items)
     todo: list[int] = []
     for i, (text, lang, ref_date) in enumerate(items):
-        hit = cached_facts(text, _language(text, lang), ref_date, None)
+        hit = cached_facts(text, resolve(lang, text), ref_date, None)
         if hit is not None:
             results[i] = hit
         else:

@@ -27,13 +27,17 @@ ENTRY_MAX_BYTES = 64 * 1024 * 1024
 
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """`PIPELINE_VERSION` plus a short digest of the extractor code and vocabularies."""
+    """`PIPELINE_VERSION` plus a short digest of the extractor code and vocabularies, the
+    language layer's (`tui/lang`: its code and word lists) included."""
+    import tui.lang
+
     digest = hashlib.sha1()
     here = Path(__file__).resolve().parent
-    # The language data the extractor reads (gazetteers, lexicons, word lists) counts too.
-    lang = here.parent / "lang"
-    data = [*lang.glob("*/*.txt"), *lang.glob("*/*.toml")]
-    for path in sorted([*here.glob("*.py"), *here.glob("*.toml"), *data]):
+    # The language layer the extractor reads (its code, gazetteers, lexicons, word lists) counts too.
+    lang = Path(tui.lang.__file__).resolve().parent
+    files = [*here.glob("*.py"), *here.glob("*.toml")]
+    files += [p for p in lang.rglob("*") if p.suffix in (".py", ".txt", ".toml")]
+    for path in sorted(files):
         digest.update(str(path.relative_to(here.parent)).encode())
         digest.update(path.read_bytes())
     return f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"

@@ -23,7 +23,8 @@ from tui.facts.model import Entity
 from tui.facts.names import russian_place
 from tui.facts.refine import CONJUNCTIONS, PLACE_NOUNS, described_quote, refine
 from tui.facts.spans import Span, tag
-from tui.facts.ukrainian import detect_language, is_geo, to_russian_letters
+from tui.facts.ukrainian import is_geo, to_russian_letters
+from tui.lang import ru_or_uk
 
 
 def find_entities(text: str, lang: str | None = None) -> list[Entity]:
@@ -38,7 +39,7 @@ def find_entities(text: str, lang: str | None = None) -> list[Entity]:
         from tui.facts.foreign import find_foreign
 
         return link(text, find_foreign(text, lang))
-    lang = lang if lang in ("ru", "uk") else detect_language(text)
+    lang = lang if lang in ("ru", "uk") else ru_or_uk(text)
     tokens, raw, doc = tag(text, lang)
     spans = refine(text, tokens, raw, lang)
     # Ukrainian names take case and gender from the dictionaries (`_agree`), not the tagger.

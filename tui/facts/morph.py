@@ -1,8 +1,9 @@
-"""Shared, lazily loaded pymorphy3 analysers for Russian and Ukrainian, with cached lookups.
+"""Cached word lookups for the fact extractors, on the shared pymorphy3 analysers.
 
-The analysers are built once per process on first use (~0.2 s for both). Every lookup goes through
-an `lru_cache`, so a word is analysed once per process however many articles mention it. Other fact
-extractors (entities included) may reuse `analyzer`, `parses`, `lemma` and `text_lang`.
+The analysers are `tui.lang.morph`'s (one per dictionary per process); `text_lang` is its
+`dictionary_for`. Every lookup here goes through an `lru_cache`, so a word is analysed once per
+process however many articles mention it. Other fact extractors (entities included) may reuse
+`parses`, `lemma` and `text_lang`.
 """
 
 from __future__ import annotations
@@ -11,42 +12,15 @@ import re
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
-Lang = Literal["ru", "uk"]
+from tui.lang.morph import Dictionary as Lang
+from tui.lang.morph import analyzer
+from tui.lang.morph import dictionary_for as text_lang
 
-_UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
-_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+__all__ = ["WORD_RE", "Lang", "Token", "analyzer", "best", "lemma", "lemmas", "parses", "pos"]
+__all__ += ["text_lang", "tokenize"]
+
 #: Words: letters/digits, inner hyphens and apostrophes («Касым-Жомарт», «п'ять», «Kun.uz» kept apart).
 WORD_RE = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
-
-
-def norm_lang(lang: str | None) -> Lang | None:
-    """'ru'/'uk' (also 'ru-RU', 'ua', 'ukr'...) → 'ru'|'uk'; anything else → None."""
-    if not lang:
-        return None
-    code = lang.strip().lower()[:2]
-    if code in ("uk", "ua"):
-        return "uk"
-    if code in ("ru", "be"):
-        return "ru"
-    return None
-
-
-def text_lang(text: str, lang: str | None = None) -> Lang:
-    """The language to analyse `text` with: `lang` if it names ru/uk, else a letter-count guess."""
-    known = norm_lang(lang)
-    if known:
-        return known
-    uk = len(_UK_ONLY.findall(text))
-    ru = len(_RU_ONLY.findall(text))
-    return "uk" if uk > ru else "ru"
-
-
-@lru_cache(maxsize=2)
-def analyzer(lang: Lang) -> Any:
-    """The pymorphy3 `MorphAnalyzer` for `lang`, created on first use."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
 
 
 @lru_cache(maxsize=200_000)

@@ -63,10 +63,10 @@ def morph_tagger() -> Any:
 
 
 def morph(lang: str = "ru") -> Any:
-    """The pymorphy3 analyser for `lang` ("ru" or "uk"), shared with the other fact extractors."""
-    from tui.facts.morph import analyzer
+    """The pymorphy3 analyser for `lang` ("ru" or "uk"), shared with the whole program."""
+    from tui.lang.morph import analyzer
 
-    return analyzer("uk" if lang == "uk" else "ru")
+    return analyzer(lang)
 
 
 def parse(word: str, lang: str = "ru") -> tuple[Any, ...]:

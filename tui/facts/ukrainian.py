@@ -40,13 +40,6 @@ def to_russian_letters(text: str) -> str:
     return text.translate(_TO_RU)
 
 
-def detect_language(text: str) -> str:
-    """ "uk" if Ukrainian-only letters outnumber Russian-only ones, else "ru"."""
-    uk = sum(text.count(ch) for ch in UK_ONLY)
-    ru = sum(text.count(ch) for ch in RU_ONLY)
-    return "uk" if uk > ru else "ru"
-
-
 @lru_cache(maxsize=65536)
 def token_kind(word: str, lang: str) -> TokenKind:
     """What the dictionary of `lang` says `word` is: a name, a function word, a common word, or unknown."""

@@ -174,10 +174,8 @@ def _cached_text_and_facts(
 ) -> tuple[str, Facts | None] | None:
     """An article's cleaned text — the one `sverka index --facts` kept, else read again from its
     file — and its facts if the cache has them."""
-    # tui.facts' own language rule (a private name: tui/facts cannot gain a public one without
-    # changing the extractor digest, which would invalidate every cached extraction).
-    from tui.facts import _language
     from tui.facts.cache import cached_facts
+    from tui.lang import resolve  # the language rule `tui.facts` keys its cache with
 
     row = conn.execute(
         "SELECT a.language, a.date, d.z, a.path, r.z FROM articles a LEFT JOIN doc d"
@@ -192,7 +190,7 @@ def _cached_text_and_facts(
     text = article_text(root, rel, z, stored)
     if text is None:
         return None
-    return text, cached_facts(text, _language(text, lang), date, None)
+    return text, cached_facts(text, resolve(lang, text), date, None)
 
 
 def _spellings(text: str, key: str) -> Counter[str]:

@@ -35,6 +35,7 @@ __all__ = [
     "get",
     "known",
     "normalize",
+    "resolve",
     "ru_or_uk",
     "words",
 ]
@@ -54,6 +55,13 @@ def normalize(code: str | None) -> str | None:
     if len(low) == 2 and low.isascii() and low.isalpha():
         return low
     return None
+
+
+def resolve(code: str | None, text: str) -> str:
+    """The language to treat `text` as: `code` normalised when it names one ("ua" → "uk", "be",
+    "en"...), else "ru" or "uk" as `text`'s letters say (`ru_or_uk`) — what the fact extractors
+    and the comparison use when an article's language is missing or "unknown"."""
+    return normalize(code) or ru_or_uk(text)
 
 
 def known(code: str | None) -> bool:

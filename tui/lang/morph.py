@@ -12,16 +12,29 @@ each one once.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, Literal
 
-DICTIONARIES = ("ru", "uk")
+Dictionary = Literal["ru", "uk"]
+DICTIONARIES: tuple[Dictionary, ...] = ("ru", "uk")
 _ANALYZERS: dict[str, Any] = {}
 _LOCK = threading.Lock()
 
 
-def dictionary(lang: str | None) -> str:
+def dictionary(lang: str | None) -> Dictionary:
     """The pymorphy3 dictionary that analyses `lang`: "uk" for Ukrainian, "ru" for anything else."""
     return "uk" if (lang or "").strip().lower()[:2] in ("uk", "ua") else "ru"
+
+
+def dictionary_for(text: str, lang: str | None = None) -> Dictionary:
+    """The dictionary to analyse `text` with: that of `lang` when it names a language ("uk" for
+    Ukrainian, "ru" for Russian and every other), else the one `text`'s letters point to
+    (`ru_or_uk`: a snippet, an article of unknown language)."""
+    from tui.lang import normalize
+    from tui.lang.identify import ru_or_uk
+
+    if normalize(lang):
+        return dictionary(lang)
+    return "uk" if ru_or_uk(text) == "uk" else "ru"
 
 
 def analyzer(lang: str | None = "ru") -> Any:
