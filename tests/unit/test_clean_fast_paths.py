@@ -18,6 +18,7 @@ from tui.clean.dates import split_title_date
 from tui.clean.glue import repair_glue
 from tui.clean.lines import Line, count_words
 from tui.clean.morph import Morph
+from tui.lang.morph import analyzer
 
 _MARKS = (" — ", " – ", " - ", " • ", " | ", " / ")
 _TERMINAL = re.compile(r"[.!?…][\"'»”“’)\]]*$")

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.compare.model import EntityDiff, EntityRow, Pair, Value, ValueGroup
-from tui.compare.text import fold, split_sentences
+from tui.compare.text import fold
 from tui.facts.model import DateFact, Entity, Quantity
+from tui.lang.sentences import split as split_sentences
 
 APPROX_TOLERANCE = 0.10
 """Relative gap under which an approximate number agrees with another («почти 8 тысяч» ≈ 7939)."""
@@ -113,10 +114,10 @@ def is_person_noun(word: str | None) -> bool:
     head = word.split()[0]
     if fold(head) in _PERSON_WORDS:
         return True
-    from tui.compare.text import _analyzer
+    from tui.lang import ru_or_uk
+    from tui.lang.morph import analyzer
 
-    lang = "uk" if re.search("[іїєґ]", head.lower()) else "ru"
-    parse = _analyzer(lang).parse(head.lower())[0]
+    parse = analyzer(ru_or_uk(head)).parse(head.lower())[0]
     return parse.tag.POS == "NOUN" and "anim" in str(parse.tag) and "Name" not in str(parse.tag)
 
 

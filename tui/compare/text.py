@@ -9,14 +9,14 @@ Ukrainian dictionary, cached), and base forms are cut to a short stem, so that �
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from tui.facts.morph import parses
 from tui.facts.names import uk_ru_lexicon
-from tui.lang.sentences import sentenize
+from tui.lang import get as language
+from tui.lang.morph import analyzer, dictionary_for
+from tui.lang.sentences import split as split_sentences
 
 _FOLD = str.maketrans(
     {
@@ -54,21 +54,11 @@ def fold(word: str) -> str:
     return _DOUBLE_RE.sub(r"\1", word.lower().translate(_FOLD))
 
 
-# Function words and news boilerplate in both languages (folded), ignored as content.
-_STOP_WORDS = """
-    и в во не на с со к ко у о об от по за из до для при без над под про через это этот тот
-    такой который какой весь все всё свой его ее её их они он она оно мы вы я ты же ли бы
-    быть есть был была были будет будут стать мочь также так как что чтобы где когда уже еще
-    ещё или но а да то ни только очень более менее там тут здесь сам самый один кто год
-    і й та що як цей той який весь усе все свій його її їх вони він вона воно ми ви я ти
-    чи б би бути є був була були буде будуть стати могти також так де коли вже ще або але
-    тощо лише дуже більш менш сам самий один хто із зі з від після перед між рік
-    число страна країна ряд
-    сообщать сообщить заявить говорить сказать отметить передавать данные фото время
-    повідомляти повідомити заявити говорити сказати зазначити дані час
-    почти около более свыше примерно менее майже близько понад понада щонайменше приблизно
-"""
-_STOP = frozenset(fold(w) for w in _STOP_WORDS.split())
+# Function words and news boilerplate in both languages (folded), ignored as content: the stop
+# words and boilerplate lists of the language profiles (`tui/lang/<code>/*.txt`).
+_STOP = frozenset(
+    fold(w) for code in ("ru", "uk") for w in language(code).stop_words | language(code).boilerplate
+)
 
 
 def number_key(token: str) -> str | None:
@@ -81,21 +71,6 @@ def number_key(token: str) -> str | None:
     except ValueError:
         return None
     return f"#{value:g}"
-
-
-_ANALYZERS: dict[str, Any] = {}
-_LOCK = threading.Lock()
-
-
-def _analyzer(lang: str) -> Any:
-    """The pymorphy3 analyser for `lang` ("uk" or Russian for anything else), loaded once."""
-    key = "uk" if lang == "uk" else "ru"
-    with _LOCK:
-        if key not in _ANALYZERS:
-            import pymorphy3
-
-            _ANALYZERS[key] = pymorphy3.MorphAnalyzer(lang=key)
-        return _ANALYZERS[key]
 
 
 @lru_cache(maxsize=200_000)
@@ -138,7 +113,7 @@ def bridge_uk(normal: str) -> str:
     mapped = uk_ru_lexicon().get(normal)
     if mapped is not None:
         return mapped
-    ru = _analyzer("ru")
+    ru = analyzer("ru")
     for candidate in _cognates(normal):
         if candidate != normal and ru.word_is_known(candidate):
             return candidate
@@ -188,23 +163,6 @@ class Sentence:
     """(start, end, key) of each content word or number, offsets into the whole text."""
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of `text`: lines first (titles and paragraphs), then razdel inside each."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        for sent in sentenize(line):
-            start = line_start + sent.start
-            end = line_start + sent.stop
-            if text[start:end].strip():
-                spans.append((start, end))
-    return spans
-
-
 @lru_cache(maxsize=1)
 def _number_words() -> tuple[dict[str, float], dict[str, float]]:
     """(units, scales) of both languages' number words, folded: «четыре»/«чотири» 4, «тисяча» 1000."""
@@ -239,7 +197,7 @@ def sentences(text: str, lang: str | None) -> list[Sentence]:
     `#2000`, «четыре» and «чотири» `#4`, so a Russian and a Ukrainian sentence meet on them.
     """
     out: list[Sentence] = []
-    lang = lang or "ru"
+    lang = dictionary_for(text, lang)
     for i, (start, end) in enumerate(split_sentences(text)):
         chunk = text[start:end]
         sent = Sentence(index=i, start=start, end=end, text=chunk)
