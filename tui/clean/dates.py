@@ -5,18 +5,12 @@ from __future__ import annotations
 import re
 
 from tui.clean.lines import MAYBE_DIGIT
+from tui.lang import months
 
-_MONTHS = (
-    r"январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|"
-    r"октябр[ья]|ноябр[ья]|декабр[ья]|"
-    r"січ(?:ня|ень)|лют(?:ого|ий)|берез(?:ня|ень)|квіт(?:ня|ень)|трав(?:ня|ень)|черв(?:ня|ень)|"
-    r"лип(?:ня|ень)|серп(?:ня|ень)|верес(?:ня|ень)|жовт(?:ня|ень)|листопада?|груд(?:ня|ень)|"
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    # abbreviated: «12 янв. 2022», «12 січ. 2022»
-    r"янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек|"
-    r"січ|лют|бер|квіт|трав|черв|лип|серп|вер|жовт|лист|груд"
-)
+# Month words of the Russian, Ukrainian and English profiles (`tui/lang/<code>/months.toml`), the
+# abbreviated ones too («12 янв. 2022», «12 січ. 2022»), longest first.
+_NAMES = months("ru", "uk", "en", kinds=("genitive", "nominative", "abbrev"))
+_MONTHS = "|".join(sorted(_NAMES, key=lambda w: (-len(w), w)))
 _DATE_WORDS = r"сегодня|вчера|сьогодні|вчора|today|yesterday"  # the only dates without a digit
 _YEAR_WORD = r"(?:\s*(?:года|год|року|рік|г\.?|р\.?))?"
 DATE = (

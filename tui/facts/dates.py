@@ -23,32 +23,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tui.facts.model import DateFact
+from tui.lang import months
 
-# Month names: genitive (after a day number) and other forms (with a year: «январь/январе 2022»).
-_MONTHS_GEN: dict[str, int] = {}
-_MONTHS_ANY: dict[str, int] = {}
-for _n, (_gen, _other) in enumerate(
-    [
-        ("января січня", "январь январе январём январем січень січні"),
-        ("февраля лютого", "февраль феврале февралём лютий лютому"),
-        ("марта березня", "март марте березень березні"),
-        ("апреля квітня", "апрель апреле квітень квітні"),
-        ("мая травня", "май мае травень травні"),
-        ("июня червня", "июнь июне червень червні"),
-        ("июля липня", "июль июле липень липні"),
-        ("августа серпня", "август августе серпень серпні"),
-        ("сентября вересня", "сентябрь сентябре вересень вересні"),
-        ("октября жовтня", "октябрь октябре жовтень жовтні"),
-        ("ноября листопада", "ноябрь ноябре листопад листопаді"),
-        ("декабря грудня", "декабрь декабре грудень грудні"),
-    ],
-    start=1,
-):
-    for _w in _gen.split():
-        _MONTHS_GEN[_w] = _n
-        _MONTHS_ANY[_w] = _n
-    for _w in _other.split():
-        _MONTHS_ANY[_w] = _n
+# Month names of the Russian and Ukrainian profiles (`tui/lang/<code>/months.toml`): genitive
+# (after a day number) and other forms (with a year: «январь/январе 2022»).
+_MONTHS_GEN: dict[str, int] = months("ru", "uk", kinds=("genitive",))
+_MONTHS_ANY: dict[str, int] = months("ru", "uk", kinds=("genitive", "nominative", "forms"))
 
 _GEN = "|".join(sorted(_MONTHS_GEN, key=len, reverse=True))
 _ANY = "|".join(sorted(_MONTHS_ANY, key=len, reverse=True))

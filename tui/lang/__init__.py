@@ -25,7 +25,7 @@ from functools import cache
 
 from tui.lang.datafiles import data, words
 from tui.lang.identify import detect, ru_or_uk
-from tui.lang.profile import Language
+from tui.lang.profile import MONTH_KINDS, Language
 
 __all__ = [
     "CODES",
@@ -34,6 +34,7 @@ __all__ = [
     "detect",
     "get",
     "known",
+    "months",
     "normalize",
     "resolve",
     "ru_or_uk",
@@ -62,6 +63,15 @@ def resolve(code: str | None, text: str) -> str:
     "en"...), else "ru" or "uk" as `text`'s letters say (`ru_or_uk`) — what the fact extractors
     and the comparison use when an article's language is missing or "unknown"."""
     return normalize(code) or ru_or_uk(text)
+
+
+def months(*codes: str, kinds: tuple[str, ...] = MONTH_KINDS) -> dict[str, int]:
+    """Month words of the languages `codes` (every profile when none is given) → month number,
+    of the kinds asked for (see `Language.month_words`)."""
+    out: dict[str, int] = {}
+    for code in codes or CODES:
+        out.update(get(code).month_words(*kinds))
+    return out
 
 
 def known(code: str | None) -> bool:

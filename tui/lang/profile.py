@@ -3,7 +3,7 @@
 Every profile is a `Language`; its word lists load on first use from `tui/lang/<code>/`:
 
 - `months.toml` — `[[month]]` rows in calendar order: `genitive` (after a day: «10 января»),
-  `forms` (other forms: «январь», «в январе»), `abbrev` («янв»);
+  `nominative` («январь»), `forms` (the other forms: «в январе»), `abbrev` («янв»);
 - `numbers.toml` — `[units]` number words → value («пять» = 5), `[scales]` («тысяча» = 1000);
 - `speech_verbs.txt` — verbs that introduce reported speech, as lemmas («заявить»);
 - `place_nouns.txt` — nouns that make the name before them a place («район», «область»);
@@ -21,6 +21,10 @@ from typing import Any
 
 from tui.lang import datafiles as _data
 from tui.lang import morph as _morph
+
+
+MONTH_KINDS = ("genitive", "nominative", "forms", "abbrev")
+"""The kinds of month words in `months.toml`."""
 
 
 @dataclass(eq=False)
@@ -60,11 +64,8 @@ class Language:
 
     @cached_property
     def months(self) -> dict[str, int]:
-        """Every month word (genitive, other forms, abbreviations) → month number."""
-        out: dict[str, int] = {}
-        for kind in ("genitive", "forms", "abbrev"):
-            out.update(self._months(kind))
-        return out
+        """Every month word (every form, abbreviations too) → month number."""
+        return self.month_words(*MONTH_KINDS)
 
     @cached_property
     def months_genitive(self) -> dict[str, int]:
@@ -75,6 +76,13 @@ class Language:
     def month_abbreviations(self) -> dict[str, int]:
         """Short month names («янв», «sept») → month number."""
         return self._months("abbrev")
+
+    def month_words(self, *kinds: str) -> dict[str, int]:
+        """Month words of the given kinds (of `MONTH_KINDS`) → month number."""
+        out: dict[str, int] = {}
+        for kind in kinds:
+            out.update(self._months(kind))
+        return out
 
     def _months(self, kind: str) -> dict[str, int]:
         rows = self.data("months.toml", {}).get("month", [])
