@@ -50,3 +50,25 @@ def test_importing_the_core_at_run_time_does_not_load_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_import_contracts_of_pyproject_hold() -> None:
+    """Layers only downwards, no Textual in the core, tui.lang on its own, no cycles (import-linter)."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    out = subprocess.run(
+        [str(lint), "--no-cache"], cwd=PACKAGE.parent, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+    assert "0 broken" in out.stdout
+
+
+def test_no_module_imports_another_modules_private_name() -> None:
+    offenders = []
+    for file in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(file.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tui"):
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        offenders.append(f"{file.relative_to(PACKAGE)}:{node.lineno} {alias.name}")
+    assert offenders == []

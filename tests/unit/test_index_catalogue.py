@@ -364,7 +364,7 @@ def test_pool_workers_clean_with_the_configured_rules() -> None:
     from tui.clean import active_rules, configure_rules
 
     try:
-        scan_mod._worker_init([{"name": "promo", "phrase": "Подпишитесь на канал"}])
+        scan_mod.worker_init([{"name": "promo", "phrase": "Подпишитесь на канал"}])
         rule = active_rules().match("Подпишитесь на канал")
         assert rule is not None and rule.name == "promo"
     finally:

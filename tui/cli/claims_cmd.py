@@ -69,7 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the ledger (or its JSON: `{"corpus", "query", "measure", "articles", "measures"}`)."""
-    from tui.cli.index_cmd import Progress
+    from tui.cli.common import Progress
     from tui.index import Catalogue
 
     try:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sqlite3
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,7 +163,6 @@ def open_article(args: argparse.Namespace, prefix: str) -> Article:
 def _dataset_article(root: Path, prefix: str) -> Article:
     """The dataset row `prefix` names, through the corpus's catalogue (brought up to date first:
     only changed dataset files are read, as a stream). CorpusError when there is none."""
-    from tui.cli.index_cmd import Progress
     from tui.corpus.reader import CorpusError
     from tui.index import Catalogue, CatalogueError
 
@@ -215,8 +215,6 @@ def refresh_catalogue(catalogue: Any, folder: Path) -> int | None:
     """Bring the catalogue of a large corpus up to date for a command: its messages, the scan's
     progress and the number of skipped files go to stderr. An exit status (after one message)
     when the folder holds no articles, else None."""
-    from tui.cli.index_cmd import Progress
-
     for message in catalogue.messages:
         print(f"sverka: {sanitize_line(message)}", file=sys.stderr)
     told = len(catalogue.messages)
@@ -245,3 +243,30 @@ def fail(message: str) -> int:
     """Print `sverka: message` on stderr; return exit status 2."""
     print(f"sverka: {sanitize_line(message)}", file=sys.stderr)
     return 2
+
+
+class Progress:
+    """Progress on stderr: a line rewritten in place on a terminal, a few lines otherwise."""
+
+    def __init__(self, label: str, quiet: bool) -> None:
+        self.label = label
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+        self.t0 = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.quiet or total == 0:
+            return
+        now = time.perf_counter()
+        if done < total and now - self.last < (0.1 if self.tty else 2.0):
+            return
+        self.last = now
+        rate = done / (now - self.t0) if now > self.t0 else 0.0
+        line = f"{self.label}: {done}/{total} ({100 * done // total}%, {rate:,.0f}/s)"
+        if self.tty:
+            end = "\n" if done >= total else ""
+            sys.stderr.write("\r\x1b[K" + line + end)
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()

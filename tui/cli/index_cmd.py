@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
-from tui.cli.common import add_corpus_option, add_field_option, corpus_folder, fail
+from tui.cli.common import Progress, add_corpus_option, add_field_option, corpus_folder, fail
 from tui.corpus.folder import CorpusError, check_folder
 
 
@@ -55,33 +54,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary")
     parser.set_defaults(func=run)
-
-
-class Progress:
-    """Progress on stderr: a line rewritten in place on a terminal, a few lines otherwise."""
-
-    def __init__(self, label: str, quiet: bool) -> None:
-        self.label = label
-        self.quiet = quiet
-        self.tty = sys.stderr.isatty()
-        self.last = 0.0
-        self.t0 = time.perf_counter()
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.quiet or total == 0:
-            return
-        now = time.perf_counter()
-        if done < total and now - self.last < (0.1 if self.tty else 2.0):
-            return
-        self.last = now
-        rate = done / (now - self.t0) if now > self.t0 else 0.0
-        line = f"{self.label}: {done}/{total} ({100 * done // total}%, {rate:,.0f}/s)"
-        if self.tty:
-            end = "\n" if done >= total else ""
-            sys.stderr.write("\r\x1b[K" + line + end)
-        else:
-            sys.stderr.write(line + "\n")
-        sys.stderr.flush()
 
 
 ROWS_SHOWN = 20

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             told = len(catalogue.messages)
 
         tell()
-        from tui.cli.index_cmd import Progress
+        from tui.cli.common import Progress
 
         if args.no_refresh and catalogue.count() == 0:
             return fail(f"{folder} has no catalogue yet: run `sverka index` (or drop --no-refresh)")

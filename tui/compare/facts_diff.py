@@ -21,9 +21,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from tui.compare.model import EntityDiff, EntityRow, Pair, Value, ValueGroup
+from tui.compare.people import is_person_noun
 from tui.compare.text import fold
 from tui.facts.model import DateFact, Entity, Quantity
 from tui.lang.sentences import split as split_sentences
@@ -76,27 +76,6 @@ def signature_function() -> Callable[[Quantity], Hashable]:
 PERSONS = "people"
 """Counted-noun class shared by every animate noun (человек, особа, учасник, демонстрант …)."""
 
-_PERSON_WORDS = frozenset(
-    fold(w)
-    for w in [
-        "человек",
-        "люди",
-        "особа",
-        "людина",
-        "участник",
-        "учасник",
-        "протестующий",
-        "протестувальник",
-        "демонстрант",
-        "нападавший",
-        "нападник",
-        "погибший",
-        "загиблий",
-        "пострадавший",
-        "постраждалий",
-    ]
-)
-
 _TIME_SCOPE_RE = re.compile(
     r"\b(за\s+(?:минувшие\s+|прошедшие\s+|последние\s+)?сутки|за\s+(?:минулу\s+)?добу|"
     r"(?:протягом|в\s+течение)\s+(?:минулої\s+|минувших\s+|прошедших\s+)?(?:доби|суток)|"
@@ -104,21 +83,6 @@ _TIME_SCOPE_RE = re.compile(
     re.IGNORECASE,
 )
 """Words that tie a number to one day rather than to the whole event."""
-
-
-@lru_cache(maxsize=4096)
-def is_person_noun(word: str | None) -> bool:
-    """True for nouns that count people («человек», «осіб», «учасників», «силовиков»)."""
-    if not word:
-        return False
-    head = word.split()[0]
-    if fold(head) in _PERSON_WORDS:
-        return True
-    from tui.lang import ru_or_uk
-    from tui.lang.morph import analyzer
-
-    parse = analyzer(ru_or_uk(head)).parse(head.lower())[0]
-    return parse.tag.POS == "NOUN" and "anim" in str(parse.tag) and "Name" not in str(parse.tag)
 
 
 def quantity_group_key(q: Quantity, signature: Callable[[Quantity], Hashable]) -> Hashable | None:

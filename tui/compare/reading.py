@@ -61,7 +61,7 @@ def counted_kind(counted: str | None) -> int | None:
         return None
     if fold(head) in _MONEY:
         return MONEY
-    from tui.compare.facts_diff import is_person_noun
+    from tui.compare.people import is_person_noun
 
     return PEOPLE if is_person_noun(counted) else THINGS
 

@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from tui.facts import keys, nlp
-from tui.facts.refine import _propagate
+from tui.facts.refine import propagate
 from tui.facts.spans import Span, Tok, pieces, sentence_start
 from tui.facts.ukrainian import is_geo
 
@@ -99,7 +99,7 @@ def find_foreign(text: str, lang: str) -> list[tuple[Span, str]]:
     for sp, normal in list(kept.items()):
         if sp.type == "PER" and " " in normal:
             by_surface.setdefault(normal.split()[-1], normal.split()[-1])
-    spans = _propagate(text, tokens, sorted(kept, key=lambda sp: (sp.start, sp.end)))
+    spans = propagate(text, tokens, sorted(kept, key=lambda sp: (sp.start, sp.end)))
     return [(sp, kept.get(sp) or by_surface.get(text[sp.start : sp.end], "")) for sp in spans]
 
 

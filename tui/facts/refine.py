@@ -62,7 +62,7 @@ def refine(text: str, tokens: list[Tok], spans: list[Span], lang: str) -> list[S
     out = _quoted_names(text, out)
     out = _described_quoted_names(text, out, lang)
     out = _extend_org_heads(text, tokens, starts, out, lang)
-    out = _propagate(text, tokens, out)
+    out = propagate(text, tokens, out)
     out = _merge_adjacent(text, out, lang)
     out = _extend_left(text, tokens, starts, out, lang)
     out = [sp for sp in out if _whole_words(text, sp) and _capitalised(text, sp)]
@@ -636,7 +636,7 @@ def _whole_words(text: str, span: Span) -> bool:
     return not (before.isalnum() or before in "'’ʼ" or after.isalnum())
 
 
-def _propagate(text: str, tokens: list[Tok], spans: list[Span]) -> list[Span]:
+def propagate(text: str, tokens: list[Tok], spans: list[Span]) -> list[Span]:
     """Tag untagged repeats of a name seen tagged elsewhere in the same text.
 
     The tagger decides mention by mention and misses some repeats («Мей» tagged in one sentence,

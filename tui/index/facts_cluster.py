@@ -68,7 +68,7 @@ class SverkaWorker(WorkerPlugin):
 
     def setup(self, worker: Any = None) -> None:
         from tui.facts.nlp import warm_up
-        from tui.index.scan import _worker_init
+        from tui.index.scan import worker_init
 
         if self.cache_dir:
             os.environ["SVERKA_CACHE_DIR"] = self.cache_dir
@@ -77,7 +77,7 @@ class SverkaWorker(WorkerPlugin):
             use_cache_dir(Path(self.cache_dir))
         if self.log:
             os.environ["SVERKA_FACTS_LOG"] = self.log
-        _worker_init(*self.settings)
+        worker_init(*self.settings)
         warm_up()
 
     def teardown(self, worker: Any = None) -> None:

@@ -130,9 +130,9 @@ def _init_worker(
     fields: dict[str, str] | None = None,
 ) -> None:
     from tui.facts.nlp import warm_up
-    from tui.index.scan import _worker_init
+    from tui.index.scan import worker_init
 
-    _worker_init(rules, outlets, fields)  # one BLAS thread; the configured cleaning rules
+    worker_init(rules, outlets, fields)  # one BLAS thread; the configured cleaning rules
     warm_up()
 
 

@@ -314,7 +314,7 @@ def prefetch(root: str, rels: list[str]) -> None:
             os.close(fd)
 
 
-def _worker_init(
+def worker_init(
     rules: list[dict] | None = None,
     outlets: list[dict] | None = None,
     fields: dict[str, str] | None = None,
@@ -336,14 +336,14 @@ def _worker_init(
 
 def worker_settings() -> tuple[list[dict], list[dict], dict[str, str]]:
     """What a worker process needs to read and clean as this one does: the configured
-    `[[clean.rules]]`, `[[outlets]]` and dataset field mapping (`_worker_init`'s arguments)."""
+    `[[clean.rules]]`, `[[outlets]]` and dataset field mapping (`worker_init`'s arguments)."""
     from tui.clean.rules import configured_items
     from tui.corpus.outlets import configured_outlets
 
     return list(configured_items()), list(configured_outlets()), configured_fields().overrides()
 
 
-def worker_pool(workers: int, initializer: Callable[..., None] = _worker_init) -> Any:
+def worker_pool(workers: int, initializer: Callable[..., None] = worker_init) -> Any:
     """A process pool whose workers clean as this process does (`initializer(*worker_settings())`),
     forked when that is safe."""
     return _pool_context().Pool(workers, initializer=initializer, initargs=worker_settings())

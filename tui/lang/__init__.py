@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib
 from functools import cache
 
+from tui.lang.codes import CODES, normalize
 from tui.lang.datafiles import data, words
 from tui.lang.identify import detect, ru_or_uk
 from tui.lang.profile import MONTH_KINDS, Language
@@ -40,23 +41,6 @@ __all__ = [
     "ru_or_uk",
     "words",
 ]
-
-CODES = ("ru", "uk", "be", "kk", "en")
-"""The languages with a profile, in the order Sverka weighs them."""
-_ALIASES = {"ua": "uk", "ukr": "uk", "rus": "ru", "bel": "be", "by": "be", "kaz": "kk", "eng": "en"}
-
-
-def normalize(code: str | None) -> str | None:
-    """A language code as Sverka writes it: "ru-RU" → "ru", "ua"/"ukr" → "uk"; None for "", None,
-    "unknown" or anything that is not a two-letter (or known three-letter) code."""
-    if not code:
-        return None
-    low = code.strip().lower().replace("_", "-").split("-")[0]
-    low = _ALIASES.get(low, low)
-    if len(low) == 2 and low.isascii() and low.isalpha():
-        return low
-    return None
-
 
 def resolve(code: str | None, text: str) -> str:
     """The language to treat `text` as: `code` normalised when it names one ("ua" → "uk", "be",

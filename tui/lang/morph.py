@@ -29,7 +29,7 @@ def dictionary_for(text: str, lang: str | None = None) -> Dictionary:
     """The dictionary to analyse `text` with: that of `lang` when it names a language ("uk" for
     Ukrainian, "ru" for Russian and every other), else the one `text`'s letters point to
     (`ru_or_uk`: a snippet, an article of unknown language)."""
-    from tui.lang import normalize
+    from tui.lang.codes import normalize
     from tui.lang.identify import ru_or_uk
 
     if normalize(lang):

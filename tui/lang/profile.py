@@ -22,7 +22,6 @@ from typing import Any
 from tui.lang import datafiles as _data
 from tui.lang import morph as _morph
 
-
 MONTH_KINDS = ("genitive", "nominative", "forms", "abbrev")
 """The kinds of month words in `months.toml`."""
 

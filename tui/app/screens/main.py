@@ -351,7 +351,7 @@ class MainScreen(Screen[None]):
         """
         if not self.sverka.remember:
             return None
-        from tui.app.app import last_article
+        from tui.app.state import last_article
 
         return last_article(library.root)
 
@@ -516,7 +516,7 @@ class MainScreen(Screen[None]):
             self.post_message(self.ArticleReady(article, document))
             self.post_message(self.NotesFound(article.id, self.sverka.noted_spans(article.id)))
             if self.sverka.remember:
-                from tui.app.app import remember_article
+                from tui.app.state import remember_article
 
                 remember_article(library.root, article.id)
 
@@ -801,11 +801,27 @@ class MainScreen(Screen[None]):
 
     def action_pick_outlet(self) -> None:
         """Show only one outlet's articles."""
-        self.list_pane.pick("outlet", "Outlet")
+        self._pick("outlet", "Outlet")
 
     def action_pick_language(self) -> None:
         """Show only one language's articles."""
-        self.list_pane.pick("language", "Language")
+        self._pick("language", "Language")
+
+    def _pick(self, field: str, title: str) -> None:
+        """Let the user choose one outlet or language (or all) for the list."""
+        pane = self.list_pane
+        if pane.library is None:
+            return
+        from tui.app.screens.pick import PickScreen  # a dialog: not needed for the first frame
+
+        choices = pane.library.facet(field)
+
+        def chosen(value: str | None) -> None:
+            if value is not PickScreen.CANCELLED:
+                pane.set_query(**{field: value})
+
+        current = getattr(pane.query_state, field)
+        self.app.push_screen(PickScreen(title, choices, current), chosen)
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -303,18 +303,3 @@ class ListPane(Vertical):
     def reverse_sort(self) -> None:
         """Reverse the sort order."""
         self.set_query(descending=not self.query_state.descending)
-
-    def pick(self, field: str, title: str) -> None:
-        """Let the user choose one outlet or language (or all)."""
-        if self.library is None:
-            return
-        from tui.app.screens.pick import PickScreen  # a dialog: not needed for the first frame
-
-        choices = self.library.facet(field)
-
-        def chosen(value: str | None) -> None:
-            if value is not PickScreen.CANCELLED:
-                self.set_query(**{field: value})
-
-        current = getattr(self.query_state, field)
-        self.app.push_screen(PickScreen(title, choices, current), chosen)
