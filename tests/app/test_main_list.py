@@ -45,14 +45,16 @@ async def test_sort_cycles_and_reverses(make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert screen.query_state.sort == "date"
+        def titles() -> list[str]:
+            return [r.title.casefold() for r in screen.article_list.source.rows(0, 10)]
+
         await pilot.press("s")
         assert screen.query_state.sort == "title"
-        titles = [r.title.casefold() for r in screen.article_list.source.rows(0, 10)]
-        assert titles == sorted(titles)
+        # the rows of the new order come from a worker
+        await wait_until(pilot, lambda: titles() == sorted(titles()), "rows sorted by title")
         await pilot.press("S")
         assert screen.query_state.descending
-        titles = [r.title.casefold() for r in screen.article_list.source.rows(0, 10)]
-        assert titles == sorted(titles, reverse=True)
+        await wait_until(pilot, lambda: titles() == sorted(titles(), reverse=True), "reversed")
 
 
 async def test_slash_filters_by_text_and_escape_clears(make_app) -> None:
@@ -75,7 +77,7 @@ async def test_slash_filters_by_text_and_escape_clears(make_app) -> None:
         assert app.focused is screen.article_list
         await pilot.press("escape")  # clears the search
         assert screen.query_state.text == ""
-        assert len(screen.article_list.source) == 6
+        await wait_until(pilot, lambda: len(screen.article_list.source) == 6, "all six rows")
 
 
 async def test_outlet_and_language_filters(make_app) -> None:
@@ -83,8 +85,7 @@ async def test_outlet_and_language_filters(make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         await pilot.press("l")
-        await pilot.pause()
-        assert isinstance(app.screen, PickScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, PickScreen), "the language dialog")
         languages = dict(screen.library.facet("language"))
         assert "uk" in languages
         # Pick "uk": find its row in the option list.
@@ -98,8 +99,7 @@ async def test_outlet_and_language_filters(make_app) -> None:
         assert screen.query_state.language == "uk"
         assert all(r.language == "uk" for r in screen.article_list.source.rows(0, 10))
         await pilot.press("o")
-        await pilot.pause()
-        assert isinstance(app.screen, PickScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, PickScreen), "the outlet dialog")
         await pilot.press("escape")
         assert screen.query_state.outlet is None
         await pilot.press("l", "home", "enter")
