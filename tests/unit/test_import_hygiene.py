@@ -10,7 +10,10 @@ from pathlib import Path
 import tui
 
 PACKAGE = Path(tui.__file__).resolve().parent
-CORE = ["lang", "corpus", "clean", "facts", "compare", "notes", "index", "config.py", "paths.py"]
+CORE = [
+    "lang", "corpus", "clean", "facts", "compare", "notes", "index", "config.py", "paths.py",
+    "pipeline.py",
+]  # fmt: skip
 
 
 def _core_files() -> list[Path]:

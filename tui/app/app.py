@@ -217,17 +217,17 @@ class SverkaApp(App[int]):
         """Article → `Document` (called from a worker thread)."""
         if self._cleaner is not None:
             return self._cleaner(article)
-        from tui.clean import clean_article
+        from tui import pipeline
 
-        return clean_article(article)
+        return pipeline.document(article)
 
     def extract_facts(self, article: Any, document: Any) -> Any:
         """Article and its document → `Facts` (slow the first time: called from a worker thread)."""
         if self._extractor is not None:
             return self._extractor(article, document)
-        from tui.facts import facts_for
+        from tui import pipeline
 
-        return facts_for(article, document)
+        return pipeline.facts(article, document)
 
     # -- the corpus folder ----------------------------------------------------------------------
 

@@ -181,10 +181,9 @@ SNIPPET_HITS = 60
 
 
 def _real_facts(article: Article) -> Any:
-    from tui.clean import clean_article
-    from tui.facts import facts_for
+    from tui import pipeline
 
-    return facts_for(article, clean_article(article))
+    return pipeline.facts(article)
 
 
 def _sort_value(row: Row, key: str) -> Any:
@@ -494,13 +493,12 @@ class CatalogueLibrary:
                 return rows
         if len(self) > SMALL_CORPUS:
             return None
-        from tui.clean import clean_article
-        from tui.facts import facts_for
+        from tui import pipeline
 
         for article in self.all_articles():
             if article.id == exclude:
                 continue
-            if mentions_in(facts_for(article, clean_article(article)), kind, key):
+            if mentions_in(pipeline.facts(article), kind, key):
                 rows.append((article.id, article.title))
         return rows
 

@@ -8,6 +8,8 @@ photo credit inside go through the sentence-level pass in `sentences.py`.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 
 from tui.cancel import checked
 from tui.clean.dates import (
@@ -53,12 +55,40 @@ SKIP_BLOCK_LINES = 15
 _LABEL = re.compile(r"^[\w-]+\s*:")
 
 
-def clean_text(raw: str, rules: Rules | None = None) -> Document:
+_RECENT_SIZE = 16
+"""Cleaned documents kept for the next request of the same page (see `clean_text`)."""
+_RECENT: OrderedDict[tuple[int, int], tuple[str, Rules, Document]] = OrderedDict()
+_RECENT_LOCK = threading.Lock()
+
+
+def clean_text(raw: str, rules: Rules | None = None, *, reuse: bool = True) -> Document:
     """Clean one page: drop boilerplate, find title and date line, keep every body sentence.
 
     `rules` defaults to `active_rules()`: the shipped rules, plus the user's once
-    `configure_rules(config.clean.rules)` has been called."""
+    `configure_rules(config.clean.rules)` has been called.
+
+    The last few documents are kept (a `Document` is immutable): reading an article's metadata
+    cleans it for its title and word count, and opening it right after asks for the same page
+    again — it is cleaned once. `reuse=False` cleans afresh (benchmarks)."""
     all_rules = rules if rules is not None else active_rules()
+    if not reuse:
+        return _clean(raw, all_rules)
+    key = (hash(raw), id(all_rules))
+    with _RECENT_LOCK:
+        hit = _RECENT.get(key)
+        if hit is not None and hit[1] is all_rules and (hit[0] is raw or hit[0] == raw):
+            _RECENT.move_to_end(key)
+            return hit[2]
+    document = _clean(raw, all_rules)
+    with _RECENT_LOCK:
+        _RECENT[key] = (raw, all_rules, document)
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return document
+
+
+def _clean(raw: str, all_rules: Rules) -> Document:
+    """`clean_text` without the cache."""
     lines, title_line, date_line = _classify_lines(split_lines(raw), all_rules)
     pieces: list[Piece] = []
     removed: list[Removed] = []

@@ -49,11 +49,10 @@ def run(args: argparse.Namespace) -> int:
         return run_jsonl(args.jsonl, sys.stdout)
     if not args.article:
         raise CliError("which article? give an ID (see `sverka list`) or --jsonl FILE")
-    from tui.clean import clean_article
-    from tui.facts import facts_for
+    from tui import pipeline
 
     article = open_article(args, args.article)
-    facts = facts_for(article, clean_article(article))
+    facts = pipeline.facts(article)
     if facts.limit_message:
         print(f"{article.id}: {facts.limit_message}", file=sys.stderr)
     if args.json:

@@ -102,9 +102,9 @@ def run_add(args: argparse.Namespace) -> int:
         return fail(str(exc))
     anchor = None
     if args.quote is not None:
-        from tui.clean import clean_article
+        from tui import pipeline
 
-        text = clean_article(article).text
+        text = pipeline.document(article).text
         span = find_quote(text, args.quote)
         if span is None:
             return fail(
@@ -152,7 +152,7 @@ def check_notes(store: NotesStore, notes: list[Note], args: argparse.Namespace) 
     """`notes` as they stand against the corpus now (in memory only): each article read once,
     a note whose article changed identity marked orphaned, passages re-anchored; a note whose
     article is not in the corpus keeps its saved status."""
-    from tui.clean import clean_article
+    from tui import pipeline
     from tui.notes import ArticleState
 
     corpus = open_corpus(args)
@@ -164,11 +164,11 @@ def check_notes(store: NotesStore, notes: list[Note], args: argparse.Namespace) 
             continue
         state = states.get(article.id)
         if state is None:
-            text = clean_article(article).text if note.anchor is not None else ""
+            text = pipeline.document(article).text if note.anchor is not None else ""
             state = states[article.id] = ArticleState(text, article.sha1, article.title)
         elif note.anchor is not None and not state.text:
             state = states[article.id] = ArticleState(
-                clean_article(article).text, article.sha1, article.title
+                pipeline.document(article).text, article.sha1, article.title
             )
         store.reanchor(note, state)
     return [store.get(n.id) for n in notes]

@@ -36,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 def run(args: argparse.Namespace) -> int:
     """Print the chosen view of one article."""
-    from tui.clean import clean_article, configure_rules
+    from tui import pipeline
+    from tui.clean import configure_rules
     from tui.corpus import sanitize_text
 
     try:  # before the corpus loads: titles are cleaned with the same rules
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.raw:
         _write(sanitize_text(article.raw))
         return 0
-    document = clean_article(article)
+    document = pipeline.document(article)
     if args.removed:
         width = max((len(r.reason) for r in document.removed), default=0)
         lines = [f"{r.reason:<{width}}  {r.text}" for r in document.removed]

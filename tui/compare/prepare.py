@@ -63,11 +63,9 @@ def prepare(article: Article) -> Prepared:
 
 def _clean_and_extract(article: Article) -> tuple[Document, Facts]:
     """The cleaned document and its facts (cached on disk by `tui.facts`)."""
-    from tui.clean import clean_article
-    from tui.facts import facts_for
+    from tui import pipeline
 
-    document = clean_article(article)
-    return document, facts_for(article, document)
+    return pipeline.document_and_facts(article)
 
 
 def clear_cache() -> None:

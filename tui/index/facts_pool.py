@@ -108,15 +108,13 @@ def facts_of_file(root: str, item: tuple[int, str], db: str | None = None) -> Re
     its claims, for the numbers ledger."""
     rowid, rel = item
     try:
-        from tui.clean import clean_article
+        from tui import pipeline
         from tui.corpus.reader import read_entry
-        from tui.facts import facts_for
 
         article = read_entry(Path(root), rel, stored_row(db, rowid, rel))[0]
         if not hasattr(article, "raw"):
             return rowid, f"error: {getattr(article, 'reason', 'unreadable')}", [], None, []
-        document = clean_article(article)
-        facts = facts_for(article, document)
+        document, facts = pipeline.document_and_facts(article)  # type: ignore[arg-type]
         keys = sorted({e.key for e in facts.entities if e.key})
         claims = [claim_row(c) for c in one_per_value(facts.claims)]
         return rowid, "done", keys, pack_text(document.text), claims
