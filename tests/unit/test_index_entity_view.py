@@ -52,7 +52,7 @@ def record(cat: Catalogue, keys: dict[str, list[str]]) -> None:
 
 def cache_facts(cat: Catalogue, article_id: str, entities: list[tuple[str, str, str]]) -> None:
     """Put (type, normal, key) entities in the facts cache for the article, as facts_for would."""
-    from tui.facts import _language
+    from tui.lang import resolve
     from tui.facts.cache import cached_facts
 
     lang, date, rel = (
@@ -63,7 +63,7 @@ def cache_facts(cat: Catalogue, article_id: str, entities: list[tuple[str, str, 
     text = article_text(cat.root, rel)
     assert text is not None
     facts = Facts([Entity(0, 1, n, t, n, k) for t, n, k in entities], [], [], [], [])  # type: ignore[arg-type]
-    cached_facts(text, _language(text, lang), date, lambda: facts)
+    cached_facts(text, resolve(lang, text), date, lambda: facts)
 
 
 @pytest.fixture
