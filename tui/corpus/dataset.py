@@ -731,9 +731,9 @@ def row_article(
     corpus that is this one file). Raises ValueError for a row with no text left."""
     from tui.corpus.markup import html_to_text
     from tui.corpus.metadata import language_of, title_words_text
+    from tui.corpus.model import Article
     from tui.corpus.outlets import detect_outlet
     from tui.corpus.pubdate import detect_date
-    from tui.corpus.reader import Article
     from tui.corpus.sanitize import sanitize_text
 
     raw = sanitize_text(html_to_text(page_text(row)))

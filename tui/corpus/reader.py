@@ -24,6 +24,7 @@ from tui.corpus.metadata import (
     read_sidecar,
     title_words_text,
 )
+from tui.corpus.model import Article, Skipped, printable_path
 from tui.corpus.outlets import detect_outlet
 from tui.corpus.pubdate import detect_date
 from tui.corpus.sanitize import escape_name, needs_escape, sanitize_line, sanitize_text
@@ -32,47 +33,6 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 20 * 1024 * 1024
 OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 """How article files are opened: never blocking on a FIFO or device, never taking a terminal."""
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One article: its decoded, sanitised text and metadata."""
-
-    id: str
-    path: Path
-    raw: str
-    encoding: str
-    title: str
-    outlet: str
-    language: str
-    date: str | None
-    words: int
-    size: int
-    mtime: float
-    sha1: str
-    url: str | None = None
-
-    def meta(self) -> dict[str, object]:
-        """The JSON-able metadata (everything but the text)."""
-        return {
-            "id": self.id,
-            "path": printable_path(self.path),
-            "title": self.title,
-            "outlet": self.outlet,
-            "language": self.language,
-            "date": self.date,
-            "words": self.words,
-            "encoding": self.encoding,
-            "url": self.url,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file that was not loaded, and why."""
-
-    path: Path
-    reason: str
 
 
 def walk_articles(
@@ -162,13 +122,6 @@ def _is_unicode(path: Path, root: Path) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def printable_path(path: Path | str) -> str:
-    """A path as text any output can hold: undecodable bytes and control characters escaped
-    as `ls -b` shows them (`escape_name`); an ordinary path is unchanged."""
-    text = str(path)
-    return escape_name(text) if needs_escape(text.replace("\\", "")) else text
 
 
 def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:

@@ -20,6 +20,7 @@ from tui.facts.keys import is_acronym
 from tui.facts.names import place_names
 from tui.facts.spans import ORG_HEADS, Span, Tok, check_span, pieces, sentence_start
 from tui.facts.ukrainian import is_geo, lemma, to_russian_letters, token_kind
+from tui.lang import words_of
 
 # Supranational bodies slovnet calls places. Russian annotation (factRuEval, BSNLP-ru) calls them
 # organisations; Ukrainian BSNLP mostly calls the EU a place, as slovnet does, so only Russian
@@ -706,31 +707,8 @@ def _is_adjective(word: str, lang: str) -> bool:
 
 
 # Nouns after a name that make it a place: «Бостандыкского района», «Жамбилській області» (also
-# the noun coordinated places share, `tui.facts.entities`).
-PLACE_NOUNS = frozenset(
-    [
-        "район",
-        "область",
-        "округ",
-        "край",
-        "улица",
-        "вулиця",
-        "площадь",
-        "площа",
-        "проспект",
-        "провинция",
-        "штат",
-        "регион",
-        "город",
-        "місто",
-        "село",
-        "поселок",
-        "селище",
-        "бульвар",
-        "переулок",
-        "провулок",
-    ]
-)
+# the noun coordinated places share, `tui.facts.entities`): the profiles' `place_nouns.txt`.
+PLACE_NOUNS = words_of("place_nouns.txt", "ru", "uk")
 CONJUNCTIONS = frozenset({"и", "та", "і", "й", "или", "або", ","})
 
 

@@ -250,13 +250,15 @@ def check_span(toks: list[Tok], type_: str, lang: str, text: str) -> list[Span]:
 
 def _opening_common_noun(word: str, lang: str) -> bool:
     """Every dictionary reading of `word` is a common noun, not a place noun («Мешканцям»)."""
-    from tui.facts.refine import PLACE_NOUNS
+    from tui.lang import words_of
+
+    place_nouns = words_of("place_nouns.txt", "ru", "uk")
 
     parses = [p for p in nlp.parse(word, lang) if nlp.from_dictionary(p)]
     return bool(parses) and all(
         p.tag.POS == "NOUN"
         and not p.tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"}
-        and to_russian_letters(p.normal_form) not in PLACE_NOUNS
+        and to_russian_letters(p.normal_form) not in place_nouns
         for p in parses
     )
 

@@ -88,7 +88,7 @@ class ExportReport:
 
 def _articles(catalogue: Catalogue, report: ExportReport) -> Iterator[tuple[dict, str, Any]]:
     """(article columns, cleaned text, Facts) of every article with facts, by id."""
-    from tui.facts import _language
+    from tui.lang import resolve
     from tui.facts.cache import cached_facts
     from tui.index.store import unpack_text
 
@@ -112,7 +112,7 @@ def _articles(catalogue: Catalogue, report: ExportReport) -> Iterator[tuple[dict
                 text = unpack_text(z) if z is not None else None
             except ValueError:
                 text = None
-            facts = cached_facts(text, _language(text, lang), date, None) if text else None
+            facts = cached_facts(text, resolve(lang, text), date, None) if text else None
             if facts is None:
                 report.missing += 1
                 continue

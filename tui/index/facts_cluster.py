@@ -142,13 +142,13 @@ def _prepare(catalogue: Catalogue, rowid: int, rel: str) -> tuple[str, str, str 
     reason it cannot be read."""
     from tui.corpus import Skipped
     from tui.corpus.reader import read_entry
-    from tui.facts import _language
+    from tui.lang import resolve
     from tui.facts.cache import cached_facts
 
     article, text = read_entry(catalogue.root, rel, stored_row(str(catalogue.db_path), rowid, rel))
     if isinstance(article, Skipped):
         return f"error: {article.reason}"
-    lang = _language(text, article.language)
+    lang = resolve(article.language, text)
     return text, lang, article.date, cached_facts(text, lang, article.date, None)
 
 

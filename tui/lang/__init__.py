@@ -40,6 +40,7 @@ __all__ = [
     "resolve",
     "ru_or_uk",
     "words",
+    "words_of",
 ]
 
 def resolve(code: str | None, text: str) -> str:
@@ -56,6 +57,16 @@ def months(*codes: str, kinds: tuple[str, ...] = MONTH_KINDS) -> dict[str, int]:
     for code in codes or CODES:
         out.update(get(code).month_words(*kinds))
     return out
+
+
+def words_of(name: str, *codes: str) -> frozenset[str]:
+    """The union of the `.txt` list `name` of the languages `codes` (every profile when none)."""
+    return _union(name, codes or CODES)
+
+
+@cache
+def _union(name: str, codes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(words(code, name) for code in codes))
 
 
 def known(code: str | None) -> bool:
