@@ -139,3 +139,26 @@ def test_the_language_layer_imports_nothing_else_of_sverka() -> None:
                 names = [node.module]
             for name in names:
                 assert not name.startswith("tui.") or name.startswith("tui.lang"), (file, name)
+
+
+def test_each_fold_makes_the_two_spellings_of_a_word_meet() -> None:
+    from tui.lang import fold
+
+    assert fold.for_search("Україна") == fold.for_search("Украина")
+    assert fold.for_search("об'єкт") == fold.for_search("об’єкт") == fold.for_search("обєкт")
+    assert fold.for_search("Донецьк") == fold.for_search("Донецк")
+    assert fold.for_compare("терор") == fold.for_compare("террор")
+    assert fold.for_compare("Токаєву") == fold.for_compare("Токаеву")
+    assert fold.for_counting("затримати") == fold.for_counting("затримать")
+    assert fold.for_counting("боєприпас") == fold.for_counting("боеприпас")
+    assert "Хант".lower().translate(fold.KEY_TABLE) != "Гант".lower().translate(fold.KEY_TABLE)
+    assert "ґ".translate(fold.KEY_TABLE) == "х"
+
+
+def test_the_folds_agree_with_the_ukrainian_profile_letters() -> None:
+    from tui.lang import fold
+
+    uk = lang.get("uk")
+    for letter, ru in fold.UK_LETTERS.items():
+        assert uk.fold(letter) == ru
+        assert letter in uk.alphabet

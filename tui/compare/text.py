@@ -15,25 +15,9 @@ from functools import lru_cache
 from tui.facts.morph import parses
 from tui.facts.names import uk_ru_lexicon
 from tui.lang import get as language
-from tui.lang.morph import analyzer, dictionary_for
+from tui.lang.fold import for_compare as fold
+from tui.lang.morph import analyzer, dictionary, dictionary_for
 from tui.lang.sentences import split as split_sentences
-
-_FOLD = str.maketrans(
-    {
-        "ё": "е",
-        "э": "е",
-        "ы": "и",
-        "і": "и",
-        "ї": "и",
-        "є": "е",
-        "ґ": "г",
-        "ь": None,
-        "ъ": None,
-        "'": None,
-        "’": None,
-        "ʼ": None,
-    }
-)
 
 STEM_LENGTH = 5
 """Base forms are cut to this many letters: a cheap bridge between близкие ru/uk forms."""
@@ -44,14 +28,6 @@ WORD_RE = re.compile(
 """Numbers (with space-grouped thousands) and words (with inner hyphens and apostrophes)."""
 
 _SKIP_TAGS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED", "Apro"})
-
-
-_DOUBLE_RE = re.compile(r"([^\W\d])\1")
-
-
-def fold(word: str) -> str:
-    """Lower-case, fold ru/uk letter differences away and undouble letters (террор/терор)."""
-    return _DOUBLE_RE.sub(r"\1", word.lower().translate(_FOLD))
 
 
 # Function words and news boilerplate in both languages (folded), ignored as content: the stop
@@ -86,7 +62,7 @@ def lemma(word: str, lang: str) -> tuple[str, bool]:
         return folded, False
     # The parse cache the fact extractors filled for the same words (a compare after extraction
     # costs no second dictionary lookup).
-    found = parses(low, "uk" if lang == "uk" else "ru")
+    found = parses(low, dictionary(lang))
     if not found:
         return folded, False
     parse = found[0]

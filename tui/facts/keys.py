@@ -22,30 +22,9 @@ import re
 from functools import lru_cache
 
 from tui.facts.names import latin_to_cyrillic, place_table, russian_spelling, russian_word
+from tui.lang.fold import KEY_TABLE
 
-_FOLD = str.maketrans(
-    {
-        "ё": "е",
-        "є": "е",
-        "э": "е",
-        "і": "и",
-        "ї": "и",
-        "ы": "и",
-        "й": "и",
-        "ґ": "х",
-        "ь": None,
-        "ъ": None,
-        "'": None,
-        "’": None,
-        "ʼ": None,
-        "`": None,
-        "«": None,
-        "»": None,
-        '"': None,
-        "“": None,
-        "”": None,
-    }
-)
+_FOLD = KEY_TABLE  # the letter step (tui.lang.fold)
 _DOUBLE = re.compile(r"(\w)\1+")
 _SPACES = re.compile(r"[\s\u00a0]+")
 

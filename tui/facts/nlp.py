@@ -72,8 +72,9 @@ def morph(lang: str = "ru") -> Any:
 def parse(word: str, lang: str = "ru") -> tuple[Any, ...]:
     """pymorphy3 parses of `word`, best first (cached per process, shared with the other extractors)."""
     from tui.facts.morph import parses
+    from tui.lang.morph import dictionary
 
-    return parses(word, "uk" if lang == "uk" else "ru")
+    return parses(word, dictionary(lang))
 
 
 def from_dictionary(parse_: Any) -> bool:

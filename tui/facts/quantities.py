@@ -64,6 +64,7 @@ from tui.facts.quantity_words import (
     VAGUE,
     WEAK_VERBS,
 )
+from tui.lang.fold import for_counting as fold
 
 _CLAUSE_PUNCT = set(',;:()—–«»"“”„')
 _SENTENCE_PUNCT = set(".!?…")
@@ -465,10 +466,7 @@ def _currency(symbol: str, lang: Lang) -> str:
     return _UK_CURRENCY.get(name, name) if lang == "uk" else name
 
 
-# -- comparing across languages ----------------------------------------------------------------
-
-_FOLD = str.maketrans({"ё": "е", "є": "е", "э": "е", "і": "и", "ї": "и", "ы": "и", "ґ": "г",
-                       "'": None, "’": None, "ʼ": None, "ъ": None})  # fmt: skip
+# -- comparing across languages (letters folded by tui.lang.fold.for_counting) ------------------
 
 
 @lru_cache(maxsize=1)
@@ -493,14 +491,6 @@ def _verb_of_participle(word: str) -> str | None:
         if p.tag.POS == "PRTF" and from_dictionary(p):
             return str(p.normal_form).replace("ё", "е")
     return None
-
-
-def fold(word: str) -> str:
-    """Letter folding shared by ru and uk: «боєприпас» and «боеприпас» → «боеприпас»; -ти → -ть."""
-    w = word.lower().replace("ё", "е")
-    # uk -ити/-ати/-ути… ↔ ru -ить/-ать/-уть…; consonant + «ти» (нести, йти) is the same in both
-    w = re.sub(r"(?<=[аеиоуяіїє])ти(ся|сь)?$", lambda m: "ть" + ("ся" if m[1] else ""), w)
-    return w.translate(_FOLD)
 
 
 @lru_cache(maxsize=50_000)

@@ -26,21 +26,8 @@ from functools import lru_cache
 
 import Stemmer
 
-_FOLD = str.maketrans(
-    {
-        "ё": "е",
-        "ґ": "г",
-        "ї": "и",
-        "і": "и",
-        "є": "е",
-        "'": None,
-        "’": None,
-        "ʼ": None,
-        "`": None,
-        "\u0301": None,  # combining acute (stress marks)
-        "\u00ad": None,  # soft hyphen
-    }
-)
+from tui.lang.fold import for_search as fold
+
 # A word: letters/digits, possibly joined by apostrophes, stress marks or soft hyphens (which fold
 # removes: «об'єкт» is one word).
 WORD = re.compile(r"[^\W_]+(?:[\u0301\u00ad'’ʼ`]+[^\W_]+)*")
@@ -49,11 +36,6 @@ _RU = Stemmer.Stemmer("russian")
 _EN = Stemmer.Stemmer("english")
 # Words longer than this are not stemmed (URLs glued together, hashes): kept as they are.
 _MAX_STEM_LEN = 40
-
-
-def fold(text: str) -> str:
-    """Lower-case `text` and fold the letters search treats as one (see module docstring)."""
-    return text.lower().translate(_FOLD).replace("ьк", "к")
 
 
 @lru_cache(maxsize=200_000)
