@@ -151,20 +151,17 @@ def _cut_at_cells(text: str, start: int, cells: int) -> int:
     return max(index, start + 1)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«„(—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9])")
-
-
 def sentences(document: Any) -> list[tuple[int, int]]:
-    """Sentence spans in `Document.text`, within paragraphs and subheadings."""
+    """Sentence spans in `Document.text`, within paragraphs and subheadings (split by
+    `tui.lang.sentences`, as compare and the cleaner split them)."""
+    from tui.lang.sentences import split
+
     spans: list[tuple[int, int]] = []
     text: str = document.text
     for block in document.blocks:
         chunk = text[block.start : block.end]
-        pos = 0
-        for match in _SENTENCE_END.finditer(chunk):
-            _add_span(spans, chunk, block.start, pos, match.start())
-            pos = match.end()
-        _add_span(spans, chunk, block.start, pos, len(chunk))
+        for start, end in split(chunk):
+            _add_span(spans, chunk, block.start, start, end)
     return spans
 
 
