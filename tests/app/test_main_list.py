@@ -140,13 +140,13 @@ async def test_list_is_virtual(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
+        await settle(pilot)  # no list rebuild still on its way to replace the source below
         source = BigSource()
         widgets_before = len(list(screen.walk_children()))
         screen.article_list.set_source(source)
         await pilot.pause()
         await pilot.press("G")
-        await pilot.pause()
-        assert screen.article_list.cursor == source.size - 1
+        await wait_until(pilot, lambda: screen.article_list.cursor == source.size - 1, "the end")
         assert screen.article_list.highlighted_row.title == f"Статья {source.size - 1}"
         assert len(list(screen.walk_children())) == widgets_before
         assert source.fetched < 1000

@@ -55,7 +55,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
 
 def facts_by_id(cat: Catalogue) -> dict[str, dict]:
-    from tui.facts import _language
+    from tui.lang import resolve
     from tui.facts.cache import cached_facts
     from tui.index.store import unpack_text
 
@@ -64,7 +64,7 @@ def facts_by_id(cat: Catalogue) -> dict[str, dict]:
         "SELECT a.id, a.language, a.date, d.z FROM articles a JOIN doc d ON d.rowid = a.rowid"
     ):
         text = unpack_text(z)
-        facts = cached_facts(text, _language(text, lang), date, None)
+        facts = cached_facts(text, resolve(lang, text), date, None)
         assert facts is not None
         out[aid] = facts.to_dict()
     return out
