@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import open_first, palette_highlights, ready, settle
+from app_helpers import open_first, palette_highlights, ready, settle, wait_until
 from textual.command import CommandPalette
 
 from tui import paths
@@ -227,8 +227,9 @@ async def test_a_keymap_conflict_is_reported_at_start(make_app) -> None:
     # «n» for facts: the note key would never run on the main screen (issue 20, item 12)
     app = make_app(Config(keymap={"main.toggle-facts": "n"}))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any("'main.note' and 'main.toggle-facts'" in m and "'n'" in m for m in messages), (
-            messages
-        )
+
+        def reported() -> bool:
+            messages = [n.message for n in app._notifications]
+            return any("'main.note' and 'main.toggle-facts'" in m and "'n'" in m for m in messages)
+
+        await wait_until(pilot, reported, "the keymap conflict to be reported")
