@@ -864,12 +864,16 @@ class MainScreen(Screen[None]):
     def action_toggle_raw(self) -> None:
         """Show the raw file text instead of the cleaned text."""
         self.reader.raw = not self.reader.raw
-        self._update_reader_status(f"{self._fact_count()} facts" if self.facts else "")
+        self._update_reader_status(
+            f"{self._fact_count()} facts" if self.facts else self._last_facts_state
+        )
 
     def action_toggle_removed(self) -> None:
         """Reveal the blocks the cleaner removed, dimmed, in place."""
         self.reader.reveal_removed = not self.reader.reveal_removed
-        self._update_reader_status(f"{self._fact_count()} facts" if self.facts else "")
+        self._update_reader_status(
+            f"{self._fact_count()} facts" if self.facts else self._last_facts_state
+        )
 
     def _fact_count(self) -> int:
         return sum(
