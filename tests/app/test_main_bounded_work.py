@@ -120,3 +120,21 @@ async def test_a_cancelled_open_never_shows_the_article_it_was_opening(
         await _until(pilot, lambda: screen.article is not None, "an article is shown")
         await settle(pilot)
         assert screen.article.id == other
+
+
+async def test_opening_many_articles_keeps_few_catalogue_connections(corpus, make_app) -> None:
+    """The catalogue keeps a connection per thread: opening articles must reuse threads."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        ids = sorted(p.stem for p in corpus.glob("*.txt"))
+        for round_ in range(3):
+            for article_id in ids:
+                screen.open_article(article_id)
+                await _until(
+                    pilot,
+                    lambda a=article_id: screen.article is not None and screen.article.id == a,
+                    f"article {article_id} shown (round {round_})",
+                )
+        catalogue = screen.library.catalogue
+        assert len(catalogue._conns) < len(ids) * 3 // 2

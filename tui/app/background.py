@@ -6,6 +6,9 @@ each article left behind kept extracting, holding gigabytes). `run_cancellable` 
 a daemon thread under `tui.cancel.cancellable`, so the core's long loops raise `Cancelled` at their
 next check, and returns (raising `Cancelled`) as soon as the worker is cancelled, without waiting
 for that check: the worker ends at once, and a daemon thread never keeps the process alive.
+Work that reads the catalogue stays in the worker's own thread under `cancellable` instead: the
+catalogue keeps a SQLite connection per thread, and a thread per call would leave one behind each
+time (three file descriptors apiece).
 
     @work(thread=True, exclusive=True, group="facts")
     def _facts_worker(self, article, document):

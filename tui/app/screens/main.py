@@ -32,7 +32,7 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.facts_pane import FactsPane
 from tui.app.widgets.list_pane import ListPane
 from tui.app.widgets.reading_view import ReadingView
-from tui.cancel import Cancelled
+from tui.cancel import Cancelled, cancellable
 from tui.corpus.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -500,13 +500,13 @@ class MainScreen(Screen[None]):
         library = self.library
         assert library is not None
         worker = get_current_worker()
-
-        def read_and_clean() -> tuple[Any, Any]:
-            article = library.article(article_id)
-            return article, self.sverka.clean_article(article)
-
         try:
-            article, document = run_cancellable(read_and_clean, lambda: worker.is_cancelled)
+            # Here, not in a thread of its own: the catalogue keeps a connection per thread, and
+            # the worker threads are few and reused. The cleaner checks often, so a cancelled
+            # open stops within milliseconds.
+            with cancellable(lambda: worker.is_cancelled):
+                article = library.article(article_id)
+                document = self.sverka.clean_article(article)
         except Cancelled:
             return  # another article was opened, or the app is quitting
         except Exception as exc:  # noqa: BLE001 - a file that vanished or cannot be read
@@ -682,13 +682,8 @@ class MainScreen(Screen[None]):
         finder = getattr(self.library, "mentions", None)
         worker = get_current_worker()
         try:
-            rows = (
-                run_cancellable(
-                    lambda: finder(item.kind, item.key, exclude), lambda: worker.is_cancelled
-                )
-                if finder
-                else None
-            )
+            with cancellable(lambda: worker.is_cancelled):  # the catalogue: in this thread
+                rows = finder(item.kind, item.key, exclude) if finder else None
         except Cancelled:
             return
         except Exception:  # noqa: BLE001 - an unreadable article: say "not known", never crash
