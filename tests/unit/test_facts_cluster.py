@@ -55,9 +55,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
 
 def facts_by_id(cat: Catalogue) -> dict[str, dict]:
-    from tui.lang import resolve
     from tui.facts.cache import cached_facts
     from tui.index.store import unpack_text
+    from tui.lang import resolve
 
     out = {}
     for aid, lang, date, z in cat.connection().execute(

@@ -52,8 +52,8 @@ def record(cat: Catalogue, keys: dict[str, list[str]]) -> None:
 
 def cache_facts(cat: Catalogue, article_id: str, entities: list[tuple[str, str, str]]) -> None:
     """Put (type, normal, key) entities in the facts cache for the article, as facts_for would."""
-    from tui.lang import resolve
     from tui.facts.cache import cached_facts
+    from tui.lang import resolve
 
     lang, date, rel = (
         cat.connection()

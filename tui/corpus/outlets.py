@@ -627,7 +627,6 @@ def _masthead(head: list[str]) -> str | None:
 def _promo(lines: list[str]) -> str | None:
     """The outlet a short promo line asks the reader to follow or support («Читайте РБК в
     Telegram», «Підтримайте hromadske»), or the domain such a line names."""
-    index = outlet_index()
     found: set[str] = set()
     for line in lines:
         if len(line) > _PROMO_CHARS or len(line.split()) > _PROMO_WORDS:

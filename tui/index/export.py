@@ -88,9 +88,9 @@ class ExportReport:
 
 def _articles(catalogue: Catalogue, report: ExportReport) -> Iterator[tuple[dict, str, Any]]:
     """(article columns, cleaned text, Facts) of every article with facts, by id."""
-    from tui.lang import resolve
     from tui.facts.cache import cached_facts
     from tui.index.store import unpack_text
+    from tui.lang import resolve
 
     conn = catalogue.connection()
     report.missing += int(

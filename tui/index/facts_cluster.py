@@ -142,8 +142,8 @@ def _prepare(catalogue: Catalogue, rowid: int, rel: str) -> tuple[str, str, str 
     reason it cannot be read."""
     from tui.corpus import Skipped
     from tui.corpus.reader import read_entry
-    from tui.lang import resolve
     from tui.facts.cache import cached_facts
+    from tui.lang import resolve
 
     article, text = read_entry(catalogue.root, rel, stored_row(str(catalogue.db_path), rowid, rel))
     if isinstance(article, Skipped):
